@@ -1,0 +1,48 @@
+"""cnlint: a data-quality linter for scraped Chinese text.
+
+The library API the CLI is built on::
+
+    import cnlint
+    findings = cnlint.lint("利民之事,,丝发必兴。")
+    fixed = cnlint.fix("利民之事,,丝发必兴。")
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import Config, load_config
+from .document import Document
+from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
+from .linter import Linter
+from .rule import Bad, Examples, Rule, Settings
+
+
+def lint(text: str, config: Config | None = None) -> list[Finding]:
+    """Findings of the configured rules (all default rules when no config) on one text."""
+    return Linter(config).lint(Document(text))
+
+
+def fix(text: str, config: Config | None = None, unsafe: bool = False) -> str:
+    """The text with every safe fix applied (and unsafe ones with ``unsafe=True``)."""
+    return Linter(config).fix(Document(text), unsafe=unsafe).text
+
+
+__all__ = [
+    "Applicability",
+    "Bad",
+    "Config",
+    "Document",
+    "Edit",
+    "Examples",
+    "Finding",
+    "Fix",
+    "FixSafety",
+    "Linter",
+    "Rule",
+    "Settings",
+    "Severity",
+    "fix",
+    "lint",
+    "load_config",
+]

@@ -1,0 +1,229 @@
+"""The command line: a thin typer layer over the library."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.progress import Progress
+from rich.table import Table
+
+from . import __version__
+from .config import Config, ConfigError, load_config
+from .discovery import iter_files
+from .explain import rule_markdown
+from .finding import Severity
+from .linter import Linter
+from .registry import Registry, RegistryError, load_registry
+from .report import REPORTERS
+from .report.full import make_console, summary_table
+from .run import FileResult, Report, process_file
+
+app = typer.Typer(
+    help="cnlint: a data-quality linter for scraped Chinese text.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+PROGRESS_MIN_FILES = 20
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cnlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """cnlint finds and fixes defects in scraped Chinese text."""
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def fail(message: str) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"cnlint: error: {message}", markup=False)
+    return typer.Exit(2)
+
+
+def load_registry_or_fail() -> Registry:
+    try:
+        return load_registry()
+    except RegistryError as exc:
+        raise fail(str(exc)) from exc
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Rules to enable: codes, prefixes (P, P1) or names; comma-separated."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rules to disable (codes, prefixes, names).")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help=f"Output format: {', '.join(REPORTERS)}.")
+    ] = "full",
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")
+    ] = False,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(help="Lowest severity that makes the exit code 1: error, warning, info."),
+    ] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="Config file (cnlint.toml or pyproject).")
+    ] = None,
+) -> None:
+    """Lint files and folders; exit 0 if clean, 1 on findings, 2 on usage or I/O errors."""
+    paths = paths or [Path(".")]
+    if output_format not in REPORTERS:
+        raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
+    if fail_on is not None and fail_on not in [s.value for s in Severity]:
+        raise fail(f"unknown --fail-on {fail_on!r} (choose from error, warning, info)")
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
+    registry = load_registry_or_fail()
+    try:
+        config = load_config(config_path, paths[0]).with_overrides(
+            select=_split(select),
+            ignore=_split(ignore),
+            fail_on=Severity(fail_on) if fail_on else None,
+        )
+        config.validate_rules(registry)
+        linter = Linter(config, registry)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+
+    files = list(iter_files(paths, config))
+    results = _run(files, linter, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+    report = Report(results, config.fail_on)
+    if diff:
+        _print_diff(results)
+        raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
+    if statistics:
+        _print_statistics(report)
+    else:
+        REPORTERS[output_format](report, sys.stdout)
+    raise typer.Exit(report.exit_code())
+
+
+def _run(files: list[Path], linter: Linter, **mode: bool) -> list[FileResult]:
+    if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return [process_file(path, linter, **mode) for path in files]
+    results = []
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Linting", total=len(files))
+        for path in files:
+            results.append(process_file(path, linter, **mode))
+            progress.advance(task)
+    return results
+
+
+def _print_diff(results: list[FileResult]) -> None:
+    for result in results:
+        if result.changed:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    result.old_text.splitlines(keepends=True),
+                    result.new_text.splitlines(keepends=True),
+                    fromfile=f"a/{result.path}",
+                    tofile=f"b/{result.path}",
+                )
+            )
+            if not result.new_text.endswith("\n"):
+                sys.stdout.write("\n")
+    for result in results:
+        if result.error:
+            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+
+
+def _print_statistics(report: Report) -> None:
+    console = make_console(sys.stdout)
+    console.print(summary_table(report))
+    for result in report.errors:
+        console.print(f"{result.path}: error: {result.error}", markup=False)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List every registered rule."""
+    registry = load_registry_or_fail()
+    if output_format == "json":
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family(),
+                "severity": r.severity.value,
+                "fix": r.fix_safety.value,
+                "default_enabled": r.default_enabled,
+                "summary": r.summary,
+            }
+            for r in registry
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(registry)} rules")
+    for column in ("code", "name", "family", "severity", "fix"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("finds")
+    for rule in registry:
+        table.add_row(
+            rule.code,
+            rule.name,
+            rule.family(),
+            rule.severity.value,
+            rule.fix_safety.value,
+            rule.summary,
+        )
+    make_console(sys.stdout).print(table)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. P101.")]) -> None:
+    """Show a rule's documentation and examples."""
+    registry = load_registry_or_fail()
+    rule = registry.get(code)
+    if rule is None:
+        raise fail(f"unknown rule {code!r}; see `cnlint rules`")
+    text = rule_markdown(rule)
+    console = make_console(sys.stdout)
+    if console.is_terminal:
+        console.print(Markdown(text))
+    else:
+        sys.stdout.write(text)
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["Config", "app", "main"]

@@ -1,0 +1,87 @@
+"""The document model: a text, its lines and paragraphs, and offset -> line/column mapping."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets ``[start, end)`` in a document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Where a document sits inside a multi-document file (a JSONL record)."""
+
+    line: int
+    id: str | None = None
+
+
+@dataclass(eq=False)
+class Document:
+    """One document: its text plus where it came from.
+
+    Lines and paragraphs are computed lazily, once, and shared by every rule.
+    A *line* excludes its ``\\n`` (and a ``\\r`` before it). A *paragraph* is a line
+    that holds something other than whitespace, with the surrounding whitespace
+    (including U+3000 indentation) trimmed off its span.
+    """
+
+    text: str
+    path: str = "<text>"
+    record: Record | None = None
+    encoding: str = "utf-8"
+    encoding_confidence: float = 1.0
+    extra: dict = field(default_factory=dict)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        text = self.text
+        starts = self.line_starts
+        spans = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            spans.append(Span(start, end))
+        return spans
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        text = self.text
+        spans = []
+        for line in self.lines:
+            chunk = text[line.start : line.end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                spans.append(Span(line.start + lead, line.start + lead + len(stripped)))
+        return spans
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line that holds ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        index = self.line_index(offset)
+        return index + 1, offset - self.line_starts[index] + 1

@@ -1,0 +1,48 @@
+"""A rule's documentation page, built from its own attributes and examples."""
+
+from __future__ import annotations
+
+from .rule import Rule
+
+
+def rule_markdown(rule_cls: type[Rule]) -> str:
+    lines = [
+        f"# {rule_cls.code} {rule_cls.name}",
+        "",
+        f"Family: {rule_cls.family()} · default severity: {rule_cls.severity.value}"
+        f" · fix: {rule_cls.fix_safety.value}"
+        + ("" if rule_cls.default_enabled else " · not enabled by default"),
+        "",
+        "## What it finds",
+        "",
+        rule_cls.summary,
+        "",
+        "## Why it matters for a corpus",
+        "",
+        rule_cls.why,
+    ]
+    if rule_cls.fix_note:
+        lines += ["", "## Fix", "", rule_cls.fix_note]
+    if rule_cls.options:
+        lines += ["", "## Options", ""]
+        for option, default in rule_cls.options.items():
+            doc = rule_cls.option_docs.get(option, "")
+            lines.append(f"- `{option}` (default `{default!r}`){': ' + doc if doc else ''}")
+    examples = rule_cls.examples
+    if examples.bad:
+        lines += ["", "## Examples of bad text", ""]
+        for bad in examples.bad:
+            lines.append(f"    {bad.text!r}")
+            if bad.flagged:
+                lines.append(f"    flagged: {', '.join(repr(s) for s in bad.flagged)}")
+            if bad.fixed is not None:
+                lines.append(f"    fixed:   {bad.fixed!r}")
+            if bad.options:
+                lines.append(f"    with options: {dict(bad.options)}")
+            if bad.note:
+                lines.append(f"    ({bad.note})")
+            lines.append("")
+    if examples.clean:
+        lines += ["", "## Clean text (not flagged)", ""]
+        lines += [f"    {text!r}" for text in examples.clean]
+    return "\n".join(lines).rstrip() + "\n"

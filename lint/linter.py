@@ -1,0 +1,83 @@
+"""The engine: run the selected rules over a document, and fix it until it is stable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .config import Config
+from .document import Document
+from .finding import Applicability, Finding
+from .fixer import apply_edits, choose_fixes
+from .registry import Registry, load_registry
+from .rule import Rule
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class FixResult:
+    """The outcome of fixing one document."""
+
+    text: str
+    encoding: str
+    fixed: list[Finding] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixed)
+
+
+class Linter:
+    """Rules compiled once, reused for every document."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
+        self.config = config or Config()
+        self.registry = registry if registry is not None else load_registry()
+        self.rules: list[Rule] = self.config.instantiate(self.registry)
+
+    def rules_for(self, path: str | None) -> list[Rule]:
+        ignored = self.config.ignored_for(path, self.registry) if path else set()
+        return [rule for rule in self.rules if rule.code not in ignored]
+
+    def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
+        text = doc.text
+        findings: list[Finding] = []
+        for rule in self.rules_for(doc.path) if rules is None else rules:
+            if rule.applies_to(text):
+                findings.extend(rule.check(doc))
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        return findings
+
+    def fix(self, doc: Document, unsafe: bool = False) -> FixResult:
+        """Apply fixes pass after pass until nothing changes (bounded), then lint the result."""
+        rules = self.rules_for(doc.path)
+        allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+        current = doc
+        encoding = doc.encoding
+        fixed: list[Finding] = []
+        for _ in range(MAX_FIX_PASSES):
+            findings = self.lint(current, rules)
+            fixable = [f for f in findings if f.fix and f.fix.applicability in allowed]
+            chosen = choose_fixes(fixable)
+            if not chosen:
+                return FixResult(current.text, encoding, fixed, findings)
+            for finding in chosen:
+                encoding = finding.fix.encoding or encoding
+            new_text = apply_edits(current.text, [e for f in chosen for e in f.fix.edits])
+            fixed.extend(chosen)
+            current = derive(current, new_text, encoding)
+        return FixResult(current.text, encoding, fixed, self.lint(current, rules))
+
+
+def derive(doc: Document, text: str, encoding: str) -> Document:
+    """The same document with new text, as the next fix pass sees it."""
+    return Document(
+        text,
+        path=doc.path,
+        record=doc.record,
+        encoding=encoding,
+        encoding_confidence=doc.encoding_confidence if encoding == doc.encoding else 1.0,
+        extra=doc.extra,
+    )

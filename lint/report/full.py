@@ -1,0 +1,113 @@
+"""``--format full`` (the default): each finding with its text in context, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..document import Document
+from ..finding import Finding, Severity
+from ..run import Report
+from .concise import location
+
+CONTEXT_CHARS = 30
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def make_console(stream: TextIO) -> Console:
+    # rich honours NO_COLOR and drops styling when the stream is not a terminal.
+    return Console(file=stream, highlight=False, soft_wrap=True)
+
+
+def excerpt(doc: Document, finding: Finding) -> tuple[str, int, int]:
+    """The finding's line clipped around the span, and the span's cell offsets in it."""
+    line = doc.lines[doc.line_index(finding.start)]
+    start = finding.start
+    end = min(max(finding.end, start + 1), line.end) if line.end > start else start
+    left = max(line.start, start - CONTEXT_CHARS)
+    right = min(line.end, end + CONTEXT_CHARS)
+    prefix = "…" if left > line.start else ""
+    suffix = "…" if right < line.end else ""
+    before = prefix + doc.text[left:start]
+    marked = doc.text[start:end] or " "
+    shown = before + marked + doc.text[end:right] + suffix
+    return shown, cell_len(before), max(1, cell_len(marked))
+
+
+def finding_block(doc: Document, finding: Finding) -> Text:
+    line_no, _ = doc.position(finding.start)
+    head = Text()
+    head.append(location(doc, finding.start), style="bold")
+    head.append(": ")
+    head.append(finding.code, style=SEVERITY_STYLE[finding.severity])
+    if finding.fix:
+        head.append(" [*]", style="cyan")
+    head.append(f" {finding.message}")
+    shown, offset, width = excerpt(doc, finding)
+    gutter = " " * len(str(line_no))
+    body = Text()
+    body.append(f"{gutter} │\n", style="blue")
+    body.append(f"{line_no} │ ", style="blue")
+    body.append(shown[: len(shown)])
+    body.append(f"\n{gutter} │ ", style="blue")
+    body.append(" " * offset + "^" * width + f" {finding.name}", style="red")
+    return Text.assemble(head, "\n", body, "\n")
+
+
+def summary_table(report: Report) -> Table:
+    counts: Counter[tuple[str, str]] = Counter()
+    fixable: Counter[tuple[str, str]] = Counter()
+    for _, finding in report.findings:
+        key = (finding.code, finding.name)
+        counts[key] += 1
+        if finding.fix:
+            fixable[key] += 1
+    table = Table(title="Findings by rule", title_justify="left")
+    table.add_column("code")
+    table.add_column("rule")
+    table.add_column("count", justify="right")
+    table.add_column("fixable", justify="right")
+    for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(code, name, str(count), str(fixable[(code, name)] or ""))
+    return table
+
+
+def summary_line(report: Report) -> str:
+    findings = [f for _, f in report.findings]
+    files = sum(1 for r in report.files if r.findings)
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "safe")
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "unsafe")
+    parts = []
+    if report.fixed_count:
+        parts.append(f"Fixed {report.fixed_count} findings.")
+    if findings:
+        text = f"Found {len(findings)} findings in {files} of {len(report.files)} files"
+        extras = []
+        if safe:
+            extras.append(f"{safe} fixable with --fix")
+        if unsafe:
+            extras.append(f"{unsafe} more with --unsafe-fixes")
+        parts.append(text + (f" ({'; '.join(extras)})." if extras else "."))
+    elif not report.errors:
+        parts.append(f"All checks passed ({len(report.files)} files).")
+    if report.errors:
+        parts.append(f"{len(report.errors)} files could not be checked.")
+    return " ".join(parts)
+
+
+def render(report: Report, stream: TextIO) -> None:
+    console = make_console(stream)
+    for doc, finding in report.findings:
+        console.print(finding_block(doc, finding))
+    for result in report.errors:
+        console.print(
+            Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), ": ", result.error)
+        )
+    if report.findings:
+        console.print(summary_table(report))
+    console.print(summary_line(report))

@@ -1,0 +1,138 @@
+"""The rule contract: what every rule, built-in or plugin, declares and does.
+
+A rule is a subclass of :class:`Rule` with class attributes that describe it and
+a ``check`` method that yields findings for one document::
+
+    class RepeatedPunctuation(Rule):
+        code = "P101"
+        name = "repeated-punctuation"
+        summary = "Doubled punctuation such as ",," or "。。""
+        why = "..."
+        fix_safety = FixSafety.SAFE
+        triggers = ",，。"
+        examples = Examples(clean=[...], bad=[Bad("…,,…", fixed="…,…", flagged=[",,"])])
+
+        def check(self, doc):
+            for match in PATTERN.finditer(doc.text):
+                yield self.finding(match.start(), match.end(), "…", replacement=match[0][0])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .document import Document
+from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
+
+FAMILIES: dict[str, str] = {
+    "E": "encoding",
+    "S": "script",
+    "P": "punctuation",
+    "B": "boilerplate",
+    "D": "duplication",
+    "T": "structure",
+    "L": "language",
+    "Q": "quality",
+}
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A defective text, what fixing it must give, and the snippets that must be flagged.
+
+    ``fixed`` is the text after applying this rule's fixes (safe and unsafe); leave
+    it ``None`` for rules that only report. ``flagged`` lists the exact text of each
+    finding's span, in order.
+    """
+
+    text: str
+    fixed: str | None = None
+    flagged: tuple[str, ...] | list[str] | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Examples:
+    """A rule's test table (like ESLint's RuleTester): clean texts and bad ones."""
+
+    clean: list[str] = field(default_factory=list)
+    bad: list[Bad] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings shared by all rules (from the top level of the config)."""
+
+    target_script: str = "simplified"
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    why: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    fix_safety: ClassVar[FixSafety] = FixSafety.NONE
+    fix_note: ClassVar[str] = ""
+    options: ClassVar[dict[str, Any]] = {}
+    option_docs: ClassVar[dict[str, str]] = {}
+    # The rule runs only on documents that contain at least one of these strings
+    # (characters or substrings); empty means "always run". A cheap gate that keeps
+    # rules that cannot fire off the hot path.
+    triggers: ClassVar[str | tuple[str, ...]] = ""
+    examples: ClassVar[Examples] = Examples()
+    default_enabled: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        options: Mapping[str, Any] | None = None,
+        settings: Settings | None = None,
+        severity: Severity | None = None,
+    ) -> None:
+        self.config = {**type(self).options, **(options or {})}
+        self.settings = settings or Settings()
+        self.level = severity or type(self).severity
+
+    @classmethod
+    def family(cls) -> str:
+        return FAMILIES.get(cls.code[:1], "plugin")
+
+    def applies_to(self, text: str) -> bool:
+        triggers = type(self).triggers
+        return not triggers or any(t in text for t in triggers)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        replacement: str | None = None,
+        edits: Iterable[Edit] | None = None,
+        title: str = "",
+        encoding: str | None = None,
+    ) -> Finding:
+        """Build a finding of this rule; ``replacement`` or ``edits`` attach a fix.
+
+        ``replacement`` replaces exactly the finding's span. The fix's applicability
+        follows the rule's ``fix_safety``.
+        """
+        fix = None
+        if replacement is not None:
+            edits = [Edit(start, end, replacement)]
+        if edits is not None or encoding is not None:
+            if self.fix_safety is FixSafety.NONE:
+                raise ValueError(f"{self.code} attaches a fix but declares fix_safety NONE")
+            applicability = (
+                Applicability.SAFE if self.fix_safety is FixSafety.SAFE else Applicability.UNSAFE
+            )
+            fix = Fix(applicability, tuple(edits or ()), title, encoding)
+        return Finding(self.code, self.name, self.level, start, end, message, fix)

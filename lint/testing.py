@@ -1,0 +1,75 @@
+"""Running a rule's examples: the test helper for built-in and plugin rules alike.
+
+A plugin author tests a rule with::
+
+    from cnlint.testing import check_rule_examples
+
+    def test_my_rule():
+        check_rule_examples(MyRule)
+"""
+
+from __future__ import annotations
+
+from .config import Config
+from .document import Document
+from .finding import Finding
+from .linter import Linter
+from .registry import Registry
+from .rule import Bad, Rule
+
+
+class ExampleFailure(AssertionError):
+    pass
+
+
+def linter_for(rule_cls: type[Rule], options: dict | None = None) -> Linter:
+    config = Config(select=(rule_cls.code,), rule_options={rule_cls.code: dict(options or {})})
+    return Linter(config, Registry([rule_cls]))
+
+
+def findings_of(rule_cls: type[Rule], text: str, options: dict | None = None) -> list[Finding]:
+    return linter_for(rule_cls, options).lint(Document(text))
+
+
+def fixed_text(rule_cls: type[Rule], text: str, options: dict | None = None) -> str:
+    return linter_for(rule_cls, options).fix(Document(text), unsafe=True).text
+
+
+def check_clean(rule_cls: type[Rule], text: str) -> None:
+    findings = findings_of(rule_cls, text)
+    if findings:
+        spans = [text[f.start : f.end] for f in findings]
+        raise ExampleFailure(f"{rule_cls.code} flags clean text {text!r} at {spans!r}")
+
+
+def check_bad(rule_cls: type[Rule], bad: Bad) -> None:
+    findings = findings_of(rule_cls, bad.text, dict(bad.options))
+    if not findings:
+        raise ExampleFailure(f"{rule_cls.code} misses the bad example {bad.text!r}")
+    if bad.flagged is not None:
+        spans = [bad.text[f.start : f.end] for f in findings]
+        if spans != list(bad.flagged):
+            raise ExampleFailure(
+                f"{rule_cls.code} on {bad.text!r}: flagged {spans!r}, "
+                f"expected {list(bad.flagged)!r}"
+            )
+    once = fixed_text(rule_cls, bad.text, dict(bad.options))
+    expected = bad.text if bad.fixed is None else bad.fixed
+    if once != expected:
+        raise ExampleFailure(
+            f"{rule_cls.code} fixes {bad.text!r} to {once!r}, expected {expected!r}"
+        )
+    twice = fixed_text(rule_cls, once, dict(bad.options))
+    if twice != once:
+        raise ExampleFailure(f"{rule_cls.code} fix is not idempotent: {once!r} -> {twice!r}")
+
+
+def check_rule_examples(rule_cls: type[Rule]) -> None:
+    """Every clean example passes, every bad one is flagged and fixed as documented."""
+    examples = rule_cls.examples
+    if not examples.bad:
+        raise ExampleFailure(f"{rule_cls.code} has no bad examples")
+    for text in examples.clean:
+        check_clean(rule_cls, text)
+    for bad in examples.bad:
+        check_bad(rule_cls, bad)

@@ -1,0 +1,1 @@
+"""cnlint's built-in rules, one module per family, registered through entry points."""

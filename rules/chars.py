@@ -1,0 +1,14 @@
+"""Character classes shared by the built-in rules (regex fragments, no rules here)."""
+
+# Han ideographs: unified (with extension A), compatibility, and the supplementary planes.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# CJK symbols and punctuation (。、《》「」【】…), full-width forms (，！？：；（）), and the
+# marks Chinese text writes with general punctuation code points (“ ” … —).
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2026\u2014"
+)
+# What counts as "Chinese context" beside an ASCII mark: a Han character or a CJK mark.
+CHINESE = HAN + CJK_PUNCT
+# Pinyin letters with tone marks (and ü, which only pinyin uses among Latin lowercase).
+TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_LETTERS = "a-z" + TONED_VOWELS

@@ -1,0 +1,25 @@
+"""Every registered rule's documented examples are its tests (the RuleTester pattern)."""
+
+import pytest
+from cnlint.registry import load_registry
+from cnlint.testing import check_rule_examples
+
+RULES = list(load_registry())
+
+
+def test_registry_has_the_built_in_families():
+    families = {rule.family() for rule in RULES}
+    assert {"punctuation", "script", "structure"} <= families
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_examples(rule):
+    check_rule_examples(rule)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_is_documented(rule):
+    assert rule.summary and len(rule.why) > 40
+    assert rule.examples.bad, "a rule needs bad examples"
+    if rule.fix_safety.value != "none":
+        assert all(bad.fixed is not None for bad in rule.examples.bad), "fixable: show the fix"
