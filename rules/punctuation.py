@@ -120,7 +120,8 @@ class ConflictingPunctuation(Rule):
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # A mark, then any spaces after it (they go too when the mark becomes full-width).
 HALFWIDTH_MARK = re.compile(r"[,:;!?]( *)")
-PAREN_PAIR = re.compile(r"\(([^()\n]{0,200})\)")
+# One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
+PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
 PINYIN_CONTENT = re.compile(f"[{PINYIN_LETTERS}]*[{TONED_VOWELS}][{PINYIN_LETTERS}]*")
 
 

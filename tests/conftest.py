@@ -13,3 +13,34 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not beside the project (../shared)")
     return path
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None):
+    """Run the installed CLI in a subprocess (a real process, a real exit code)."""
+    import os
+    import subprocess
+    import sys
+
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("FORCE_COLOR", None) if env is None or "FORCE_COLOR" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "cnlint", *args],
+        cwd=cwd,
+        env=full_env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seed documents."""
+    import shutil
+
+    target = tmp_path / "seeds"
+    target.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy2(seed, target / seed.name)
+    return target

@@ -2,11 +2,11 @@
 
 from collections import Counter
 
-from conftest import CLEAN_CORPUS, need
-
 from cnlint.config import Config
 from cnlint.linter import Linter
 from cnlint.sources import read_text_file
+
+from conftest import CLEAN_CORPUS, need
 
 # Findings per 10,000 characters that the clean corpus may produce, all rules together.
 # Raise it only with a note saying which findings are genuinely right.

@@ -1,6 +1,7 @@
 """Every registered rule's documented examples are its tests (the RuleTester pattern)."""
 
 import pytest
+
 from cnlint.registry import load_registry
 from cnlint.testing import check_rule_examples
 

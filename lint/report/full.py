@@ -15,7 +15,7 @@ from ..finding import Finding, Severity
 from ..run import Report
 from .concise import location
 
-CONTEXT_CHARS = 30
+CONTEXT_CHARS = 20
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 

@@ -1,0 +1,84 @@
+"""The seeds regression suite: expected findings per seed, and what --fix does to them."""
+
+import difflib
+import json
+
+import pytest
+
+from cnlint.sources import read_text_file
+
+from conftest import SEEDS, run_cli
+from seed_expectations import actual_rows, expected_rows, seed_files, seed_linter
+
+SEED_FILES = seed_files()
+
+
+def test_there_are_five_seeds_with_expectations():
+    assert len(SEED_FILES) == 5
+    assert all(seed.with_suffix(".expected").exists() for seed in SEED_FILES)
+
+
+def test_seeds_are_the_users_documents_unchanged():
+    shared = SEEDS.parent.parent / "shared" / "seeds"
+    if not shared.exists():
+        pytest.skip("../shared/seeds is not beside the project")
+    for seed in SEED_FILES:
+        assert seed.read_bytes() == (shared / seed.name).read_bytes()
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_seed_findings_match_expectations(seed):
+    assert actual_rows(seed, seed_linter()) == expected_rows(seed)
+
+
+def test_known_seed_defects_are_found_at_their_lines():
+    """Spot checks against research/seeds-hands-on.md, independent of the .expected files."""
+    rows = {seed.name[:3]: set(actual_rows(seed, seed_linter())) for seed in SEED_FILES}
+
+    def has(seed: str, line: int, code: str) -> bool:
+        return any(r.startswith(f"{line} {code} ") for r in rows[seed])
+
+    assert has("000", 7, "P103")  # 责任状”,并 (D1: comma after a closing quote)
+    assert has("003", 1, "P101") and has("003", 1, "S105")  # ,, and 發(fā)
+    assert has("001", 1, "T201") and has("004", 1, "T201")  # D15 leading blank lines
+    assert all(has(s, n, "T203") for s, n in [("000", 25), ("002", 55), ("004", 153)])  # D19
+
+
+def _fixable_spans(path):
+    (doc,) = read_text_file(path).documents
+    return doc.text, [(f.start, f.end) for f in seed_linter().lint(doc) if f.fix is not None]
+
+
+def test_fix_leaves_no_safe_fixable_finding_and_changes_nothing_else(seeds_copy):
+    before = {p.name: _fixable_spans(p) for p in sorted(seeds_copy.glob("*.txt"))}
+    result = run_cli("check", "--fix", "--select", "ALL", str(seeds_copy))
+    assert result.returncode in (0, 1), result.stderr
+    again = run_cli("check", "--select", "ALL", "--format", "json", str(seeds_copy))
+    leftover = [
+        f for f in json.loads(again.stdout) if f["fix"] and f["fix"]["applicability"] == "safe"
+    ]
+    assert leftover == []
+    for name, (old_text, spans) in before.items():
+        new_text = (seeds_copy / name).read_text(encoding="utf-8")
+        assert new_text != old_text
+        covered = set()
+        for start, end in spans:
+            # A diff may align a run of one repeated character either way (",,," or "\n\n\n").
+            while start > 0 and end > start and old_text[start - 1] == old_text[start]:
+                start -= 1
+            while 0 < end < len(old_text) and end > start and old_text[end] == old_text[end - 1]:
+                end += 1
+            covered.update(range(start, end + 1))
+        matcher = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
+        for tag, i1, i2, _, _ in matcher.get_opcodes():
+            changed = set(range(i1, i2)) if i2 > i1 else {i1}
+            assert tag == "equal" or changed <= covered, (
+                f"{name}: change outside any finding at {i1}:{i2} {old_text[i1 - 5 : i2 + 5]!r}"
+            )
+
+
+def test_fixing_twice_equals_fixing_once(seeds_copy):
+    run_cli("check", "--fix", "--unsafe-fixes", str(seeds_copy))
+    once = {p.name: p.read_bytes() for p in seeds_copy.glob("*.txt")}
+    run_cli("check", "--fix", "--unsafe-fixes", str(seeds_copy))
+    assert {p.name: p.read_bytes() for p in seeds_copy.glob("*.txt")} == once
