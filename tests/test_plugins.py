@@ -1,0 +1,71 @@
+"""A rule from outside the package registers through the same entry point group as built-ins."""
+
+import json
+import textwrap
+
+from cnlint.registry import load_registry
+
+from conftest import run_cli
+
+PLUGIN = textwrap.dedent(
+    '''
+    import re
+    from cnlint import Bad, Examples, FixSafety, Rule
+
+    class FullwidthSpace(Rule):
+        """A third-party rule: an ideographic space inside a sentence."""
+        code = "X101"
+        name = "ideographic-space-inside"
+        summary = "U+3000 between two Han characters"
+        why = "A full-width space inside a sentence is layout debris, not Chinese writing."
+        fix_safety = FixSafety.SAFE
+        triggers = "\\u3000"
+        examples = Examples(
+            clean=["\\u3000\\u3000段首缩进。"],
+            bad=[Bad("青年\\u3000志愿者", fixed="青年志愿者", flagged=["\\u3000"])],
+        )
+
+        def check(self, doc):
+            for m in re.finditer("(?<=[\\u4e00-\\u9fff])\\u3000(?=[\\u4e00-\\u9fff])", doc.text):
+                yield self.finding(m.start(), m.end(), "Ideographic space", replacement="")
+    '''
+)
+
+
+def install_fake_plugin(root):
+    """A real distribution on sys.path: a module plus a dist-info with an entry point."""
+    (root / "cnlint_demo_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    dist = root / "cnlint_demo_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: cnlint-demo-plugin\nVersion: 0.1\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[cnlint.rules]\ndemo = cnlint_demo_plugin\n", encoding="utf-8"
+    )
+
+
+def test_plugin_rule_is_registered_and_runs(tmp_path, monkeypatch):
+    install_fake_plugin(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = load_registry()
+    rule = registry.get("X101")
+    assert rule is not None and rule.name == "ideographic-space-inside"
+    assert registry.get("P101") is not None  # built-ins come the same way
+
+    from cnlint.testing import check_rule_examples
+
+    check_rule_examples(rule)
+
+
+def test_plugin_rule_through_the_cli(tmp_path):
+    install_fake_plugin(tmp_path)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("共青团员和青年\u3000志愿者参加活动。\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(tmp_path)}
+    listed = json.loads(run_cli("rules", "--format", "json", env=env).stdout)
+    assert "X101" in {r["code"] for r in listed}
+    result = run_cli("check", "--select", "X101", "--format", "json", str(doc), env=env)
+    assert [r["code"] for r in json.loads(result.stdout)] == ["X101"]
+    run_cli("check", "--select", "X101", "--fix", str(doc), env=env)
+    assert doc.read_text(encoding="utf-8") == "共青团员和青年志愿者参加活动。\n"
