@@ -17,15 +17,27 @@ from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 from .linter import Linter
 from .rule import Bad, Examples, Rule, Settings
 
+_default_linter: Linter | None = None
+
+
+def _linter(config: Config | None) -> Linter:
+    # Loading the registry and compiling rules is the costly part: do it once for defaults.
+    global _default_linter
+    if config is not None:
+        return Linter(config)
+    if _default_linter is None:
+        _default_linter = Linter()
+    return _default_linter
+
 
 def lint(text: str, config: Config | None = None) -> list[Finding]:
     """Findings of the configured rules (all default rules when no config) on one text."""
-    return Linter(config).lint(Document(text))
+    return _linter(config).lint(Document(text))
 
 
 def fix(text: str, config: Config | None = None, unsafe: bool = False) -> str:
     """The text with every safe fix applied (and unsafe ones with ``unsafe=True``)."""
-    return Linter(config).fix(Document(text), unsafe=unsafe).text
+    return _linter(config).fix(Document(text), unsafe=unsafe).text
 
 
 __all__ = [

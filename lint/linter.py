@@ -36,10 +36,16 @@ class Linter:
         self.config = config or Config()
         self.registry = registry if registry is not None else load_registry()
         self.rules: list[Rule] = self.config.instantiate(self.registry)
+        self._rules_by_path: dict[str | None, list[Rule]] = {}
 
     def rules_for(self, path: str | None) -> list[Rule]:
-        ignored = self.config.ignored_for(path, self.registry) if path else set()
-        return [rule for rule in self.rules if rule.code not in ignored]
+        """The rules that apply to a file (per-file ignores resolved once per path)."""
+        rules = self._rules_by_path.get(path)
+        if rules is None:
+            ignored = self.config.ignored_for(path, self.registry) if path else set()
+            rules = [rule for rule in self.rules if rule.code not in ignored]
+            self._rules_by_path[path] = rules
+        return rules
 
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
         text = doc.text
