@@ -15,6 +15,7 @@ from rich.table import Table
 
 from . import __version__
 from .config import Config, ConfigError, load_config
+from .corpus import CORPUS_CHECKS, CorpusOptions, run_corpus
 from .discovery import iter_files
 from .explain import rule_markdown
 from .finding import Severity
@@ -96,8 +97,14 @@ def check(
     config_path: Annotated[
         Path | None, typer.Option("--config", help="Config file (cnlint.toml or pyproject).")
     ] = None,
+    corpus: Annotated[
+        bool,
+        typer.Option("--corpus", help="Also run the corpus pass (D201-D203, see `cnlint corpus`)."),
+    ] = False,
 ) -> None:
     """Lint files and folders; exit 0 if clean, 1 on findings, 2 on usage or I/O errors."""
+    if corpus and (fix or diff):
+        raise fail("--corpus reports only; it cannot be combined with --fix or --diff")
     paths = paths or [Path(".")]
     if output_format not in REPORTERS:
         raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
@@ -119,7 +126,10 @@ def check(
         raise fail(str(exc)) from exc
 
     files = list(iter_files(paths, config))
-    results = _run(files, linter, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+    if corpus:
+        results = run_corpus(files, CorpusOptions(), linter)
+    else:
+        results = _run(files, linter, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
     report = Report(results, config.fail_on)
     if diff:
         _print_diff(results)
@@ -166,6 +176,56 @@ def _print_statistics(report: Report) -> None:
     console.print(summary_table(report))
     for result in report.errors:
         console.print(f"{result.path}: error: {result.error}", markup=False)
+
+
+CORPUS_HELP = "Find duplicate and near-duplicate documents and boilerplate paragraphs.\n\n" + (
+    "\n\n".join(f"{c.code} {c.name}: {c.summary}" for c in CORPUS_CHECKS)
+)
+
+
+@app.command("corpus", help=CORPUS_HELP)
+def corpus_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders.")] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help=f"Output format: {', '.join(REPORTERS)}.")
+    ] = "full",
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Show counts per code instead of each finding.")
+    ] = False,
+    near_threshold: Annotated[
+        float, typer.Option(help="MinHash Jaccard similarity at which D202 fires (0-1).")
+    ] = CorpusOptions.near_threshold,
+    ngram: Annotated[int, typer.Option(help="Character n-gram size for D202.")] = (
+        CorpusOptions.ngram
+    ),
+    boilerplate_min_docs: Annotated[
+        int, typer.Option(help="Distinct documents a paragraph must appear in for D203.")
+    ] = CorpusOptions.boilerplate_min_docs,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="Config file (cnlint.toml or pyproject).")
+    ] = None,
+) -> None:
+    paths = paths or [Path(".")]
+    if output_format not in REPORTERS:
+        raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
+    if not 0 < near_threshold <= 1:
+        raise fail("--near-threshold must be in (0, 1]")
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
+    try:
+        config = load_config(config_path, paths[0])
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    options = CorpusOptions(
+        ngram=ngram, near_threshold=near_threshold, boilerplate_min_docs=boilerplate_min_docs
+    )
+    report = Report(run_corpus(list(iter_files(paths, config)), options), config.fail_on)
+    if statistics:
+        _print_statistics(report)
+    else:
+        REPORTERS[output_format](report, sys.stdout)
+    raise typer.Exit(report.exit_code())
 
 
 @app.command("rules")

@@ -1,0 +1,123 @@
+"""The corpus pass finds copies, near copies and boilerplate in a corpus generated from real text.
+
+Documents: the 25 SogouCS news pages of ../shared/corpus/external/dirty/sogoucs_*.txt (see
+PROVENANCE.md, "sogoucs"); the boilerplate paragraph is the breadcrumb line of seed 002.
+"""
+
+import json
+import random
+from collections import Counter
+
+from conftest import DIRTY_CORPUS, SEEDS, need
+from typer.testing import CliRunner
+
+from cnlint.cli import app
+from cnlint.corpus import CorpusOptions, run_corpus
+from cnlint.fingerprint import HashCounter, minhash
+from cnlint.run import Report
+
+BOILERPLATE_DOCS = 8
+
+
+def breadcrumb() -> str:
+    lines = (SEEDS / "002_84b364ab668f5adc.txt").read_text(encoding="utf-8").splitlines()
+    return next(line for line in lines if line.startswith("当前位置"))
+
+
+def edit_a_few_characters(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    han = [i for i, c in enumerate(chars) if "\u4e00" <= c <= "\u9fff"]
+    for i in rng.sample(han, 6):
+        chars[i] = "某"
+    return "".join(chars)
+
+
+def build_corpus(folder):
+    """25 news pages, one exact copy, one near copy, one breadcrumb shared by 8 pages."""
+    rng = random.Random(8)
+    pages = sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))
+    assert len(pages) == 25
+    texts = {p.name: p.read_text(encoding="utf-8") for p in pages}
+    boilerplate = breadcrumb()
+    # The copied pages stay out of the shared ones, so each boilerplate line has one owner.
+    candidates = sorted(set(texts) - {"sogoucs_003.txt", "sogoucs_006.txt"})
+    shared = sorted(rng.sample(candidates, BOILERPLATE_DOCS))
+    for name in shared:
+        texts[name] = boilerplate + "\n\n" + texts[name]
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    # An exact copy whose whitespace differs (indentation, blank lines) is still a copy.
+    original = texts["sogoucs_003.txt"]
+    copy = "\n\n".join("\u3000\u3000" + line for line in original.splitlines())
+    (folder / "z_copy.txt").write_text(copy, encoding="utf-8")
+    (folder / "z_near.txt").write_text(
+        edit_a_few_characters(texts["sogoucs_006.txt"], rng), encoding="utf-8"
+    )
+    return boilerplate, shared
+
+
+def test_corpus_pass_finds_copies_near_copies_and_boilerplate(tmp_path):
+    boilerplate, shared = build_corpus(tmp_path)
+    files = sorted(tmp_path.glob("*.txt"))
+    report = Report(run_corpus(files, CorpusOptions()))
+    by_code: dict[str, list[tuple[str, str, str]]] = {}
+    for doc, finding in report.findings:
+        name = doc.path.rsplit("/", 1)[-1]
+        text = doc.text[finding.start : finding.end]
+        by_code.setdefault(finding.code, []).append((name, text, finding.message))
+
+    assert [(n, m.split("/")[-1]) for n, _, m in by_code["D201"]] == [
+        ("z_copy.txt", "sogoucs_003.txt")
+    ]
+    ((near_name, _, near_message),) = by_code["D202"]
+    assert near_name == "z_near.txt"
+    assert near_message.startswith("Near duplicate (") and near_message.endswith("sogoucs_006.txt")
+    boilerplate_hits = by_code["D203"]
+    assert sorted(n for n, _, _ in boilerplate_hits) == shared
+    assert {t for _, t, _ in boilerplate_hits} == {boilerplate}
+    assert set(by_code) == {"D201", "D202", "D203"}
+
+
+def test_corpus_pass_is_silent_on_distinct_documents(tmp_path):
+    for page in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt")):
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    assert Report(run_corpus(sorted(tmp_path.glob("*.txt")))).findings == []
+
+
+def test_corpus_verb_reports_json(tmp_path):
+    build_corpus(tmp_path)
+    result = CliRunner().invoke(app, ["corpus", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    codes = Counter(record["code"] for record in json.loads(result.output))
+    assert codes == {"D201": 1, "D202": 1, "D203": BOILERPLATE_DOCS}
+
+
+def test_check_with_corpus_adds_corpus_findings_to_rule_findings(tmp_path):
+    build_corpus(tmp_path)
+    plain = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"])
+    both = CliRunner().invoke(app, ["check", str(tmp_path), "--corpus", "--format", "json"])
+    plain_codes = Counter(r["code"] for r in json.loads(plain.output))
+    both_codes = Counter(r["code"] for r in json.loads(both.output))
+    assert both_codes - plain_codes == {"D201": 1, "D202": 1, "D203": BOILERPLATE_DOCS}
+
+
+def test_near_duplicate_signature_tracks_the_edit_size():
+    text = (need(DIRTY_CORPUS) / "sogoucs_006.txt").read_text(encoding="utf-8")
+    rng = random.Random(1)
+    similar = minhash(edit_a_few_characters(text, rng), 5, 128).jaccard(minhash(text, 5, 128))
+    other = (DIRTY_CORPUS / "sogoucs_001.txt").read_text(encoding="utf-8")
+    unrelated = minhash(other, 5, 128).jaccard(minhash(text, 5, 128))
+    assert similar > 0.9
+    assert unrelated < 0.1
+
+
+def test_hash_counter_folds_buffers_without_losing_counts():
+    rng = random.Random(3)
+    values = [rng.randrange(50) * 0x9E3779B97F4A7C15 % 2**64 for _ in range(1000)]
+    counter = HashCounter(buffer_size=64)
+    for start in range(0, len(values), 10):
+        counter.add(values[start : start + 10])
+    expected = Counter(values)
+    assert counter.at_least(1) == dict(expected)
+    assert counter.at_least(25) == {v: n for v, n in expected.items() if n >= 25}
+    assert len(counter) == len(expected)
