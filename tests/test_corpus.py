@@ -8,13 +8,14 @@ import json
 import random
 from collections import Counter
 
-from conftest import DIRTY_CORPUS, SEEDS, need
 from typer.testing import CliRunner
 
 from cnlint.cli import app
 from cnlint.corpus import CorpusOptions, run_corpus
 from cnlint.fingerprint import HashCounter, minhash
 from cnlint.run import Report
+
+from conftest import DIRTY_CORPUS, SEEDS, need
 
 BOILERPLATE_DOCS = 8
 
