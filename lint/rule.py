@@ -44,7 +44,9 @@ class Bad:
 
     ``fixed`` is the text after applying this rule's fixes (safe and unsafe); leave
     it ``None`` for rules that only report. ``flagged`` lists the exact text of each
-    finding's span, in order.
+    finding's span, in order. ``settings`` overrides global settings for this example
+    (``{"target_script": "traditional"}``); ``encoding`` is the encoding the text is
+    taken to have been read from (for encoding rules).
     """
 
     text: str
@@ -52,6 +54,8 @@ class Bad:
     flagged: tuple[str, ...] | list[str] | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     note: str = ""
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)

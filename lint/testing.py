@@ -10,6 +10,9 @@ A plugin author tests a rule with::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from .config import Config
 from .document import Document
 from .finding import Finding
@@ -22,17 +25,36 @@ class ExampleFailure(AssertionError):
     pass
 
 
-def linter_for(rule_cls: type[Rule], options: dict | None = None) -> Linter:
-    config = Config(select=(rule_cls.code,), rule_options={rule_cls.code: dict(options or {})})
+def linter_for(
+    rule_cls: type[Rule], options: dict | None = None, settings: Mapping[str, Any] | None = None
+) -> Linter:
+    config = Config(
+        select=(rule_cls.code,),
+        rule_options={rule_cls.code: dict(options or {})},
+        **dict(settings or {}),
+    )
     return Linter(config, Registry([rule_cls]))
 
 
-def findings_of(rule_cls: type[Rule], text: str, options: dict | None = None) -> list[Finding]:
-    return linter_for(rule_cls, options).lint(Document(text))
+def findings_of(
+    rule_cls: type[Rule],
+    text: str,
+    options: dict | None = None,
+    settings: Mapping[str, Any] | None = None,
+    encoding: str = "utf-8",
+) -> list[Finding]:
+    return linter_for(rule_cls, options, settings).lint(Document(text, encoding=encoding))
 
 
-def fixed_text(rule_cls: type[Rule], text: str, options: dict | None = None) -> str:
-    return linter_for(rule_cls, options).fix(Document(text), unsafe=True).text
+def fixed_text(
+    rule_cls: type[Rule],
+    text: str,
+    options: dict | None = None,
+    settings: Mapping[str, Any] | None = None,
+    encoding: str = "utf-8",
+) -> str:
+    linter = linter_for(rule_cls, options, settings)
+    return linter.fix(Document(text, encoding=encoding), unsafe=True).text
 
 
 def check_clean(rule_cls: type[Rule], text: str) -> None:
@@ -43,7 +65,8 @@ def check_clean(rule_cls: type[Rule], text: str) -> None:
 
 
 def check_bad(rule_cls: type[Rule], bad: Bad) -> None:
-    findings = findings_of(rule_cls, bad.text, dict(bad.options))
+    context = {"settings": bad.settings, "encoding": bad.encoding}
+    findings = findings_of(rule_cls, bad.text, dict(bad.options), **context)
     if not findings:
         raise ExampleFailure(f"{rule_cls.code} misses the bad example {bad.text!r}")
     if bad.flagged is not None:
@@ -53,13 +76,13 @@ def check_bad(rule_cls: type[Rule], bad: Bad) -> None:
                 f"{rule_cls.code} on {bad.text!r}: flagged {spans!r}, "
                 f"expected {list(bad.flagged)!r}"
             )
-    once = fixed_text(rule_cls, bad.text, dict(bad.options))
+    once = fixed_text(rule_cls, bad.text, dict(bad.options), **context)
     expected = bad.text if bad.fixed is None else bad.fixed
     if once != expected:
         raise ExampleFailure(
             f"{rule_cls.code} fixes {bad.text!r} to {once!r}, expected {expected!r}"
         )
-    twice = fixed_text(rule_cls, once, dict(bad.options))
+    twice = fixed_text(rule_cls, once, dict(bad.options), bad.settings)
     if twice != once:
         raise ExampleFailure(f"{rule_cls.code} fix is not idempotent: {once!r} -> {twice!r}")
 
