@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 import opencc
+
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.config import ConfigError
 from cnlint.document import Span

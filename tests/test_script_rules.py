@@ -4,7 +4,6 @@ from collections import Counter
 
 import opencc
 import pytest
-from conftest import ROOT, SEEDS
 
 from cnlint.config import Config, ConfigError
 from cnlint.document import Document
@@ -17,6 +16,8 @@ from cnlint.rules.script_tables import (
     leftover_positions,
     traditional_positions,
 )
+
+from conftest import ROOT, SEEDS
 
 SEED_003 = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
 SIMPLIFIED_SEEDS = [p for p in sorted(SEEDS.glob("*.txt")) if not p.name.startswith("003_")]
