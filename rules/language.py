@@ -1,0 +1,135 @@
+"""Language rules (L): English leaking into Chinese sentences, documents that are not Chinese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.rules.chars import HAN
+from cnlint.rules.phrases import configured_phrases
+
+# A run of Latin words with a Chinese character on both sides (spaces allowed between).
+VOWEL = re.compile("[aeiouy]")
+LATIN_RUN = re.compile(f"(?<=[{HAN}])[ \u3000]*([A-Za-z]+(?:[ ]+[A-Za-z]+)*)[ \u3000]*(?=[{HAN}])")
+
+
+class EnglishLeak(Rule):
+    code = "L101"
+    name = "english-leak"
+    summary = "English words left inside a Chinese sentence: 积极性 and 主动性"
+    why = (
+        "A translation or template step that missed a word leaves English function words in "
+        "Chinese sentences (seed 004: 积极性 and 主动性). A model trained on it learns to "
+        "switch language mid-sentence. What passes: acronyms and anything capitalised (GDP, "
+        "APP, iPhone, Python, WiFi), words with digits (5G, iPhone13), units and symbols "
+        "(kg, km, mAh), URLs, e-mail addresses and code (anything with . / _ = or brackets), and "
+        "a single lowercase content word (app, case), which is ordinary code-switching. Flagged: "
+        "a run of lowercase English words between Chinese characters that holds a function "
+        "word (and, or, the, of …; data/english-function-words.txt) or has `min-words` words."
+    )
+    severity = Severity.WARNING
+    options: ClassVar[dict] = {"min-words": 3, "extra-phrases": [], "phrases-file": ""}
+    option_docs: ClassVar[dict] = {
+        "min-words": "A run of this many lowercase words is a leak even without a function word.",
+        "extra-phrases": "English function words added to the built-in list.",
+        "phrases-file": "A word file (one a line, `#` comments) that replaces the built-in list.",
+    }
+    triggers = tuple("abcdefghijklmnopqrstuvwxyz")
+    examples = Examples(
+        clean=[
+            "今年GDP增长5%，5G基站和APP用户都在增加。",
+            "他买了一部iPhone 13，用Python写了个脚本。",
+            "每天步行3 km，下载 app 很方便。",
+            "访问 https://www.gov.cn/ 了解详情。",
+            "调用 os.path.join 函数即可。",
+        ],
+        bad=[
+            Bad(
+                "激发了广大党员为群众办事的积极性 and 主动性。",
+                flagged=["and"],
+                note="seed 004, line 91",
+            ),
+            Bad("这是一个 very good 的机会。", flagged=["very good"]),
+            Bad("我们需要 make it happen 才行。", flagged=["make it happen"]),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        words = configured_phrases("english-function-words", self.config)
+        self.function_words = frozenset(w.lower() for w in words)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        min_words = self.config["min-words"]
+        for match in LATIN_RUN.finditer(doc.text):
+            run = match[1]
+            if not run.islower():
+                continue  # acronyms, names and brands (GDP, iPhone) are not leaks
+            words = run.split()
+            if all(len(w) == 1 for w in words):
+                continue  # a站, x光: a letter used as a Chinese word
+            function_word = any(w in self.function_words for w in words)
+            # Without a function word, only a run of real words counts: ls mv rm is code.
+            phrase = len(words) >= min_words and all(VOWEL.search(w) for w in words)
+            if function_word or phrase:
+                yield self.finding(
+                    match.start(1),
+                    match.end(1),
+                    f"English {run!r} inside a Chinese sentence",
+                )
+
+
+LETTER = re.compile(r"[^\W\d_]")
+HAN_CHAR = re.compile(f"[{HAN}]")
+# HTML tags and URLs are scraping debris, not the document's language: they are not counted.
+MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
+
+
+class NonChineseDocument(Rule):
+    code = "L102"
+    name = "non-chinese-document"
+    summary = "A document whose letters are mostly not Chinese characters"
+    why = (
+        "A Chinese corpus collects English pages, code listings, mojibake (涓枃 read as "
+        "Ã¤Â¸Â­) and infobox dumps along the way. They are not Chinese text and skew every "
+        "Chinese statistic. The share is Han characters among all letters (Han, Latin, Cyrillic, "
+        "kana …); digits, punctuation and spaces do not count, so numbers and tables do not "
+        "lower it. Documents with fewer than `min-letters` letters are not judged."
+    )
+    severity = Severity.WARNING
+    options: ClassVar[dict] = {"min-chinese-share": 0.3, "min-letters": 50}
+    option_docs: ClassVar[dict] = {
+        "min-chinese-share": "Han characters as a share of all letters; below it, flagged.",
+        "min-letters": "Shorter documents (in letters) are not judged.",
+    }
+    examples = Examples(
+        clean=[
+            "他买了一部iPhone 13，用Python写了个脚本，运行在Linux服务器上，效果很好，大家都很满意。"
+            "今年GDP增长5%，5G基站和APP用户都在增加，城市的数字化水平不断提高。",
+        ],
+        bad=[
+            Bad(
+                "Latest Submit(811)\nMedicine, Pharmacy (228)\nDynamic and Electric Engineering "
+                "(78)\nLibrary Science，Information Science (65)\n何军(9)\n",
+                flagged=["Latest Submit(811)"],
+                note="dirty corpus cwt_dirty_010.txt",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = MARKUP.sub("", doc.text)
+        letters = len(LETTER.findall(text))
+        if letters < self.config["min-letters"]:
+            return
+        share = len(HAN_CHAR.findall(text)) / letters
+        if share < self.config["min-chinese-share"]:
+            first = doc.paragraphs[0]
+            yield self.finding(
+                first.start,
+                first.end,
+                f"Chinese characters are {share:.0%} of the letters "
+                f"(below {self.config['min-chinese-share']:.0%}): not a Chinese document",
+            )

@@ -1,0 +1,86 @@
+"""Language rules (L1xx) on the seeds and on real text from ../shared/corpus."""
+
+import pytest
+
+from cnlint.config import Config
+from cnlint.linter import Linter
+from cnlint.rules.language import EnglishLeak, NonChineseDocument
+from cnlint.sources import read_text_file
+from cnlint.testing import findings_of
+
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
+
+L_LINTER = Linter(Config(select=("L",)))
+
+
+def l_findings(path):
+    (doc,) = read_text_file(path).documents
+    return doc, L_LINTER.lint(doc)
+
+
+def test_seed_english_leak_is_found_at_004_91_and_nowhere_else():
+    found = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc, findings = l_findings(path)
+        found += [
+            (path.name[:3], doc.position(f.start)[0], doc.text[f.start : f.end]) for f in findings
+        ]
+    assert found == [("004", 91, "and")]  # D13: 积极性 and 主动性
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dirty corpus tieba_iphone_001.txt: a站 is AcFun, a letter used as a Chinese word
+        "在设置照片里也没看到a站客户端的选项",
+        # dirty corpus tieba_linux_002.txt: "it" is the IT industry here
+        "我想请问一下各位it界大佬，零基础学Linux运维、前端开发和Python哪个更容易入手？",
+        # dirty corpus tieba_linux_003.txt: command names are code, not English
+        "这些link文件怎么了 为什么ls mv rm chmod都访问不了",
+        # dirty corpus cwt_dirty_004.txt: a proper noun inside the sentence
+        "图灵奖获得者Dana Scott于上世纪70年代初提出了domain理论。",
+        "用华为P50拍照，GPS定位准确，续航20 h。",
+    ],
+)
+def test_what_passes_english_leak(text):
+    assert findings_of(EnglishLeak, text) == []
+
+
+def test_english_function_words_in_weibo_text_are_flagged():
+    # dirty corpus weibo_kw_001.txt
+    text = "各地基层干部的大喇叭喊话，温柔or霸道，你会pick谁？"
+    assert [text[f.start : f.end] for f in findings_of(EnglishLeak, text)] == ["or"]
+
+
+def test_min_words_option():
+    text = "这次真的 totally awesome 了。"
+    assert findings_of(EnglishLeak, text) == []
+    assert len(findings_of(EnglishLeak, text, {"min-words": 2})) == 1
+
+
+@pytest.mark.parametrize(
+    "name", ["cwt_dirty_010.txt", "mnbvc_charset_001.txt", "mnbvc_charset_002.txt"]
+)
+def test_non_chinese_documents_in_the_dirty_corpus(name):
+    # an English subject listing, and two novels decoded with the wrong charset
+    _, findings = l_findings(need(DIRTY_CORPUS) / name)
+    assert [f.code for f in findings if f.code == "L102"] == ["L102"]
+
+
+@pytest.mark.parametrize("name", ["baike_html_001.txt", "cwt_dirty_003.txt", "tieba_linux_003.txt"])
+def test_chinese_documents_with_markup_or_code_are_chinese(name):
+    # HTML tags and URLs do not count as letters; Chinese comments make a code post Chinese
+    _, findings = l_findings(need(DIRTY_CORPUS) / name)
+    assert [f for f in findings if f.code == "L102"] == []
+
+
+def test_short_documents_are_not_judged():
+    assert findings_of(NonChineseDocument, "Hello world, this is short.") == []
+    assert findings_of(NonChineseDocument, "Hello world, this is short.", {"min-letters": 10})
+
+
+def test_clean_corpus_is_silent_and_seeds_are_chinese():
+    for path in sorted(need(CLEAN_CORPUS).glob("*.txt")):
+        assert l_findings(path)[1] == [], path.name
+    for path in sorted(SEEDS.glob("*.txt")):
+        assert [f for f in l_findings(path)[1] if f.code == "L102"] == [], path.name
