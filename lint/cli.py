@@ -16,16 +16,18 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import __version__
+from .cache import CACHE_DIR
 from .config import Config, ConfigError, load_config
 from .corpus import CORPUS_CHECKS, CorpusOptions, run_corpus
 from .discovery import iter_files
 from .explain import rule_markdown
 from .finding import Severity
 from .linter import Linter
+from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
 from .report.full import make_console, summary_table
-from .run import FileResult, Report, process_file
+from .run import FileResult, Report
 
 app = typer.Typer(
     help="cnlint: a data-quality linter for scraped Chinese text.",
@@ -103,6 +105,13 @@ def check(
         bool,
         typer.Option("--corpus", help="Also run the corpus pass (D201-D203, see `cnlint corpus`)."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help=f"Do not read or write {CACHE_DIR}/.")
+    ] = False,
 ) -> None:
     """Lint files and folders; exit 0 if clean, 1 on findings, 2 on usage or I/O errors."""
     if corpus and (fix or diff):
@@ -131,7 +140,9 @@ def check(
     if corpus:
         results = run_corpus(files, CorpusOptions(), linter)
     else:
-        results = _run(files, linter, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+        mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+        cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
+        results = _run(files, FileJob(linter, mode, cache_dir), jobs or default_jobs())
     report = Report(results, config.fail_on)
     if diff:
         _print_diff(results)
@@ -143,16 +154,17 @@ def check(
     raise typer.Exit(report.exit_code())
 
 
-def _run(files: list[Path], linter: Linter, **mode: bool) -> list[FileResult]:
+def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
+    results = run_files(files, job, jobs)
     if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return [process_file(path, linter, **mode) for path in files]
-    results = []
+        return list(results)
+    collected = []
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Linting", total=len(files))
-        for path in files:
-            results.append(process_file(path, linter, **mode))
+        for result in results:
+            collected.append(result)
             progress.advance(task)
-    return results
+    return collected
 
 
 def _print_diff(results: list[FileResult]) -> None:

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .document import Document
 from .finding import Finding, Severity
@@ -83,6 +82,8 @@ class CorpusIndex:
     """Fingerprints of a corpus, filled by :meth:`add`, then queried by :meth:`findings`."""
 
     def __init__(self, options: CorpusOptions | None = None) -> None:
+        from datasketch import MinHashLSH  # imports scipy (~1 s): only when the pass runs
+
         self.options = options or CorpusOptions()
         self._labels: list[str] = []
         self._first_by_hash: dict[int, int] = {}

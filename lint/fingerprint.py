@@ -8,9 +8,12 @@ distinct paragraphs, not with their size.
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 # Odd 64-bit multiplier of the polynomial n-gram hash (wraps modulo 2**64 in numpy).
 _POLY = np.uint64(0x9E3779B97F4A7C15)
@@ -43,6 +46,8 @@ def ngram_hashes(text: str, n: int) -> np.ndarray:
 
 def minhash(text: str, n: int, num_perm: int, seed: int = 1) -> MinHash:
     """The MinHash signature of a text's character n-grams (datasketch's affine32 scheme)."""
+    from datasketch import MinHash  # imports scipy (~1 s): only when the corpus pass runs
+
     signature = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
     signature.update_batch(ngram_hashes(text, n).tolist())
     return signature

@@ -1,0 +1,94 @@
+"""A per-file result cache: a re-run on an unchanged corpus reads files but lints nothing.
+
+An entry is keyed on the file's bytes, the rules that apply to it (codes, options and
+settings), and the code that produced the findings (cnlint's version plus the size and
+modification time of every module that defines an active rule or the engine). Any change
+to one of these gives a new key, so a stale entry is never read; old entries are simply
+left behind (delete the folder to reclaim space).
+
+Entries are pickled lists of findings per document, written atomically, in
+``.cnlint_cache/`` beside the config file (or in the working folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .finding import Finding
+from .rule import Rule
+
+CACHE_DIR = ".cnlint_cache"
+
+
+def code_fingerprint(rules: list[Rule]) -> str:
+    """Identifies the code behind the findings: the engine's folder and each rule's folder
+    (its modules and its ``data/`` phrase lists), by size and modification time."""
+    folders = {Path(__file__).parent}
+    for rule in rules:
+        module_file = getattr(sys.modules.get(type(rule).__module__), "__file__", None)
+        if module_file:
+            folders.add(Path(module_file).parent)
+    parts = [__version__]
+    for folder in sorted(folders):
+        for path in sorted([*folder.glob("*.py"), *folder.glob("data/*")]):
+            stat = path.stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def rules_fingerprint(rules: list[Rule]) -> str:
+    described = [
+        (rule.code, rule.level.value, sorted(rule.config.items()), repr(rule.settings))
+        for rule in rules
+    ]
+    return hashlib.blake2b(repr(described).encode(), digest_size=16).hexdigest()
+
+
+class ResultCache:
+    """Findings per document of a file's exact bytes under an exact rule set."""
+
+    def __init__(self, folder: Path, rules: list[Rule]) -> None:
+        self.folder = folder
+        self._code = code_fingerprint(rules)
+        self._rules: dict[tuple[str, ...], str] = {}
+
+    def key(self, raw: bytes, rules: list[Rule]) -> str:
+        codes = tuple(rule.code for rule in rules)
+        described = self._rules.get(codes)
+        if described is None:
+            described = self._rules[codes] = rules_fingerprint(rules)
+        digest = hashlib.blake2b(raw, digest_size=20)
+        digest.update(f"|{self._code}|{described}".encode())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def load(self, key: str) -> list[list[Finding]] | None:
+        try:
+            with self._path(key).open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def store(self, key: str, findings: list[list[Finding]]) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._ignore_in_git()
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+                pickle.dump(findings, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed
+
+    def _ignore_in_git(self) -> None:
+        marker = self.folder / ".gitignore"
+        if not marker.exists():
+            marker.write_text("# Created by cnlint: the cache is not source.\n*\n")

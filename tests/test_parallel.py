@@ -1,0 +1,102 @@
+"""--jobs gives the same report as a serial run; the cache serves unchanged files without linting.
+
+Files: the seeds, and pages of ../shared/corpus/external/dirty/ (PROVENANCE.md, "sogoucs").
+"""
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from cnlint.cli import app
+from cnlint.config import Config
+from cnlint.linter import Linter
+from cnlint.parallel import FileJob, Mode, run_files
+
+from conftest import DIRTY_CORPUS, SEEDS, need
+
+
+def report_json(*args: str) -> list[dict]:
+    result = CliRunner().invoke(app, ["check", *args, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)
+
+
+def test_two_workers_report_exactly_what_one_reports():
+    pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]
+    serial = report_json(str(SEEDS), *pages, "--jobs", "1", "--no-cache")
+    pooled = report_json(str(SEEDS), *pages, "--jobs", "2", "--no-cache")
+    assert len(serial) > 100
+    assert pooled == serial
+
+
+def test_fix_through_the_pool_writes_every_file(tmp_path):
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    files = sorted(tmp_path.glob("*.txt"))
+    job = FileJob(Linter(), Mode(fix=True, write=True))
+    results = list(run_files(files, job, jobs=2))
+    assert all(r.written for r in results)
+    assert all(p.read_bytes() != (SEEDS / p.name).read_bytes() for p in files)
+    after = list(run_files(files, FileJob(Linter(), Mode()), jobs=2))
+    assert all(not [f for _, f in r.findings if f.fix] for r in after)
+
+
+class CountingLinter(Linter):
+    """A linter that counts the documents it lints."""
+
+    linted = 0
+
+    def lint(self, doc, rules=None):
+        CountingLinter.linted += 1
+        return super().lint(doc, rules)
+
+
+@pytest.fixture
+def pages(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page in sorted(need(DIRTY_CORPUS).glob("sogoucs_00*.txt")):
+        shutil.copy(page, folder / page.name)
+    return sorted(folder.glob("*.txt"))
+
+
+def lint_all(files, cache_dir, config=None):
+    CountingLinter.linted = 0
+    job = FileJob(CountingLinter(config), Mode(), cache_dir)
+    findings = [[(f.code, f.start, f.end) for _, f in r.findings] for r in run_files(files, job)]
+    return findings, CountingLinter.linted
+
+
+def test_cache_serves_unchanged_files_and_relints_changed_ones(pages, tmp_path):
+    cache = tmp_path / "cache"
+    cold, linted = lint_all(pages, cache)
+    assert linted == len(pages)
+    assert any(cold)
+    warm, linted = lint_all(pages, cache)
+    assert (warm, linted) == (cold, 0)
+    text = pages[0].read_text(encoding="utf-8")
+    pages[0].write_text(text.replace("，", ",", 1), encoding="utf-8")
+    edited, linted = lint_all(pages, cache)
+    assert linted == 1
+    assert edited[1:] == cold[1:] and edited[0] != cold[0]
+
+
+def test_cache_key_includes_the_rule_selection(pages, tmp_path):
+    cache = tmp_path / "cache"
+    lint_all(pages, cache)
+    only_p, linted = lint_all(pages, cache, Config(select=("P",)))
+    assert linted == len(pages)
+    assert {code[0] for found in only_p for code, _, _ in found} == {"P"}
+    assert lint_all(pages, cache, Config(select=("P",)))[1] == 0
+
+
+def test_no_cache_flag_writes_no_cache(tmp_path, monkeypatch):
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    monkeypatch.chdir(tmp_path)
+    CliRunner().invoke(app, ["check", ".", "--no-cache"])
+    assert not (tmp_path / ".cnlint_cache").exists()
+    CliRunner().invoke(app, ["check", "."])
+    assert (tmp_path / ".cnlint_cache" / ".gitignore").exists()
