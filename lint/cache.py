@@ -58,13 +58,14 @@ class ResultCache:
         self._code = code_fingerprint(rules)
         self._rules: dict[tuple[str, ...], str] = {}
 
-    def key(self, raw: bytes, rules: list[Rule]) -> str:
+    def key(self, raw: bytes, rules: list[Rule], extra: str = "") -> str:
+        """``extra`` names what else shapes the documents (the JSONL fields read)."""
         codes = tuple(rule.code for rule in rules)
         described = self._rules.get(codes)
         if described is None:
             described = self._rules[codes] = rules_fingerprint(rules)
         digest = hashlib.blake2b(raw, digest_size=20)
-        digest.update(f"|{self._code}|{described}".encode())
+        digest.update(f"|{self._code}|{described}|{extra}".encode())
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -19,15 +19,22 @@ from . import __version__
 from .cache import CACHE_DIR
 from .config import Config, ConfigError, load_config
 from .corpus import CORPUS_CHECKS, CorpusOptions, run_corpus
-from .discovery import iter_files
+from .discovery import discover, iter_files
 from .explain import rule_markdown
 from .finding import Severity
+from .inputs_cli import (
+    IdFieldOption,
+    RespectGitignoreOption,
+    StdinFilenameOption,
+    TextFieldOption,
+    input_overrides,
+)
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
 from .report.full import make_console, summary_table
-from .run import FileResult, Report
+from .run import FileResult, Report, process_stdin
 
 app = typer.Typer(
     help="cnlint: a data-quality linter for scraped Chinese text.",
@@ -112,8 +119,15 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help=f"Do not read or write {CACHE_DIR}/.")
     ] = False,
+    text_field: TextFieldOption = None,
+    id_field: IdFieldOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
-    """Lint files and folders; exit 0 if clean, 1 on findings, 2 on usage or I/O errors."""
+    """Lint files and folders (`-` reads stdin); exit 0 if clean, 1 on findings, 2 on errors.
+
+    With `-` and --fix, the fixed text goes to stdout and the report to stderr.
+    """
     if corpus and (fix or diff):
         raise fail("--corpus reports only; it cannot be combined with --fix or --diff")
     paths = paths or [Path(".")]
@@ -121,7 +135,7 @@ def check(
         raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from error, warning, info)")
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
     registry = load_registry_or_fail()
@@ -130,28 +144,53 @@ def check(
             select=_split(select),
             ignore=_split(ignore),
             fail_on=Severity(fail_on) if fail_on else None,
+            **input_overrides(text_field, id_field, respect_gitignore),
         )
         config.validate_rules(registry)
         linter = Linter(config, registry)
     except ConfigError as exc:
         raise fail(str(exc)) from exc
 
-    files = list(iter_files(paths, config))
-    if corpus:
-        results = run_corpus(files, CorpusOptions(), linter)
+    reading_stdin = [str(p) for p in paths] == ["-"]
+    if reading_stdin:
+        results = [
+            _check_stdin(
+                stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=fix and not diff
+            )
+        ]
     else:
-        mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-        cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
-        results = _run(files, FileJob(linter, mode, cache_dir), jobs or default_jobs())
+        found = discover(paths, config)
+        files = found.files
+        if corpus:
+            results = run_corpus(files, CorpusOptions(), linter)
+        else:
+            mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+            cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
+            results = _run(files, FileJob(linter, mode, cache_dir), jobs or default_jobs())
+        results += [FileResult(path, error=reason) for path, reason in found.problems]
     report = Report(results, config.fail_on)
     if diff:
         _print_diff(results)
         raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
+    out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
     if statistics:
         _print_statistics(report)
     else:
-        REPORTERS[output_format](report, sys.stdout)
+        REPORTERS[output_format](report, out)
     raise typer.Exit(report.exit_code())
+
+
+def _check_stdin(
+    name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
+) -> FileResult:
+    """Lint stdin; with ``emit`` the fixed bytes (or the input, if unfixable) go to stdout."""
+    result, output = process_stdin(
+        sys.stdin.buffer.read(), name or "-", linter, fix=fix, unsafe=unsafe
+    )
+    if emit:
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    return result
 
 
 def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:

@@ -20,6 +20,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILES = ("cnlint.toml", "pyproject.toml")
 SEVERITIES = [s.value for s in Severity]
 TARGET_SCRIPTS = ["simplified", "traditional", "any"]
+# Every source format cnlint reads (see cnlint.sources), plain and compressed.
+DEFAULT_INCLUDE = tuple(
+    f"*{ext}{packed}" for ext in (".txt", ".jsonl", ".json") for packed in ("", ".gz", ".zst")
+)
 
 
 class ConfigError(Exception):
@@ -32,8 +36,12 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     target_script: str = "simplified"
-    include: tuple[str, ...] = ("*.txt",)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    text_field: str = "text"
+    id_field: str = "id"
+    max_document_size: int = 16 << 20
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     root: Path | None = None
@@ -140,6 +148,15 @@ def _check_type(value: Any, default: Any, where: str) -> None:
         raise ConfigError(f"{where}: expected {expected.__name__}, got {value!r}")
 
 
+def field_path(value: Any, where: str) -> str:
+    """A JSON key path like ``text`` or ``content.body``."""
+    if not isinstance(value, str) or not all(value.split(".")):
+        raise ConfigError(
+            f"{where}: expected a key path like 'text' or 'content.body', got {value!r}"
+        )
+    return value
+
+
 def _string_list(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -157,6 +174,10 @@ TOP_LEVEL_KEYS = {
     "exclude",
     "per-file-ignores",
     "rules",
+    "respect-gitignore",
+    "text-field",
+    "id-field",
+    "max-document-size",
 }
 
 
@@ -176,6 +197,18 @@ def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None)
     if "target-script" in data:
         _check_choice(data["target-script"], TARGET_SCRIPTS, f"target-script in {source}")
         values["target_script"] = data["target-script"]
+    if "respect-gitignore" in data:
+        _check_type(data["respect-gitignore"], True, f"respect-gitignore in {source}")
+        values["respect_gitignore"] = data["respect-gitignore"]
+    for key in ("text-field", "id-field"):
+        if key in data:
+            values[key.replace("-", "_")] = field_path(data[key], f"{key} in {source}")
+    if "max-document-size" in data:
+        where = f"max-document-size in {source}"
+        _check_type(data["max-document-size"], 1, where)
+        if data["max-document-size"] < 1:
+            raise ConfigError(f"{where}: expected a size in bytes above 0")
+        values["max_document_size"] = data["max-document-size"]
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
         if not isinstance(table, Mapping):

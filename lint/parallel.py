@@ -17,7 +17,7 @@ from pathlib import Path
 from .cache import ResultCache
 from .linter import Linter
 from .run import DocumentResult, FileResult, process_source
-from .sources import SourceError, read_text_file
+from .sources import SourceError, SourceOptions, read_source
 
 # Below this many files a pool costs more (starting processes) than it saves.
 MIN_FILES_FOR_POOL = 4
@@ -43,13 +43,14 @@ class FileJob:
     def __init__(self, linter: Linter, mode: Mode, cache_dir: Path | None = None) -> None:
         self.linter = linter
         self.mode = mode
+        self.options = SourceOptions.from_config(linter.config)
         use_cache = cache_dir is not None and not mode.fix
         self.cache = ResultCache(cache_dir, linter.rules) if use_cache else None
 
     def __call__(self, path: Path) -> FileResult:
         mode = self.mode
         try:
-            source = read_text_file(path, str(path))
+            source = read_source(path, self.options, str(path))
         except SourceError as exc:
             return FileResult(str(path), error=str(exc))
         if self.cache is None:
@@ -65,7 +66,7 @@ class FileJob:
 
     def _lint_cached(self, source) -> FileResult:
         rules = self.linter.rules_for(source.display)
-        key = self.cache.key(source.raw, rules)
+        key = self.cache.key(source.raw, rules, extra=repr(self.options))
         cached = self.cache.load(key)
         if cached is not None and len(cached) == len(source.documents):
             documents = [

@@ -8,7 +8,7 @@ from pathlib import Path
 from .document import Document
 from .finding import Finding, Severity
 from .linter import Linter, derive
-from .sources import SourceError, SourceFile, read_text_file
+from .sources import SourceError, SourceFile, SourceOptions, parse_source, read_source
 from .writer import StaleFileError, write_atomic
 
 
@@ -81,7 +81,7 @@ def process_file(
     """Lint one file, or fix it; with ``write`` the fixed bytes replace the file atomically."""
     display = display or str(path)
     try:
-        source = read_text_file(path, display)
+        source = read_source(path, SourceOptions.from_config(linter.config), display)
     except SourceError as exc:
         return FileResult(display, error=str(exc))
     return process_source(source, linter, fix=fix, unsafe=unsafe, write=write)
@@ -90,7 +90,8 @@ def process_file(
 def process_source(
     source: SourceFile, linter: Linter, *, fix: bool, unsafe: bool, write: bool
 ) -> FileResult:
-    result = FileResult(source.display)
+    """Lint or fix every document of a source; write only a fully read, changed file."""
+    result = FileResult(source.display, error=problems_line(source.problems))
     texts: list[str] = []
     encoding = source.documents[0].encoding if source.documents else "utf-8"
     for doc in source.documents:
@@ -103,12 +104,48 @@ def process_source(
         else:
             result.documents.append(DocumentResult(doc, linter.lint(doc)))
             texts.append(doc.text)
-    result.old_text = "\n".join(d.text for d in source.documents)
-    result.new_text = "\n".join(texts)
-    if write and result.changed:
+    if any(new != doc.text for new, doc in zip(texts, source.documents, strict=True)):
+        original = [doc.text for doc in source.documents]
+        result.old_text = source.payload_text(original, source.documents[0].encoding)
+        result.new_text = source.payload_text(texts, encoding)
+    if write and result.changed and not source.problems and source.path is not None:
         try:
-            write_atomic(source.path, source.render(texts, encoding), expected=source.raw)
+            write_atomic(source.path, fixed_bytes(source, result), expected=source.raw)
             result.written = True
         except (OSError, StaleFileError) as exc:
             result.error = f"cannot write fix: {exc}"
     return result
+
+
+def fixed_bytes(source: SourceFile, result: FileResult) -> bytes:
+    """The source's bytes with the result's (fixed) texts: the raw bytes if nothing changed."""
+    if not result.changed:
+        return source.raw
+    docs = [d.doc for d in result.documents]
+    return source.render([d.text for d in docs], docs[-1].encoding)
+
+
+def process_stdin(
+    raw: bytes, name: str, linter: Linter, *, fix: bool = False, unsafe: bool = False
+) -> tuple[FileResult, bytes]:
+    """Lint or fix bytes read from stdin as if they were file ``name``.
+
+    Returns the result and the bytes to pass on: the fixed bytes, or the input unchanged when
+    nothing was fixed or part of it could not be read (a pipe never loses data).
+    """
+    try:
+        source = parse_source(raw, name, SourceOptions.from_config(linter.config), name)
+    except SourceError as exc:
+        return FileResult(name, error=str(exc)), raw
+    result = process_source(source, linter, fix=fix, unsafe=unsafe, write=False)
+    return result, raw if source.problems else fixed_bytes(source, result)
+
+
+def problems_line(problems: list[str], shown: int = 3) -> str | None:
+    """The unreadable parts of a file as one line: the first few, then a count of the rest."""
+    if not problems:
+        return None
+    if len(problems) == 1:
+        return problems[0]
+    more = f"; and {len(problems) - shown} more" if len(problems) > shown else ""
+    return f"{len(problems)} records unreadable: " + "; ".join(problems[:shown]) + more

@@ -1,34 +1,89 @@
-"""Reading files into documents and writing fixed documents back."""
+"""Reading sources into documents, and rendering fixed documents back into the source's bytes.
+
+A source is a file on disk (or stdin) in one of these formats, chosen by its name:
+
+- ``.txt``: one document per file, any encoding (UTF-8 first, else detected);
+- ``.jsonl`` / ``.json``: JSON Lines, one document per record (see :mod:`cnlint.jsonl`);
+- either of them compressed: ``.gz`` or ``.zst``; a fix is written back compressed.
+
+Reading and rendering are pure functions of the bytes and :class:`SourceOptions`, so callers
+can run them in any process.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import errno
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from charset_normalizer import from_bytes
 
+from . import jsonl
+from .compression import CompressionError, compress, compression_of, decompress, inner_name
 from .document import Document
 
 BINARY_SNIFF_BYTES = 8192
+JSONL_SUFFIXES = (".jsonl", ".json")
+# Decompressed JSONL is held in memory; this bounds what a small corrupt or hostile archive costs.
+MAX_DECOMPRESSED_BYTES = 4 << 30
 
 
 class SourceError(Exception):
     """A file that cannot be linted; the message is one line, worded for the user."""
 
 
+@dataclass(frozen=True)
+class SourceOptions:
+    """How to read sources: the JSONL fields and the largest document cnlint will lint."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    max_document_size: int = 16 << 20
+
+    @classmethod
+    def from_config(cls, config) -> SourceOptions:
+        return cls(config.text_field, config.id_field, config.max_document_size)
+
+
+class Layout(Protocol):
+    """How a format turns its documents' (possibly fixed) texts back into bytes."""
+
+    def encode(self, texts: list[str], encoding: str) -> bytes: ...
+
+
+class PlainText:
+    """A ``.txt`` file is its one document's text, in the document's encoding."""
+
+    def encode(self, texts: list[str], encoding: str) -> bytes:
+        (text,) = texts
+        return text.encode(encoding)
+
+
 @dataclass
 class SourceFile:
-    """A file on disk and the documents read from it."""
+    """A source and the documents read from it.
 
-    path: Path
+    ``raw`` is the bytes as stored (compressed if the file is); ``problems`` names the parts
+    (JSONL records) that could not be read: the rest is still linted, but never written.
+    """
+
+    path: Path | None
     display: str
     raw: bytes
     documents: list[Document]
+    layout: Layout = field(default_factory=PlainText)
+    compression: str | None = None
+    problems: list[str] = field(default_factory=list)
 
     def render(self, texts: list[str], encoding: str) -> bytes:
-        """The file's new bytes after its documents' texts were replaced."""
-        (text,) = texts
-        return text.encode(encoding)
+        """The file's new bytes after its documents' texts were replaced by ``texts``."""
+        return compress(self.layout.encode(texts, encoding), self.compression, self.raw)
+
+    def payload_text(self, texts: list[str], encoding: str) -> str:
+        """The uncompressed file as text, for diffs."""
+        return self.layout.encode(texts, encoding).decode(encoding, errors="replace")
 
 
 def decode(raw: bytes) -> tuple[str, str, float]:
@@ -47,17 +102,87 @@ def decode(raw: bytes) -> tuple[str, str, float]:
     return str(best), best.encoding, round(confidence, 3)
 
 
-def read_text_file(path: Path, display: str | None = None) -> SourceFile:
+def is_jsonl(name: str) -> bool:
+    return inner_name(name).endswith(JSONL_SUFFIXES)
+
+
+def read_source(
+    path: Path, options: SourceOptions | None = None, display: str | None = None
+) -> SourceFile:
+    """Read and parse one file; raises :class:`SourceError` with a one-line reason."""
+    options = options or SourceOptions()
     display = display or str(path)
+    if compression_of(path.name) is None and not is_jsonl(path.name):
+        _check_size(path, options)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
-    if b"\x00" in raw[:BINARY_SNIFF_BYTES] and not _looks_utf16(raw):
+        raise SourceError(_read_error(path, exc)) from exc
+    return parse_source(raw, path.name, options, display, path)
+
+
+def parse_source(
+    raw: bytes,
+    name: str,
+    options: SourceOptions | None = None,
+    display: str | None = None,
+    path: Path | None = None,
+) -> SourceFile:
+    """Parse bytes stored under file name ``name`` (which picks format and compression)."""
+    options = options or SourceOptions()
+    display = display or name
+    kind = compression_of(name)
+    jsonl_format = is_jsonl(name)
+    limit = MAX_DECOMPRESSED_BYTES if jsonl_format else options.max_document_size
+    try:
+        payload = decompress(raw, kind, limit)
+    except CompressionError as exc:
+        raise SourceError(str(exc)) from exc
+    if jsonl_format:
+        documents, layout, problems = jsonl.parse(payload, display, options)
+        return SourceFile(path, display, raw, documents, layout, kind, problems)
+    doc = parse_text(payload, display, options)
+    return SourceFile(path, display, raw, [doc], PlainText(), kind)
+
+
+def parse_text(payload: bytes, display: str, options: SourceOptions) -> Document:
+    if len(payload) > options.max_document_size:
+        raise SourceError(_too_large(len(payload), options))
+    if b"\x00" in payload[:BINARY_SNIFF_BYTES] and not _looks_utf16(payload):
         raise SourceError("binary file (contains NUL bytes), skipped")
-    text, encoding, confidence = decode(raw)
-    doc = Document(text, path=display, encoding=encoding, encoding_confidence=confidence)
-    return SourceFile(path, display, raw, [doc])
+    text, encoding, confidence = decode(payload)
+    return Document(text, path=display, encoding=encoding, encoding_confidence=confidence)
+
+
+def read_text_file(path: Path, display: str | None = None) -> SourceFile:
+    """A ``.txt`` file with default options (kept for scripts that read one seed)."""
+    return read_source(path, SourceOptions(), display)
+
+
+def _check_size(path: Path, options: SourceOptions) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(_read_error(path, exc)) from exc
+    if size > options.max_document_size:
+        raise SourceError(_too_large(size, options))
+
+
+def _too_large(size: int, options: SourceOptions) -> str:
+    return (
+        f"document is {size / 1e6:.1f} MB, over max-document-size "
+        f"({options.max_document_size / 1e6:.1f} MB); skipped"
+    )
+
+
+def _read_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read: symlink loop"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"cannot read: broken symlink (target {os.readlink(path)!r} does not exist)"
+    if exc.errno == errno.EISDIR:
+        return "cannot read: is a folder"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def _looks_utf16(raw: bytes) -> bool:

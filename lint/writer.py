@@ -1,4 +1,10 @@
-"""Atomic writes: a temp file in the same folder, fsync, then rename over the original."""
+"""Atomic writes: a temp file in the same folder, fsync, then rename over the original.
+
+A reader (or a crash) sees the old file or the new one, never a half-written one: the new
+bytes go to a hidden temp file beside the target (same file system, so the rename is atomic),
+are flushed to disk, take over the target's permissions, and only then replace it. Writing
+through a symlink replaces the file it points to and keeps the link.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +14,75 @@ import stat
 import tempfile
 from pathlib import Path
 
+TEMP_SUFFIX = ".cnlint-tmp"
+
 
 class StaleFileError(Exception):
     """The file changed on disk after it was read; writing would lose that change."""
 
 
 def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new, never half.
+    """Replace (or create) ``path`` with ``data`` so readers see the old file or the new.
 
-    ``expected`` is the content the caller read; if the file no longer holds it, nothing
-    is written and :class:`StaleFileError` is raised.
+    ``expected`` is the content the caller read; if the file no longer holds it when the new
+    content is ready to go in, nothing is written and :class:`StaleFileError` is raised.
     """
-    if expected is not None and path.read_bytes() != expected:
-        raise StaleFileError(f"{path} changed on disk since it was read; not overwritten")
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cnlint-tmp", dir=path.parent)
+    target = Path(os.path.realpath(path))
+    try:
+        before = target.stat()
+    except FileNotFoundError:
+        before = None
+    if expected is not None and before is None:
+        raise StaleFileError(f"{path} was removed since it was read; not written")
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
+            _copy_permissions(handle.fileno(), before)
+        if expected is not None:
+            _check_unchanged(target, expected, path)
+        os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+    _fsync_folder(target.parent)
+
+
+def _copy_permissions(fd: int, before: os.stat_result | None) -> None:
+    if before is None:  # a new file gets what open() would give it, not mkstemp's 0600
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, stat.S_IMODE(before.st_mode))
+    if hasattr(os, "fchown"):
+        with contextlib.suppress(PermissionError):  # only root may give a file away
+            os.fchown(fd, before.st_uid, before.st_gid)
+
+
+def _check_unchanged(target: Path, expected: bytes, shown: Path) -> None:
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current != expected:
+        raise StaleFileError(f"{shown} changed on disk since it was read; not overwritten")
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,18 +1,25 @@
-"""``--format concise``: one line per finding, ``path:line:col: CODE message``."""
+"""``--format concise``: one line per finding, ``LOCATION: CODE message``.
+
+LOCATION is ``path:line:col`` for a text file. For a JSONL record it is
+``path:RECORD_LINE [id ID] line:col``: the record's line in the file (so editors can jump to
+it), the record's id when it has one, then line and column inside the record's text.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from ..document import Document
 from ..run import Report
 
 
-def location(doc, start: int) -> str:
+def location(doc: Document, start: int) -> str:
     line, column = doc.position(start)
-    where = f"{doc.path}:{line}:{column}"
-    if doc.record is not None:
-        where = f"{doc.path}:{doc.record.line}:{line}:{column}"
-    return where
+    record = doc.record
+    if record is None:
+        return f"{doc.path}:{line}:{column}"
+    named = f" [id {record.id}]" if record.id is not None else ""
+    return f"{doc.path}:{record.line}{named} {line}:{column}"
 
 
 def render(report: Report, stream: TextIO) -> None:

@@ -1,0 +1,197 @@
+"""JSON Lines sources: one document per record, and fixes spliced into the record's bytes.
+
+A record's text is found by a dotted key path (``text``, ``content.body``). When a fix changes
+a text, only the bytes of that one JSON string value are replaced; every other byte of the
+file (other fields, key order, spacing, escaping of other values, other records, line endings,
+a BOM) stays exactly as it was. The new string is escaped in the style of the old one:
+``\\uXXXX`` escapes if the old value used them, ``\\/`` if the old value escaped slashes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from json.decoder import scanstring
+from typing import TYPE_CHECKING, Any
+
+from .document import Document, Record
+
+if TYPE_CHECKING:
+    from .sources import SourceOptions
+
+BOM = b"\xef\xbb\xbf"
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+@dataclass
+class JsonLines:
+    """The file's lines (endings included) and, per document, its line and original text."""
+
+    lines: list[bytes]
+    text_path: tuple[str, ...]
+    places: list[tuple[int, str]]
+
+    def encode(self, texts: list[str | None], encoding: str = "utf-8") -> bytes:
+        """The file with changed texts spliced in; a ``None`` text drops that record's line."""
+        lines = list(self.lines)
+        for (index, old), new in zip(self.places, texts, strict=True):
+            if new is None:
+                lines[index] = b""
+            elif new != old:
+                lines[index] = splice(lines[index], self.text_path, new)
+        return b"".join(lines)
+
+
+def parse(
+    payload: bytes, display: str, options: SourceOptions
+) -> tuple[list[Document], JsonLines, list[str]]:
+    """Documents of every readable record, the layout to write them back, and the problems."""
+    text_path = tuple(options.text_field.split("."))
+    id_path = tuple(options.id_field.split("."))
+    lines = split_lines(payload)
+    documents: list[Document] = []
+    places: list[tuple[int, str]] = []
+    problems: list[str] = []
+    for index, line in enumerate(lines):
+        number = index + 1
+        body = line[3:] if index == 0 and line.startswith(BOM) else line
+        if not body.strip():
+            continue
+        if len(body) > options.max_document_size:
+            problems.append(
+                f"line {number}: record is {len(body) / 1e6:.1f} MB, over max-document-size; "
+                "skipped"
+            )
+            continue
+        try:
+            record = _load(body, number, index)
+            text = _text_of(record, text_path, options.text_field)
+        except ValueError as exc:
+            problems.append(f"line {number}: {exc}")
+            continue
+        record_id = _id_of(record, id_path)
+        documents.append(Document(text, path=display, record=Record(number, record_id)))
+        places.append((index, text))
+    return documents, JsonLines(lines, text_path, places), problems
+
+
+def split_lines(payload: bytes) -> list[bytes]:
+    """Lines split after each ``\\n`` (kept); a lone ``\\r`` is no break, unlike splitlines."""
+    parts = payload.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _load(body: bytes, number: int, index: int) -> dict[str, Any]:
+    try:
+        line = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not UTF-8 (byte 0x{body[exc.start]:02x} at byte {exc.start + 1}); "
+            "JSON Lines must be UTF-8"
+        ) from exc
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        hint = ""
+        if index == 0 and line.lstrip().startswith("["):
+            hint = "; this looks like a JSON array: cnlint reads JSON Lines (one object a line)"
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}){hint}") from exc
+    if not isinstance(record, dict):
+        raise ValueError(f"record is a JSON {_json_type(record)}, not an object")
+    return record
+
+
+def _lookup(record: dict[str, Any], path: tuple[str, ...]) -> tuple[bool, Any]:
+    value: Any = record
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return False, None
+        value = value[key]
+    return True, value
+
+
+def _text_of(record: dict[str, Any], path: tuple[str, ...], name: str) -> str:
+    found, value = _lookup(record, path)
+    if not found:
+        raise ValueError(f"no text field {name!r} (set --text-field or text-field in config)")
+    if not isinstance(value, str):
+        raise ValueError(f"text field {name!r} is a JSON {_json_type(value)}, not a string")
+    return value
+
+
+def _id_of(record: dict[str, Any], path: tuple[str, ...]) -> str | None:
+    found, value = _lookup(record, path)
+    if not found or value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return {dict: "object", list: "array", str: "string"}[type(value)]
+
+
+def splice(line: bytes, path: tuple[str, ...], new_text: str) -> bytes:
+    """``line`` with the JSON string at ``path`` replaced by ``new_text``; nothing else moves."""
+    bom = BOM if line.startswith(BOM) else b""
+    decoded = line[len(bom) :].decode("utf-8")
+    start, end = value_span(decoded, path)
+    token = encode_like(new_text, decoded[start:end], decoded)
+    return bom + (decoded[:start] + token + decoded[end:]).encode("utf-8")
+
+
+def value_span(line: str, path: tuple[str, ...]) -> tuple[int, int]:
+    """Character span of the value at ``path`` in one valid JSON object (last duplicate wins)."""
+    span = (_skip(line, 0), len(line))
+    for key in path:
+        span = _member_span(line, span[0], key)
+    return span
+
+
+def _member_span(line: str, pos: int, key: str) -> tuple[int, int]:
+    if line[pos] != "{":
+        raise ValueError(f"expected an object at character {pos}")
+    found: tuple[int, int] | None = None
+    pos = _skip(line, pos + 1)
+    while line[pos] != "}":
+        name, pos = scanstring(line, pos + 1)
+        pos = _skip(line, _skip(line, pos) + 1)  # past the colon
+        _, end = _DECODER.raw_decode(line, pos)
+        if name == key:
+            found = (pos, end)
+        pos = _skip(line, end)
+        if line[pos] == ",":
+            pos = _skip(line, pos + 1)
+    if found is None:
+        raise ValueError(f"no member {key!r}")
+    return found
+
+
+def _skip(line: str, pos: int) -> int:
+    return _WHITESPACE.match(line, pos).end()
+
+
+def encode_like(text: str, old_token: str, line: str) -> str:
+    """``text`` as a JSON string escaped the way ``old_token`` (or else its line) was."""
+    if json.loads(old_token).isascii():  # the old value cannot tell: the line's style decides
+        ascii_style = line.isascii() and "\\u" in line
+    else:
+        ascii_style = old_token.isascii()
+    try:
+        token = json.dumps(text, ensure_ascii=ascii_style)
+        token.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate can only be written as an escape
+        token = json.dumps(text, ensure_ascii=True)
+    if "\\/" in old_token:
+        token = token.replace("/", "\\/")
+    return token
