@@ -1,0 +1,254 @@
+"""Duplication rules (D1xx): paragraphs and sentences repeated inside one document.
+
+Corpus-wide duplicates (the same paragraph across many files) are the corpus pass's job.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz.fuzz import ratio
+
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.document import Span
+from cnlint.rules.blocks import (
+    continuation_index,
+    drop_paragraph,
+    ends_closed,
+    is_prose,
+    paragraph_texts,
+)
+
+# Comparison keys only, never written back: half-width marks fold to their full-width form
+# (the same sentence scraped twice may differ in comma width) and whitespace goes.
+WIDTH_FOLD = str.maketrans(",:;!?()", "，：；！？（）")
+WHITESPACE = re.compile(r"\s+")
+
+
+def comparison_key(text: str) -> str:
+    return WHITESPACE.sub("", text.translate(WIDTH_FOLD))
+
+
+def is_complete(index: int, texts: list[str], doc: Document) -> bool:
+    """Ends a sentence, or its cut sentence goes on in the next paragraph (seed 001:53+55)."""
+    return ends_closed(texts[index]) or continuation_index(doc, index, texts) is not None
+
+
+class DuplicateParagraph(Rule):
+    code = "D101"
+    name = "duplicate-paragraph"
+    summary = "The same paragraph twice in one document (after folding whitespace and mark width)"
+    why = (
+        "Templates, 'related article' boxes and sloppy extraction repeat paragraphs inside a "
+        "page. Repeats overweight their text in training and inflate every frequency statistic. "
+        "Only prose paragraphs count: a heading that recurs as a section title (seed 003's "
+        "為群眾辦實事) is structure, not duplication."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.SAFE
+    fix_note = (
+        "Keeps one copy and drops the others with their line. The copy kept is the first "
+        "complete one (it ends a sentence, or its sentence goes on in the next paragraph), so a "
+        "truncated stray copy is dropped and the copy that continues stays."
+    )
+    options = {"min_chars": 10}
+    option_docs = {
+        "min_chars": "Shorter paragraphs (in characters, whitespace excluded) are ignored."
+    }
+    triggers = "\n"
+    examples = Examples(
+        clean=[
+            # seed 003 lines 4, 20, 30: a recurring section heading
+            "為群眾辦實事\n就得“大事兒實事兒有人干”\n為群眾辦實事\n就得“難事兒愁事兒有人辦”\n",
+            "文明从细节做起。\n\n和谐从小区党支部做起。\n",
+        ],
+        bad=[
+            Bad(
+                # seed 001 lines 109 and 147
+                "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n活动开始。\n\n"
+                "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n",
+                fixed="“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n活动开始。\n",
+                flagged=["“一点恒心”暖民心。交通路社区用一点恒心暖民心。"],
+            ),
+            Bad(
+                # seed 001 lines 39, 41, 53, 55: the first copy is a truncated stray
+                "真正将群众的利益放在突出的位置,加快补齐农村“民生短板”,启动机关\n\n"
+                "“家门口”的便民餐厅\n\n"
+                "真正将群众的利益放在突出的位置，加快补齐农村“民生短板”，启动机关\n\n"
+                "事业单位厕所对外开放。\n",
+                fixed="“家门口”的便民餐厅\n\n"
+                "真正将群众的利益放在突出的位置，加快补齐农村“民生短板”，启动机关\n\n"
+                "事业单位厕所对外开放。\n",
+                flagged=["真正将群众的利益放在突出的位置,加快补齐农村“民生短板”,启动机关"],
+                note="mark width differs between the copies; the complete one stays",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        texts = paragraph_texts(doc)
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, text in enumerate(texts):
+            key = comparison_key(text)
+            if len(key) >= self.config["min_chars"] and is_prose(text):
+                groups[key].append(index)
+        spans = doc.paragraphs
+        for copies in groups.values():
+            if len(copies) < 2:
+                continue
+            complete = [i for i in copies if is_complete(i, texts, doc)]
+            kept = (complete or copies)[0]
+            line = doc.position(spans[kept].start)[0]
+            for index in copies:
+                if index != kept:
+                    yield self._drop(
+                        doc, spans[index], f"Duplicate of the paragraph at line {line}"
+                    )
+
+    def _drop(self, doc: Document, span: Span, message: str) -> Finding:
+        return self.finding(
+            span.start,
+            span.end,
+            message,
+            edits=[drop_paragraph(doc, span)],
+            title="Drop this copy",
+        )
+
+
+SHINGLE = 4
+SKETCH = 6
+
+
+def sketch(key: str) -> set[int]:
+    """The smallest hashes of a text's character 4-grams (bottom-k MinHash).
+
+    Two texts that share most of their 4-grams very likely share one of these, so only
+    paragraphs that meet in a sketch bucket are compared: no all-pairs scan.
+    """
+    hashes = {zlib.crc32(key[i : i + SHINGLE].encode()) for i in range(len(key) - SHINGLE + 1)}
+    return set(sorted(hashes)[:SKETCH])
+
+
+class NearDuplicateParagraph(Rule):
+    code = "D102"
+    name = "near-duplicate-paragraph"
+    summary = "Two paragraphs of one document that are almost the same (rapidfuzz ratio)"
+    why = (
+        "A paragraph repeated with a small edit (a changed date, a dropped clause, a typo "
+        "fixed in one copy) is a duplicate for training purposes, and exact matching misses "
+        "it. Candidates meet through shared 4-gram sketches (bottom-k MinHash), so a long "
+        "document costs a few comparisons per paragraph instead of all pairs; each candidate "
+        "pair is then scored with rapidfuzz's normalized Indel ratio."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
+    fix_note = (
+        "Drops the shorter copy (the later one on a tie). Unsafe: the copies differ, and the "
+        "dropped one may hold the detail that was right."
+    )
+    options = {"threshold": 90.0, "min_chars": 20}
+    option_docs = {
+        "threshold": "Minimum rapidfuzz ratio (0-100) of the two paragraphs' comparison keys.",
+        "min_chars": "Shorter paragraphs (whitespace excluded) are ignored.",
+    }
+    triggers = "\n"
+    examples = Examples(
+        clean=[
+            "7月24日下午,该街道辖区除彰德路64号院外,所有停电小区均通了生活用电。\n\n"
+            "7月24日晚9时许,北大街街道辖区所有停电小区、院落全部恢复了通电。\n",
+        ],
+        bad=[
+            Bad(
+                # seed 001 line 109, and a copy with one word changed
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
+                "活动开始。\n\n"
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n",
+                fixed="交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
+                "活动开始。\n",
+                flagged=["交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。"],
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        texts = paragraph_texts(doc)
+        keys = [comparison_key(text) for text in texts]
+        buckets: dict[int, list[int]] = defaultdict(list)
+        candidates: set[tuple[int, int]] = set()
+        for index, key in enumerate(keys):
+            if len(key) < self.config["min_chars"] or not is_prose(texts[index]):
+                continue
+            for value in sketch(key):
+                for other in buckets[value]:
+                    candidates.add((other, index))
+                buckets[value].append(index)
+        threshold = self.config["threshold"]
+        dropped: set[int] = set()
+        spans = doc.paragraphs
+        for first, second in sorted(candidates):
+            a, b = keys[first], keys[second]
+            if a == b or first in dropped or second in dropped:
+                continue  # exact copies are duplicate-paragraph's
+            score = ratio(a, b, score_cutoff=threshold)
+            if not score:
+                continue
+            drop, keep = (first, second) if len(a) < len(b) else (second, first)
+            dropped.add(drop)
+            yield self.finding(
+                spans[drop].start,
+                spans[drop].end,
+                f"Near duplicate ({score:.0f}%) of the paragraph at line "
+                f"{doc.position(spans[keep].start)[0]}",
+                edits=[drop_paragraph(doc, spans[drop])],
+                title="Drop the shorter copy",
+            )
+
+
+SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』]?|$)")
+
+
+class RepeatedSentence(Rule):
+    code = "D103"
+    name = "repeated-sentence"
+    summary = "The same sentence twice inside one paragraph"
+    why = (
+        "A sentence repeated within a paragraph is extraction debris (a pull quote, a caption "
+        "or a teaser merged into the body) far more often than rhetoric. It overweights that "
+        "sentence and reads as a stutter. Short sentences (slogans, 咚！咚！) are ignored."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
+    fix_note = "Deletes the later occurrence. Unsafe: deliberate repetition exists in rhetoric."
+    options = {"min_chars": 12}
+    option_docs = {"min_chars": "Shorter sentences (whitespace excluded) are ignored."}
+    triggers = ("。", "！", "？", "!", "?")
+    examples = Examples(
+        clean=["咚!咚!咚!有人敲门。", "坚持,坚持,再坚持。我们一定能成功。"],
+        bad=[
+            Bad(
+                # seed 001 line 141 with its last sentence written twice
+                "随后,进行了现场体验实弹射击,接受军事训练。随后,进行了现场体验实弹射击,"
+                "接受军事训练。通过此次活动,党员受到了教育。\n",
+                fixed="随后,进行了现场体验实弹射击,接受军事训练。通过此次活动,党员受到了教育。\n",
+                flagged=["随后,进行了现场体验实弹射击,接受军事训练。"],
+            )
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        minimum = self.config["min_chars"]
+        for span in doc.paragraphs:
+            seen: set[str] = set()
+            for match in SENTENCE.finditer(doc.slice(span)):
+                key = comparison_key(match[0])
+                if len(key) < minimum:
+                    continue
+                if key in seen:
+                    start, end = span.start + match.start(), span.start + match.end()
+                    yield self.finding(
+                        start, end, "Sentence repeated in this paragraph", replacement=""
+                    )
+                seen.add(key)

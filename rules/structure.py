@@ -1,0 +1,417 @@
+"""Structure rules (T1xx): paragraphs cut by page layout, fragments, truncation, stray spaces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.rules.blocks import (
+    HAN_CHAR,
+    continuation_index,
+    ends_closed,
+    is_caption,
+    is_cut_sentence,
+    is_furniture,
+    is_open_prose,
+    is_prose,
+    paragraph_texts,
+    punctuates_paragraph_ends,
+)
+from cnlint.rules.chars import HAN
+
+
+class BrokenParagraph(Rule):
+    code = "T101"
+    name = "broken-paragraph"
+    summary = "A sentence cut by page layout and continued in the next paragraph: 由区总 ⏎ 工会牵头"
+    why = (
+        "Print and web layouts break lines at the column edge; extraction turns the break into "
+        "a paragraph break, often mid-word (实施改 ⏎ 造). The halves become two 'paragraphs' "
+        "that each look like a defective sentence, which spoils sentence splitting, "
+        "paragraph-level deduplication and any model that learns from paragraph boundaries. "
+        "Flagged only when a prose line stops where no sentence can end (on a Han character, "
+        "a comma or an opening mark) and the next paragraph carries on as prose; headings, "
+        "bylines, captions and list items are never taken for cut sentences. A photo caption "
+        "between the halves (彰德 ⏎ caption ⏎ 路64号院) is looked through."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
+    fix_note = (
+        "Joins the halves by deleting the break between them. A caption that stood between "
+        "them is moved, unchanged, after the joined paragraph (photo-caption decides whether "
+        "to drop it). Unsafe: the judgement that the halves belong together is heuristic."
+    )
+    triggers = "\n"
+    examples = Examples(
+        clean=[
+            # seed 001 lines 21-23: a heading, then its paragraph
+            "“爱心驿站”全天候 便民服务“不打烊”\n\n在党史学习教育中,离石区结合文明城市创建。\n",
+            # a list introduced by a colon
+            "这样的生动实践在山阴大地遍地开花:\n\n山阴县人民法院深入辖区社区进行普法宣传教育。\n",
+            # a caption line that ends with 摄 is not a cut sentence
+            "现场体验实弹射击,接受军事训练。 高淑芳 摄\n\n活动开始,全体党员重温了入党誓词。\n",
+        ],
+        bad=[
+            Bad(
+                # seed 001 lines 23-25
+                "把“我为群众办实事”落实在改善一线工作者劳动条件和工作环境上。由区总\n\n"
+                "工会牵头、充分利用社区党群服务中心。\n",
+                fixed="把“我为群众办实事”落实在改善一线工作者劳动条件和工作环境上。由区总"
+                "工会牵头、充分利用社区党群服务中心。\n",
+                flagged=["由区总"],
+            ),
+            Bad(
+                # seed 004 lines 125-131: a photo caption between the halves
+                "“这是暴雨之后最美的灯光。”看着亮起的灯光,彰德\n\n\n\n"
+                "救援人员帮助打扫卫生(王建党 摄)\n\n路64号院的居民高兴地欢呼。\n",
+                fixed="“这是暴雨之后最美的灯光。”看着亮起的灯光,彰德路64号院的居民高兴地欢呼。\n\n"
+                "救援人员帮助打扫卫生(王建党 摄)\n",
+                flagged=["彰德"],
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        spans = doc.paragraphs
+        texts = paragraph_texts(doc)
+        if not punctuates_paragraph_ends(texts):
+            return
+        for index, text in enumerate(texts):
+            if not is_open_prose(text):
+                continue
+            following = continuation_index(doc, index, texts)
+            if following is None:
+                continue
+            end = spans[index].end
+            tail = tail_of(text)
+            yield self.finding(
+                end - len(tail),
+                end,
+                f"Paragraph breaks mid-sentence after {tail!r}; it goes on in line "
+                f"{doc.position(spans[following].start)[0]}",
+                edits=join_edits(doc, index, following),
+                title="Join the halves",
+            )
+
+
+def tail_of(text: str, size: int = 3) -> str:
+    """The last few characters of a cut line, up to the last mark (what the finding points at)."""
+    tail = text[-size:]
+    for position in range(len(tail) - 1, -1, -1):
+        if not HAN_CHAR.match(tail[position]):
+            return tail[position + 1 :] or tail[-1:]
+    return tail
+
+
+def join_edits(doc: Document, index: int, following: int) -> list[Edit]:
+    """Delete the break between the halves; captions in between go after the joined paragraph."""
+    spans = doc.paragraphs
+    first, second = spans[index], spans[following]
+    edits = [Edit(first.end, second.start, "")]
+    captions = [doc.slice(spans[i]) for i in range(index + 1, following)]
+    if captions:
+        gap = doc.text[first.end : second.start]
+        separator = "\n\n" if "\n\n" in gap.replace("\r", "") else "\n"
+        edits.append(Edit(second.end, second.end, "".join(separator + c for c in captions)))
+    return edits
+
+
+class TruncatedParagraph(Rule):
+    code = "T102"
+    name = "truncated-paragraph"
+    summary = "A paragraph that stops mid-sentence and is not continued: …启动机关 ⏎ (heading)"
+    why = (
+        "A paragraph cut off mid-sentence is a stray piece of a page (a teaser, a half-copied "
+        "block, a paragraph whose end was lost). It teaches a model that sentences may stop "
+        "anywhere. Flagged when a prose line stops where no sentence can end and what follows "
+        "is not its continuation (a heading, a list, a new section). The last paragraph of a "
+        "document is left to truncated-document."
+    )
+    severity = Severity.WARNING
+    triggers = "\n"
+    examples = Examples(
+        clean=[
+            "居民外出如厕问题,看似一件小事。\n\n“家门口”的便民餐厅 居民放心“食无忧”\n",
+            # seed 001 lines 53-55: cut, but continued (broken-paragraph's case)
+            "加快补齐农村“民生短板”,启动机关\n\n事业单位和社会服务单位厕所对外开放工作。\n",
+        ],
+        bad=[
+            Bad(
+                # seed 001 lines 39-41
+                "居民外出如厕问题,看似一件小事,但却折射着“大民生”。"
+                "真正将群众的利益放在突出的位置,加快补齐农村“民生短板”,启动机关\n\n"
+                "“家门口”的便民餐厅 居民放心“食无忧”\n",
+                flagged=["启动机关"],
+            )
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        spans = doc.paragraphs
+        texts = paragraph_texts(doc)
+        if not punctuates_paragraph_ends(texts):
+            return
+        for index, text in enumerate(texts[:-1]):
+            if not is_cut_sentence(text) or continuation_index(doc, index, texts) is not None:
+                continue
+            if all(is_furniture(t) for t in texts[index + 1 :]):
+                continue  # only credits follow: the document's end, truncated-document's case
+            end = spans[index].end
+            clause = last_clause(text)
+            yield self.finding(
+                end - len(clause),
+                end,
+                f"Paragraph stops mid-sentence at {clause[-6:]!r} and is not continued",
+            )
+
+
+def last_clause(text: str) -> str:
+    """The text after the last punctuation mark: the unfinished clause."""
+    for position in range(len(text) - 1, -1, -1):
+        if not HAN_CHAR.match(text[position]) and not text[position].isalnum():
+            return text[position + 1 :] or text[-1:]
+    return text
+
+
+class TruncatedDocument(Rule):
+    code = "T104"
+    name = "truncated-document"
+    summary = "The document's text stops mid-sentence (the last prose paragraph is cut off)"
+    why = (
+        "A download cut at a size limit, a page whose 'read more' was never followed, or a "
+        "record truncated by a field limit ends mid-sentence. Such a document teaches a model "
+        "that texts end anywhere; a corpus should drop or complete it. Trailing bylines and "
+        "photo credits are looked past; a last line that is a heading or a name list is not "
+        "taken for a cut sentence."
+    )
+    severity = Severity.WARNING
+    examples = Examples(
+        clean=[
+            "防汛形势十分严峻。\n\n袁兆辉 王少科 苏晓晨\n",
+            "共建共享城市文明。\n\n(高淑芳 高虹)\n",
+        ],
+        bad=[
+            Bad(
+                # /work/shared/corpus/external/dirty/sohu_clickbait_* style: cut at a size limit
+                "当天晚上,安阳供电公司制订紧急方案,电力人员紧急抢修,彰德路64号院正常通电。"
+                "看着亮起的灯光,彰德\n",
+                flagged=["彰德"],
+            )
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        spans = doc.paragraphs
+        texts = paragraph_texts(doc)
+        if not punctuates_paragraph_ends(texts):
+            return
+        last = len(texts) - 1
+        while last >= 0 and is_furniture(texts[last]):
+            last -= 1
+        if last < 0 or not is_cut_sentence(texts[last]):
+            return
+        end = spans[last].end
+        clause = last_clause(texts[last])
+        yield self.finding(
+            end - len(clause), end, f"The document stops mid-sentence at {clause[-6:]!r}"
+        )
+
+
+# Characters that end a word but rarely start a sentence; a paragraph opening with one of
+# them, after a paragraph that ended a sentence, is the tail of a word cut in two.
+FRAGMENT_PROBE = 6
+WORD_USES = 4
+
+
+class FragmentStart(Rule):
+    code = "T103"
+    name = "fragment-start"
+    summary = "A paragraph that starts mid-sentence or mid-word: 道安彩嘉园… (…街 is lost)"
+    why = (
+        "When the start of a paragraph is lost in extraction (the rest of a line that was cut, "
+        "a page that began mid-sentence), the paragraph opens with a punctuation mark or with "
+        "the tail of a word. It is not a sentence a model should learn from. Flagged when a "
+        "paragraph opens with a mark that cannot start a sentence (，。、；：）》), or when its "
+        "opening words occur elsewhere in the same document right after a Han character that "
+        "forms a word with its first character (街道 ⏎ 道安彩嘉园… while the lead says "
+        "银杏大街街道安彩嘉园), and the paragraph before it is complete."
+    )
+    severity = Severity.WARNING
+    triggers = "\n"
+    examples = Examples(
+        clean=[
+            "7月29日,银杏大街街道安彩嘉园二期业主代表送来锦旗。\n\n"
+            "安彩嘉园二期地下车库进水严重,小区停电。\n",
+            "第一段。\n\n“我们街道行动快。”一位居民说。\n",
+        ],
+        bad=[
+            Bad(
+                # seed 004 lines 101-103
+                "7月29日,银杏大街街道安彩嘉园二期业主代表将一面锦旗郑重地交到该街道党工委"
+                "副书记郝彬手中,以此表达对银杏大街街道在这次特大暴雨后为民服务的感激之情。\n\n"
+                "道安彩嘉园二期地下车库进水严重,小区停电。"
+                "银杏大街街道党工委第一时间组织街道机关、安彩嘉园社区等50余人组成救援队伍。\n",
+                flagged=["道"],
+            ),
+            Bad("第一段写完了。\n\n,并且提出了整改意见。\n", flagged=[","]),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        spans = doc.paragraphs
+        texts = paragraph_texts(doc)
+        for index, text in enumerate(texts):
+            if index > 0 and not ends_closed(texts[index - 1]):
+                continue  # the previous paragraph is open: broken-paragraph's case
+            start = spans[index].start
+            if text[0] in CANNOT_START:
+                yield self.finding(start, start + 1, f"Paragraph starts with {text[0]!r}")
+            elif index > 0 and is_prose(text) and not is_caption(text):
+                # (The first paragraph is a title or lead: it introduces phrases, it does not
+                # echo them.)
+                word = cut_word(doc.text, text, start)
+                if word:
+                    yield self.finding(
+                        start,
+                        start + 1,
+                        f"Paragraph starts mid-word: elsewhere the text reads {word!r}",
+                    )
+
+
+CANNOT_START = frozenset("，,、。；;：）)》」』】？！?!")
+
+
+def cut_word(text: str, paragraph: str, start: int) -> str:
+    """The longer phrase this paragraph's opening is the tail of, if the document shows one.
+
+    The opening (``FRAGMENT_PROBE`` characters, all Han) must occur elsewhere right after a
+    Han character, and that character with the paragraph's first one must be a word the
+    document uses on its own (``WORD_USES`` times): 街道 in 银杏大街街道安彩嘉园 for 道安彩嘉园.
+    """
+    probe = paragraph[:FRAGMENT_PROBE]
+    if len(probe) < FRAGMENT_PROBE or not all(HAN_CHAR.match(c) for c in probe):
+        return ""
+    position = text.find(probe)
+    while position != -1:
+        if position != start and position > 0 and HAN_CHAR.match(text[position - 1]):
+            word = text[position - 1] + probe[0]
+            # The word must stand on its own elsewhere, not only in front of this phrase.
+            if text.count(word) - text.count(word + probe[1:]) >= WORD_USES:
+                return text[position - 1 : position + FRAGMENT_PROBE]
+        position = text.find(probe, position + 1)
+    return ""
+
+
+SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN}])[ \u3000\u00a0](?=[{HAN}])")
+# Where a space is a field separator, not a defect: a dateline (本报讯 阳光明媚) or a credit
+# list inside brackets ((记者 刘斐 通讯员 靳俊利)).
+LABEL = 8
+LABEL_ENDS = ("讯", "电", "报道", "记者", "通讯员", "编辑", "摄影", "作者", "来源")
+DATE_HEAD = re.compile("[0-9０-９]+[年月日号]$")
+ARTICLE_LABEL = re.compile("第[一二三四五六七八九十百千零〇两\\d]+[条章节款篇部分回集]")
+CLAUSE_CHAR = re.compile(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]")
+OPENING = "《【「『(（"
+CLOSING = "》】」』)）"
+MAX_SPACES = 2
+MAX_DOCUMENT_SPACES = 8
+ECHO = 3
+
+
+class CjkSpace(Rule):
+    code = "T105"
+    name = "cjk-space"
+    summary = "A space splitting Chinese words: 青年 志愿者 (not headline clause spaces)"
+    why = (
+        "Chinese does not separate words with spaces; a space between two Han characters in a "
+        "sentence is a line-wrap or markup leftover that splits a word (青年 志愿者) and "
+        "breaks tokenizers and n-gram statistics. Headlines separate clauses with a space "
+        "(民生事项放心上 暖心服务到身边), and bylines, datelines (本报讯 …) and name lists "
+        "use spaces as separators: those are fine. So a space is flagged only inside a "
+        "sentence-bearing line (past its dateline, outside brackets), or where the same "
+        "document writes the joined words without the space."
+    )
+    severity = Severity.WARNING
+    triggers = (" ", "\u3000", "\u00a0")
+    examples = Examples(
+        clean=[
+            "民生事项放心上 暖心服务到身边\n",
+            "本报讯 阳光明媚,鸟语花香。\n",
+            "(本报记者 刘斐 通讯员 靳俊利)文峰区环卫中心开展活动。\n",
+            "袁兆辉 王少科 苏晓晨 郑璐 罗丽\n",
+        ],
+        bad=[
+            Bad(
+                # seed 001 lines 69-71
+                "高家沟社区与区团委青年 志愿者共同开展志愿活动\n\n"
+                "志愿者与区团委青年志愿者在城南工业主题公园共同开展志愿活动。\n",
+                flagged=[" "],
+            ),
+            Bad("离石区在创建文明城市过程 中,结合市委领导进社区活动。\n", flagged=[" "]),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        # A document that puts spaces between clauses throughout (chat, forum posts) writes
+        # that way on purpose; only a space the document itself contradicts is reported.
+        spaced_style = len(SPACE_BETWEEN_HAN.findall(text)) > MAX_DOCUMENT_SPACES
+        for span in doc.paragraphs:
+            paragraph = doc.slice(span)
+            spaces = [m.start() for m in SPACE_BETWEEN_HAN.finditer(paragraph)]
+            if not spaces:
+                continue
+            # Many spaces in one paragraph are its separators (a flattened table, a list of
+            # names, clause spaces in chat): a style, not a split word.
+            separators = spaced_style or len(spaces) > MAX_SPACES
+            if is_furniture(paragraph):
+                continue
+            prose = is_prose(paragraph)
+            for position in spaces:
+                if in_brackets(paragraph, position):
+                    continue  # 《关于营造更好发展环境 支持民营文艺表演团体…》: a title's clauses
+                if prose and not separators and self._splits_clause(paragraph, position):
+                    reason = "inside a clause"
+                elif self._joined_elsewhere(text, paragraph, position):
+                    reason = "the document writes these words without it elsewhere"
+                else:
+                    continue
+                start = span.start + position
+                yield self.finding(start, start + 1, f"Space between Han characters ({reason})")
+
+    @staticmethod
+    def _splits_clause(paragraph: str, position: int) -> bool:
+        """The only space of a clause, not after a lead label, a dateline or inside brackets."""
+        left = position
+        while left > 0 and CLAUSE_CHAR.match(paragraph[left - 1]):
+            left -= 1
+        right = position + 1
+        while right < len(paragraph) and CLAUSE_CHAR.match(paragraph[right]):
+            right += 1
+        if len(SPACE_BETWEEN_HAN.findall(paragraph[left:right])) != 1:
+            return False
+        head = paragraph[left:position].strip()
+        if ARTICLE_LABEL.fullmatch(head) or DATE_HEAD.search(head):
+            return False  # 第三十五条　政府及其有关部门…, 2002年10月9日 杨恭如…
+        if head.endswith(LABEL_ENDS):
+            return False  # a dateline or credit: 新华社北京9月1日电 据…, 记者　申鹏
+        return not (left == 0 and len(head) <= LABEL)  # a lead label: 本报讯 阳光明媚
+
+    @staticmethod
+    def _joined_elsewhere(text: str, paragraph: str, position: int) -> bool:
+        left = paragraph[max(0, position - ECHO) : position]
+        right = paragraph[position + 1 : position + 1 + ECHO]
+        if len(left) < ECHO or len(right) < ECHO:
+            return False
+        return (left + right) in text
+
+
+def in_brackets(paragraph: str, position: int) -> bool:
+    """Is ``position`` inside a bracket pair (《》 【】 「」 （）) opened before it?"""
+    depth = 0
+    for char in paragraph[:position]:
+        if char in OPENING:
+            depth += 1
+        elif char in CLOSING and depth:
+            depth -= 1
+    return depth > 0
