@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from cnlint import Document, Edit
+from cnlint import Document
 from cnlint.document import Span
 from cnlint.rules.chars import HAN
 
@@ -155,18 +155,15 @@ def paragraph_texts(doc: Document) -> list[str]:
     return [doc.slice(span) for span in doc.paragraphs]
 
 
-def drop_paragraph(doc: Document, span: Span) -> Edit:
-    """An edit that deletes a paragraph's line together with the blank lines after it.
+def drop_range(doc: Document, span: Span) -> Span:
+    """What dropping a paragraph deletes: its whole line and the blank lines after it.
 
-    The last paragraph takes the line break before it instead, so no empty line is left.
+    The range starts at the line's start, so a finding over it is reported at the right line.
     """
     text = doc.text
     line_start = doc.line_starts[doc.line_index(span.start)]
     rest = text[span.end :]
     following = len(text) - len(rest.lstrip())
-    if following < len(text):
-        # Keep the indentation of the next paragraph: cut back to the start of its line.
-        next_line = doc.line_starts[doc.line_index(following)]
-        return Edit(line_start, next_line, "")
-    before = text[:line_start].rstrip()
-    return Edit(len(before), len(text.rstrip()), "")
+    if following == len(text):
+        return Span(line_start, len(text))  # the last paragraph: blank-lines tidies up after
+    return Span(line_start, doc.line_starts[doc.line_index(following)])

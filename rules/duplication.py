@@ -16,7 +16,7 @@ from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.document import Span
 from cnlint.rules.blocks import (
     continuation_index,
-    drop_paragraph,
+    drop_range,
     ends_closed,
     is_prose,
     paragraph_texts,
@@ -67,11 +67,12 @@ class DuplicateParagraph(Rule):
         ],
         bad=[
             Bad(
-                # seed 001 lines 109 and 147
+                # seed 001 lines 109, 141 and 147, then a closing line
                 "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n活动开始。\n\n"
-                "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n",
-                fixed="“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n活动开始。\n",
-                flagged=["“一点恒心”暖民心。交通路社区用一点恒心暖民心。"],
+                "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n(张晋晋)\n",
+                fixed="“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n活动开始。\n\n(张晋晋)\n",
+                flagged=["“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n\n"],
+                note="the finding covers what the fix deletes: the line and the blank line after",
             ),
             Bad(
                 # seed 001 lines 39, 41, 53, 55: the first copy is a truncated stray
@@ -82,7 +83,7 @@ class DuplicateParagraph(Rule):
                 fixed="“家门口”的便民餐厅\n\n"
                 "真正将群众的利益放在突出的位置，加快补齐农村“民生短板”，启动机关\n\n"
                 "事业单位厕所对外开放。\n",
-                flagged=["真正将群众的利益放在突出的位置,加快补齐农村“民生短板”,启动机关"],
+                flagged=["真正将群众的利益放在突出的位置,加快补齐农村“民生短板”,启动机关\n\n"],
                 note="mark width differs between the copies; the complete one stays",
             ),
         ],
@@ -109,12 +110,9 @@ class DuplicateParagraph(Rule):
                     )
 
     def _drop(self, doc: Document, span: Span, message: str) -> Finding:
+        dropped = drop_range(doc, span)
         return self.finding(
-            span.start,
-            span.end,
-            message,
-            edits=[drop_paragraph(doc, span)],
-            title="Drop this copy",
+            dropped.start, dropped.end, message, replacement="", title="Drop this copy"
         )
 
 
@@ -164,11 +162,11 @@ class NearDuplicateParagraph(Rule):
             Bad(
                 # seed 001 line 109, and a copy with one word changed
                 "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
-                "活动开始。\n\n"
-                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n",
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"
+                "活动开始。\n",
                 fixed="交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
                 "活动开始。\n",
-                flagged=["交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。"],
+                flagged=["交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"],
             ),
         ],
     )
@@ -197,12 +195,13 @@ class NearDuplicateParagraph(Rule):
                 continue
             drop, keep = (first, second) if len(a) < len(b) else (second, first)
             dropped.add(drop)
+            lost = drop_range(doc, spans[drop])
             yield self.finding(
-                spans[drop].start,
-                spans[drop].end,
+                lost.start,
+                lost.end,
                 f"Near duplicate ({score:.0f}%) of the paragraph at line "
                 f"{doc.position(spans[keep].start)[0]}",
-                edits=[drop_paragraph(doc, spans[drop])],
+                replacement="",
                 title="Drop the shorter copy",
             )
 

@@ -51,6 +51,9 @@ class ShortDocument(Rule):
         "Gopher's 50 words."
     )
     severity = Severity.INFO
+    # A corpus filter, not a defect of a text: linting a snippet or a test string should not
+    # report that it is short. Select it (--select Q101) when judging a corpus.
+    default_enabled = False
     options = {"min_chars": 100}
     option_docs = {"min_chars": "Fewer characters than this (whitespace excluded) is short."}
     examples = Examples(

@@ -1,0 +1,143 @@
+"""Structure rules (T101-T105) on the seeds and the external corpus, beyond their examples."""
+
+from collections import Counter
+
+import pytest
+
+from cnlint import Document
+from cnlint.config import Config
+from cnlint.linter import Linter
+from cnlint.rules.structure import (
+    BrokenParagraph,
+    CjkSpace,
+    FragmentStart,
+    TruncatedDocument,
+    TruncatedParagraph,
+)
+from cnlint.sources import read_text_file
+from cnlint.testing import findings_of, fixed_text
+
+from conftest import DIRTY_CORPUS, SEEDS, need
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def dirty_text(name: str) -> str:
+    return (need(DIRTY_CORPUS) / name).read_text(encoding="utf-8")
+
+
+def lines_of(rule, text: str) -> list[int]:
+    doc = Document(text)
+    return [doc.position(f.start)[0] for f in findings_of(rule, text)]
+
+
+def structure_rows(text: str) -> Counter:
+    doc = Document(text)
+    findings = Linter(Config(select=("T1",))).lint(doc)
+    return Counter((doc.position(f.start)[0], f.code) for f in findings)
+
+
+def test_every_layout_break_of_the_seeds_is_found_at_its_line():
+    # research/seeds-hands-on.md D10 (nine breaks) and D12 (caption between the halves);
+    # 001:53 is the copy of the truncated paragraph that does go on in line 55.
+    assert lines_of(BrokenParagraph, seed_text("001")) == [23, 53, 85, 97]
+    assert lines_of(BrokenParagraph, seed_text("004")) == [21, 31, 43, 71, 125, 135, 141]
+
+
+def test_headings_bylines_and_name_lists_are_not_cut_sentences():
+    # 000 ends with a name list, 002 has navigation and headings, 003 repeats a two-line
+    # heading; none of them has a structure defect of the T1 family.
+    for prefix in ("000", "002", "003"):
+        assert structure_rows(seed_text(prefix)) == Counter(), prefix
+
+
+def test_joining_the_seed_breaks_restores_the_sentences():
+    fixed = fixed_text(BrokenParagraph, seed_text("004"))
+    assert "实施改造。在“我为群众办实事”" in fixed  # 004:21/23
+    assert "针对检查中存在的突出问题和薄弱环节" in fixed  # 004:71/73
+    assert "救援现场,一刻不停歇。北大街街道领导多方联系" in fixed  # 004:141/143
+    # 004:125/131: the caption goes after the joined paragraph, unchanged
+    joined = "看着亮起的灯光,彰德路64号院的居民高兴地欢呼。\n\n救援人员帮助打扫卫生(王建党 摄)\n"
+    assert joined in fixed
+    assert fixed.count("救援人员帮助打扫卫生") == 1
+    # nothing else moved: the lines that were not part of a break are all still there
+    untouched = [line for line in seed_text("004").splitlines() if line.endswith("。")]
+    assert all(line in fixed for line in untouched[:10])
+
+
+def test_truncated_paragraph_fragment_start_and_cjk_space_on_the_seeds():
+    assert lines_of(TruncatedParagraph, seed_text("001")) == [39]  # D11 …启动机关
+    assert lines_of(FragmentStart, seed_text("004")) == [103]  # D11 道安彩嘉园…
+    assert lines_of(CjkSpace, seed_text("001")) == [69]  # D14 青年 志愿者
+    # headline clause spaces (000:1 民生事项放心上 暖心服务到身边, 001:13) are fine
+    assert lines_of(CjkSpace, seed_text("000")) == []
+
+
+def test_hard_wrapped_book_lines_are_broken_paragraphs():
+    # dirty/ebook_junk_003.txt lines 11-14: a children's book wrapped at the page width
+    text = dirty_text("ebook_junk_003.txt")
+    assert {11, 13} <= set(lines_of(BrokenParagraph, text))
+    fixed = fixed_text(BrokenParagraph, text)
+    assert "小猪要搬来梯子，才能把水桶提上去。" in fixed
+
+
+def test_forum_posts_without_final_marks_are_not_truncated():
+    # dirty/tieba_iphone_001.txt: questions that end without a mark are the posters' style
+    text = dirty_text("tieba_iphone_001.txt")
+    assert findings_of(TruncatedParagraph, text) == []
+    assert findings_of(TruncatedDocument, text) == []
+
+
+def test_clause_spaces_of_chat_are_style_not_split_words():
+    # dirty/tieba_iphone_001.txt line 55: a post that separates every clause with a space
+    post = "我的小七 双击home键 切出后台后 屏幕会 抖一下 切换到桌面的话 顶部的时间和信号 不会出现。"
+    assert findings_of(CjkSpace, post + "\n") == []
+
+
+def test_a_space_inside_a_clause_of_news_prose_is_flagged():
+    # dirty/sohu_clickbait_010.txt: 孩子是一直处在 成长、变化中的
+    text = "事实上，孩子是一直处在 成长、变化中的。即便孩子现在的表现还不尽如人意。\n"
+    assert [text[f.start - 2 : f.end + 2] for f in findings_of(CjkSpace, text)] == ["处在 成长"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dirty/govcn_policy_012.txt: article numbers are followed by an ideographic space
+        "第三十五条\u3000政府及其有关部门应当推进政务服务标准化，提供规范、便利的政务服务。\n",
+        # dirty/sogoucs_010.txt: a dateline
+        "中新网６月１日电\u3000据台湾“中央社”报道，台当局行政机构负责人表示道歉。\n",
+        # dirty/govcn_policy_008.txt: clause space inside a document title
+        "六部门联合印发了《关于营造更好发展环境 支持民营文艺表演团体改革发展的实施意见》。\n",
+    ],
+)
+def test_label_and_title_spaces_are_fine(text):
+    assert findings_of(CjkSpace, text) == []
+
+
+def test_paragraphs_starting_with_a_closing_bracket_are_fragments():
+    # dirty/webextract_012.txt: the opening of each paragraph ("（图片…") was lost
+    text = dirty_text("webextract_012.txt")
+    flagged = {text[f.start] for f in findings_of(FragmentStart, text)}
+    assert flagged == {"）"}
+    assert len(findings_of(FragmentStart, text)) >= 5
+
+
+def test_truncated_document_needs_an_unfinished_sentence_not_a_trailing_label():
+    # dirty/sohu_clickbait_017.txt ends with a source label after the last stop: not a cut
+    assert findings_of(TruncatedDocument, dirty_text("sohu_clickbait_017.txt")) == []
+    # seed 004 cut inside its line 125 sentence
+    text = seed_text("004")
+    cut = text[: text.index("看着亮起的灯光,彰德") + len("看着亮起的灯光,彰德")]
+    assert lines_of(TruncatedDocument, cut) == [125]
+
+
+def test_clean_corpus_has_no_structure_findings():
+    corpus = need(DIRTY_CORPUS.parent / "clean")
+    linter = Linter(Config(select=("T1",)))
+    for path in sorted(corpus.glob("*.txt")):
+        for doc in read_text_file(path).documents:
+            assert linter.lint(doc) == [], path.name
