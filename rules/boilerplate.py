@@ -22,6 +22,7 @@ from cnlint.rules.lines import (
     han_count,
     is_prose,
     is_url_only,
+    short_lines,
     text_lines,
 )
 from cnlint.rules.phrases import (
@@ -58,10 +59,7 @@ class PhraseLineRule(LineRule):
         self.matcher = compile_phrases(configured_phrases(self.phrase_list, self.config))
 
     def short_lines(self, doc: Document) -> Iterator[Line]:
-        limit = self.config["max-chars"]
-        for line in text_lines(doc):
-            if len(line.core) <= limit and not is_prose(line.core):
-                yield line
+        return short_lines(doc, self.config["max-chars"])
 
 
 # --- B101 navigation-junk --------------------------------------------------------------------
@@ -174,11 +172,8 @@ class Breadcrumb(LineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        limit = self.config["max-chars"]
-        for line in text_lines(doc):
+        for line in short_lines(doc, self.config["max-chars"]):
             core = line.core
-            if len(core) > limit or is_prose(core):
-                continue
             labelled = BREADCRUMB_LABEL.match(core) is not None
             rooted = HOME.match(core) is not None and len(CRUMB_SEPARATOR.findall(core)) >= 2
             if labelled or rooted:
@@ -263,12 +258,13 @@ class MetadataLine(LineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         limit = self.config["max-chars"]
         for line in text_lines(doc):
-            if len(line.core) > limit:
-                continue
-            if self._is_metadata(line.core):
+            if len(line.core) <= limit and self._is_metadata(line.core):
                 yield self.drop(doc, line, f"Page metadata {line.core!r}")
 
     def _is_metadata(self, core: str) -> bool:
+        # Every form opens with a digit or 《, or holds a colon: a cheap test before the regexes.
+        if not (":" in core or "：" in core or core[0].isdigit() or core[0] == "《"):
+            return False
         compact = SPACES.sub("", core)
         if TIMESTAMP_LINE.fullmatch(compact) or PRINT_SOURCE_LINE.fullmatch(core):
             return True
@@ -319,22 +315,44 @@ CAPTION_TAIL = re.compile(
     rf"(?:[ \t\u3000]*(?:{AGENCY})?[(（]\s*{PHOTO_CREDIT}\s*[)）]|[ \t\u3000]+{PHOTO_CREDIT})$"
 )
 CAPTION_HEAD = re.compile(r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?")
-CREDITED_NAME = re.compile(
-    f"{NAME}(?=\\s*(?:摄|攝))|(?<=记者){NAME}(?![{HAN}])|(?<=记者 ){NAME}(?![{HAN}])"
-)
+CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
 
 
+def caption_tail(core: str) -> tuple[int, int] | None:
+    """Where a photo credit ends the line (…打扫卫生(王建党 摄)), as offsets into ``core``."""
+    start = max(0, len(core) - CREDIT_REACH)
+    if "摄" not in core[start:] and "攝" not in core[start:] and "供图" not in core[start:]:
+        return None
+    match = CAPTION_TAIL.search(core, start)
+    return (match.start(), match.end()) if match else None
+
+
+# Names next to a credit word: 高淑芳 摄 (before 摄), 记者 周俊英 (after 记者).
+NAME_BEFORE_CREDIT = re.compile(f"({NAME})\\s*$")
+NAME_AFTER_CREDIT = re.compile(f"\\s*({NAME})(?![{HAN}])")
 # Two or more names in brackets: (高淑芳 高虹).
 CREDIT_GROUP = re.compile(rf"[(（]\s*({NAME}(?:{SEP}{NAME})+)\s*[)）]")
 
 
 def credited_names(text: str) -> set[str]:
-    """Names that appear in a credit of this text (X 摄, 记者 X, (X Y))."""
+    """Names that appear in a credit of this text (X 摄, 记者 X, (X Y)).
+
+    The scan starts from the credit words (str.find), not from every surname in the text.
+    """
     names = set()
-    for match in CREDITED_NAME.finditer(text):
-        names.add(match[0].strip())
-    for match in CREDIT_GROUP.finditer(text):
-        names.update(re.split(SEP, match[1]))
+    for word, before in (("摄", True), ("攝", True), ("记者", False), ("記者", False)):
+        position = text.find(word)
+        while position != -1:
+            if before:
+                match = NAME_BEFORE_CREDIT.search(text, max(0, position - 8), position)
+            else:
+                match = NAME_AFTER_CREDIT.match(text, position + len(word))
+            if match:
+                names.add(match[1])
+            position = text.find(word, position + 1)
+    if "(" in text or "（" in text:
+        for match in CREDIT_GROUP.finditer(text):
+            names.update(re.split(SEP, match[1]))
     return names
 
 
@@ -488,7 +506,7 @@ class PhotoCaption(LineRule):
         longest = self.config["max-caption-chars"]
         for position, line in enumerate(lines):
             core = line.core
-            tail = CAPTION_TAIL.search(core)
+            tail = caption_tail(core)
             if tail and len(core) > longest:
                 yield self._credit_only(doc, line, tail)
             elif tail or CREDIT_LINE.fullmatch(core):
@@ -503,10 +521,10 @@ class PhotoCaption(LineRule):
             ):
                 yield self.drop(doc, line, f"Caption above a photo credit {core!r}")
 
-    def _credit_only(self, doc: Document, line: Line, tail: re.Match[str]) -> Finding:
+    def _credit_only(self, doc: Document, line: Line, tail: tuple[int, int]) -> Finding:
         offset = doc.text.index(line.core, line.start)
-        start, end = offset + tail.start(), offset + tail.end()
-        credit = tail[0].strip()
+        start, end = offset + tail[0], offset + tail[1]
+        credit = doc.text[start:end].strip()
         return self.finding(
             end - len(credit),
             end,

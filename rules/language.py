@@ -10,9 +10,12 @@ from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules.chars import HAN
 from cnlint.rules.phrases import configured_phrases
 
-# A run of Latin words with a Chinese character on both sides (spaces allowed between).
 VOWEL = re.compile("[aeiouy]")
-LATIN_RUN = re.compile(f"(?<=[{HAN}])[ \u3000]*([A-Za-z]+(?:[ ]+[A-Za-z]+)*)[ \u3000]*(?=[{HAN}])")
+# A run of lowercase Latin words (the pattern starts with a character class, so the scan is
+# fast); a leak needs a Chinese character on both sides, checked after the match.
+LOWER_RUN = re.compile("[a-z]+(?:[ ]+[a-z]+)*")
+HAN_AT = re.compile(f"[{HAN}]")
+SPACES = " \u3000"
 
 
 class EnglishLeak(Rule):
@@ -36,7 +39,6 @@ class EnglishLeak(Rule):
         "extra-phrases": "English function words added to the built-in list.",
         "phrases-file": "A word file (one a line, `#` comments) that replaces the built-in list.",
     }
-    triggers = tuple("abcdefghijklmnopqrstuvwxyz")
     examples = Examples(
         clean=[
             "今年GDP增长5%，5G基站和APP用户都在增加。",
@@ -63,10 +65,11 @@ class EnglishLeak(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         min_words = self.config["min-words"]
-        for match in LATIN_RUN.finditer(doc.text):
-            run = match[1]
-            if not run.islower():
-                continue  # acronyms, names and brands (GDP, iPhone) are not leaks
+        text = doc.text
+        for match in LOWER_RUN.finditer(text):
+            if not self._between_chinese(text, match.start(), match.end()):
+                continue  # part of a word with capitals or digits (iPhone, 5g), a URL, code
+            run = match[0]
             words = run.split()
             if all(len(w) == 1 for w in words):
                 continue  # a站, x光: a letter used as a Chinese word
@@ -75,13 +78,29 @@ class EnglishLeak(Rule):
             phrase = len(words) >= min_words and all(VOWEL.search(w) for w in words)
             if function_word or phrase:
                 yield self.finding(
-                    match.start(1),
-                    match.end(1),
-                    f"English {run!r} inside a Chinese sentence",
+                    match.start(), match.end(), f"English {run!r} inside a Chinese sentence"
                 )
 
+    @staticmethod
+    def _between_chinese(text: str, start: int, end: int) -> bool:
+        before = start - 1
+        while before >= 0 and text[before] in SPACES:
+            before -= 1
+        after = end
+        while after < len(text) and text[after] in SPACES:
+            after += 1
+        return (
+            before >= 0
+            and HAN_AT.match(text, before) is not None
+            and HAN_AT.match(text, after) is not None
+        )
 
-LETTER = re.compile(r"[^\W\d_]")
+
+# Letters that are not Han characters: Latin (with Latin-1 mojibake such as ÃñÉú), Greek,
+# Cyrillic, kana and hangul.
+OTHER_LETTER = re.compile(
+    "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]"
+)
 HAN_CHAR = re.compile(f"[{HAN}]")
 # HTML tags and URLs are scraping debris, not the document's language: they are not counted.
 MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
@@ -120,12 +139,20 @@ class NonChineseDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        text = MARKUP.sub("", doc.text)
-        letters = len(LETTER.findall(text))
-        if letters < self.config["min-letters"]:
+        threshold, min_letters = self.config["min-chinese-share"], self.config["min-letters"]
+        # Chinese text has few other letters, and then the share cannot be low: a document
+        # below the threshold has fewer Han characters than threshold/(1-threshold) × others,
+        # so fewer than others/(1-threshold) letters in all. Counting Han is skipped then.
+        others = len(OTHER_LETTER.findall(doc.text))
+        if others < min_letters * (1 - threshold):
             return
-        share = len(HAN_CHAR.findall(text)) / letters
-        if share < self.config["min-chinese-share"]:
+        text = MARKUP.sub("", doc.text)
+        others = len(OTHER_LETTER.findall(text))
+        han = len(HAN_CHAR.findall(text))
+        if han + others < min_letters:
+            return
+        share = han / (han + others)
+        if share < threshold:
             first = doc.paragraphs[0]
             yield self.finding(
                 first.start,

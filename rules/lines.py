@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from cnlint import Document, Edit
 from cnlint.rules.chars import HAN
@@ -17,9 +18,9 @@ from cnlint.rules.chars import HAN
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
 SENTENCE_MARKS = re.compile("[。！？!?；]")
-# Surrounding whitespace (U+3000 indentation included) and HTML tags left by the scraper
-# (<p>…</P> in the CCTV transcripts): they do not change what a line is.
-EDGE = re.compile(r"^(?:\s|<[^<>]{1,40}>)+|(?:\s|<[^<>]{1,40}>)+$")
+# HTML tags left by the scraper at a line's edges (<p>…</P> in the CCTV transcripts).
+LEADING_TAGS = re.compile(r"(?:<[^<>]{1,40}>\s*)+")
+TRAILING_TAG = re.compile(r"\s*<[^<>]{1,40}>")
 # A URL or bare domain (www.txtsk.com, http://www.zxcs8.com/, bmsy.net).
 URL = re.compile(
     r"(?:https?://|www\.)[!-~]+"
@@ -40,14 +41,42 @@ class Line:
     core: str  # the text without surrounding whitespace and HTML tags
 
 
-def text_lines(doc: Document) -> Iterator[Line]:
-    """The document's non-blank lines."""
-    text = doc.text
-    for index, span in enumerate(doc.lines):
-        raw = text[span.start : span.end]
-        core = EDGE.sub("", raw)
-        if core:
-            yield Line(index, span.start, span.end, core)
+# Every line rule reads the same lines; they are computed once per document.
+_LINES: WeakKeyDictionary[Document, list[Line]] = WeakKeyDictionary()
+
+
+def text_lines(doc: Document) -> list[Line]:
+    """The document's non-blank lines (computed once per document, shared by the rules)."""
+    lines = _LINES.get(doc)
+    if lines is None:
+        text = doc.text
+        lines = []
+        for index, span in enumerate(doc.lines):
+            core = text[span.start : span.end].strip()
+            if core.startswith("<") or core.endswith(">"):
+                core = _strip_tags(core)
+            if core:
+                lines.append(Line(index, span.start, span.end, core))
+        _LINES[doc] = lines
+    return lines
+
+
+def short_lines(doc: Document, limit: int) -> Iterator[Line]:
+    """Lines of at most ``limit`` characters that hold no sentence mark: the only candidates
+    for junk, and most prose lines fail the length test before any regex runs."""
+    for line in text_lines(doc):
+        if len(line.core) <= limit and not is_prose(line.core):
+            yield line
+
+
+def _strip_tags(core: str) -> str:
+    core = LEADING_TAGS.sub("", core, count=1) if core.startswith("<") else core
+    while core.endswith(">"):
+        match = TRAILING_TAG.search(core, max(0, len(core) - 60))
+        if match is None or match.end() != len(core):
+            break
+        core = core[: match.start()]
+    return core.strip()
 
 
 def is_prose(core: str) -> bool:

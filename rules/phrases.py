@@ -84,9 +84,18 @@ def _node_pattern(node: dict) -> str:
     return body + "?" if ends_here else body
 
 
+def case_variants(phrase: str) -> list[str]:
+    """The phrase as written, lower, upper and title case (Copyright, COPYRIGHT, copyright)."""
+    return list(dict.fromkeys([phrase, phrase.lower(), phrase.upper(), phrase.title()]))
+
+
 @lru_cache(maxsize=64)
 def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One matcher for a whole list (case-insensitive, for Latin phrases like ``Copyright``)."""
+    """One matcher for a whole list.
+
+    Latin phrases match in their usual cases through explicit variants: ``re.IGNORECASE``
+    would make every position of the Chinese text pay for case folding.
+    """
     if not phrases:
         return None
-    return re.compile(trie_pattern(phrases), re.IGNORECASE)
+    return re.compile(trie_pattern([v for p in phrases for v in case_variants(p)]))
