@@ -18,6 +18,8 @@ from rich.table import Table
 from . import __version__
 from .cache import CACHE_DIR
 from .config import Config, ConfigError, load_config
+from .copies import CopyError, fix_copies
+from .copies import summary_line as copies_summary
 from .corpus import CORPUS_CHECKS, CorpusOptions, run_corpus
 from .discovery import discover, iter_files
 from .explain import rule_markdown
@@ -67,7 +69,9 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 
 
 def fail(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"cnlint: error: {message}", markup=False)
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        f"cnlint: error: {message}", markup=False
+    )
     return typer.Exit(2)
 
 
@@ -229,6 +233,58 @@ def _print_statistics(report: Report) -> None:
     console.print(summary_table(report))
     for result in report.errors:
         console.print(f"{result.path}: error: {result.error}", markup=False)
+
+
+@app.command("fix")
+def fix_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to copy fixed.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the fixed copies.")],
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
+    ] = False,
+    drop_failing: Annotated[
+        str | None,
+        typer.Option(
+            help="Leave out documents (JSONL records, .txt files) that still have a finding "
+            "at or above this severity: error, warning, info."
+        ),
+    ] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Rules to enable.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules to disable.")] = None,
+    config_path: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    text_field: TextFieldOption = None,
+    id_field: IdFieldOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
+) -> None:
+    """Write fixed copies under --out with the same relative layout; sources stay untouched.
+
+    Exit 0 when every file was copied, 2 when any could not be read or written.
+    """
+    if drop_failing is not None and drop_failing not in [s.value for s in Severity]:
+        raise fail(f"unknown --drop-failing {drop_failing!r} (choose from error, warning, info)")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
+    registry = load_registry_or_fail()
+    try:
+        config = load_config(config_path, paths[0]).with_overrides(
+            select=_split(select),
+            ignore=_split(ignore),
+            **input_overrides(text_field, id_field, respect_gitignore),
+        )
+        config.validate_rules(registry)
+        linter = Linter(config, registry)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    drop_at = Severity(drop_failing) if drop_failing else None
+    try:
+        summary = fix_copies(paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at)
+    except CopyError as exc:
+        raise fail(str(exc)) from exc
+    for result in summary.errors:
+        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    print(copies_summary(summary, out, drop_at))
+    raise typer.Exit(2 if summary.errors else 0)
 
 
 CORPUS_HELP = "Find duplicate and near-duplicate documents and boilerplate paragraphs.\n\n" + (

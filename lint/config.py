@@ -41,7 +41,7 @@ class Config:
     respect_gitignore: bool = True
     text_field: str = "text"
     id_field: str = "id"
-    max_document_size: int = 16 << 20
+    max_document_size: int = 16_000_000
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     root: Path | None = None

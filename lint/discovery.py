@@ -69,7 +69,7 @@ class _Ignores:
 
 def _walk(root: Path, config: Config, found: Discovery) -> Iterator[Path]:
     def unreadable(error: OSError) -> None:
-        found.problems.append((str(error.filename), f"cannot read folder: {error.strerror}"))
+        found.problems.append((str(Path(error.filename)), f"cannot read folder: {error.strerror}"))
 
     ignores = _ancestor_ignores(root) if config.respect_gitignore else _Ignores([])
     per_folder = {root: ignores}

@@ -92,6 +92,7 @@ def process_source(
 ) -> FileResult:
     """Lint or fix every document of a source; write only a fully read, changed file."""
     result = FileResult(source.display, error=problems_line(source.problems))
+    fix = fix and not source.problems  # a partly unreadable file is never written: report it as is
     texts: list[str] = []
     encoding = source.documents[0].encoding if source.documents else "utf-8"
     for doc in source.documents:
@@ -108,7 +109,7 @@ def process_source(
         original = [doc.text for doc in source.documents]
         result.old_text = source.payload_text(original, source.documents[0].encoding)
         result.new_text = source.payload_text(texts, encoding)
-    if write and result.changed and not source.problems and source.path is not None:
+    if write and result.changed and source.path is not None:
         try:
             write_atomic(source.path, fixed_bytes(source, result), expected=source.raw)
             result.written = True

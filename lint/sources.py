@@ -40,7 +40,7 @@ class SourceOptions:
 
     text_field: str = "text"
     id_field: str = "id"
-    max_document_size: int = 16 << 20
+    max_document_size: int = 16_000_000
 
     @classmethod
     def from_config(cls, config) -> SourceOptions:
@@ -50,14 +50,16 @@ class SourceOptions:
 class Layout(Protocol):
     """How a format turns its documents' (possibly fixed) texts back into bytes."""
 
-    def encode(self, texts: list[str], encoding: str) -> bytes: ...
+    def encode(self, texts: list[str | None], encoding: str) -> bytes: ...
 
 
 class PlainText:
     """A ``.txt`` file is its one document's text, in the document's encoding."""
 
-    def encode(self, texts: list[str], encoding: str) -> bytes:
+    def encode(self, texts: list[str | None], encoding: str) -> bytes:
         (text,) = texts
+        if text is None:
+            raise ValueError("a text file cannot drop its only document; skip the file instead")
         return text.encode(encoding)
 
 
@@ -77,8 +79,10 @@ class SourceFile:
     compression: str | None = None
     problems: list[str] = field(default_factory=list)
 
-    def render(self, texts: list[str], encoding: str) -> bytes:
-        """The file's new bytes after its documents' texts were replaced by ``texts``."""
+    def render(self, texts: list[str | None], encoding: str) -> bytes:
+        """The file's new bytes after its documents' texts were replaced by ``texts``.
+
+        A ``None`` text drops that document (a JSONL record's line)."""
         return compress(self.layout.encode(texts, encoding), self.compression, self.raw)
 
     def payload_text(self, texts: list[str], encoding: str) -> str:

@@ -1,0 +1,124 @@
+"""``cnlint fix SRC... --out DIR``: fixed copies in another folder, the sources untouched.
+
+Each file lands at the same path relative to the source argument it was found under (a file
+named directly lands at its own name). Documents are dropped only when asked: with
+``drop_at``, a document (a JSONL record, or a whole ``.txt`` file) that still has a finding at
+or above that severity after fixing is left out of the copy, and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .discovery import discover
+from .finding import Severity
+from .linter import Linter
+from .run import FileResult, process_source
+from .sources import SourceError, SourceOptions, read_source
+from .writer import write_atomic
+
+
+class CopyError(Exception):
+    """A usage problem with the output folder, worded for the user."""
+
+
+@dataclass
+class CopySummary:
+    results: list[FileResult] = field(default_factory=list)
+    written: int = 0
+    changed: int = 0
+    dropped_records: int = 0
+    dropped_files: int = 0
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.results if r.error]
+
+    @property
+    def fixed_count(self) -> int:
+        return sum(r.fixed_count for r in self.results)
+
+
+def plan(sources: list[Path], out: Path, config: Config) -> tuple[list[tuple[Path, Path]], list]:
+    """(source file, target file) pairs and the folders that could not be read."""
+    out_resolved = out.resolve()
+    pairs: list[tuple[Path, Path]] = []
+    problems: list[tuple[str, str]] = []
+    targets: dict[Path, Path] = {}
+    for root in sources:
+        if root.is_dir() and root.resolve() == out_resolved:
+            raise CopyError(f"--out {out} is a source folder; the copies would overwrite it")
+        found = discover([root], config)
+        problems += found.problems
+        for path in found.files:
+            if out_resolved in path.resolve().parents:
+                continue  # copies from an earlier run inside the source folder
+            target = out / (path.relative_to(root) if root.is_dir() else path.name)
+            if target in targets:
+                raise CopyError(f"{path} and {targets[target]} would both be written to {target}")
+            targets[target] = path
+            pairs.append((path, target))
+    return pairs, problems
+
+
+def fix_copies(
+    sources: list[Path],
+    out: Path,
+    linter: Linter,
+    *,
+    unsafe: bool = False,
+    drop_at: Severity | None = None,
+) -> CopySummary:
+    pairs, problems = plan(sources, out, linter.config)
+    summary = CopySummary()
+    options = SourceOptions.from_config(linter.config)
+    for path, target in pairs:
+        try:
+            source = read_source(path, options, str(path))
+        except SourceError as exc:
+            summary.results.append(FileResult(str(path), error=str(exc)))
+            continue
+        result = process_source(source, linter, fix=True, unsafe=unsafe, write=False)
+        summary.results.append(result)
+        if source.problems:
+            continue  # a partly unreadable file gets no copy
+        texts: list[str | None] = [d.doc.text for d in result.documents]
+        if drop_at is not None:
+            texts = [
+                None if any(f.severity.rank >= drop_at.rank for f in d.findings) else text
+                for d, text in zip(result.documents, texts, strict=True)
+            ]
+        dropped = texts.count(None)
+        if source.documents and dropped and source.documents[0].record is None:
+            summary.dropped_files += 1
+            continue
+        summary.dropped_records += dropped
+        encoding = result.documents[-1].doc.encoding if result.documents else "utf-8"
+        data = source.raw if not (result.changed or dropped) else source.render(texts, encoding)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as exc:
+            result.error = f"cannot write {target}: {exc.strerror or exc}"
+            continue
+        summary.written += 1
+        summary.changed += data != source.raw
+    summary.results += [FileResult(path, error=reason) for path, reason in problems]
+    return summary
+
+
+def summary_line(summary: CopySummary, out: Path, drop_at: Severity | None) -> str:
+    parts = [
+        f"Wrote {summary.written} files to {out} ({summary.changed} changed, "
+        f"{summary.fixed_count} findings fixed)."
+    ]
+    if drop_at is not None:
+        parts.append(
+            f"Dropped {summary.dropped_records} JSONL records and {summary.dropped_files} text "
+            f"files with findings at or above {drop_at.value}."
+        )
+    if summary.errors:
+        parts.append(f"{len(summary.errors)} files could not be read or written.")
+    return " ".join(parts)
