@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,20 @@ class Document:
     encoding: str = "utf-8"
     encoding_confidence: float = 1.0
     extra: dict = field(default_factory=dict)
+    _views: dict = field(default_factory=dict, init=False, repr=False)
+
+    def view(self, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, computed once per document and shared by every rule that asks.
+
+        For derived views several rules need (the lines without decoration, character
+        counts …): ``doc.view(text_lines)`` costs one computation per document, not one
+        per rule. ``compute`` must depend on the text only.
+        """
+        try:
+            return self._views[compute]
+        except KeyError:
+            value = self._views[compute] = compute(self)
+            return value
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -9,6 +9,7 @@ from .config import Config
 from .document import Document
 from .finding import Applicability, Finding
 from .fixer import apply_edits, choose_fixes
+from .gate import TriggerGate
 from .registry import Registry, load_registry
 from .rule import Rule
 
@@ -36,6 +37,7 @@ class Linter:
         self.config = config or Config()
         self.registry = registry if registry is not None else load_registry()
         self.rules: list[Rule] = self.config.instantiate(self.registry)
+        self.gate = TriggerGate(self.rules)
         self._rules_by_path: dict[str | None, list[Rule]] = {}
 
     def rules_for(self, path: str | None) -> list[Rule]:
@@ -49,9 +51,11 @@ class Linter:
 
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
         text = doc.text
+        gate = self.gate
+        present = gate.present(text)
         findings: list[Finding] = []
         for rule in self.rules_for(doc.path) if rules is None else rules:
-            if rule.applies_to(text):
+            if gate.runs(rule, text, present):
                 findings.extend(rule.check(doc))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings

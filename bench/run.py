@@ -1,0 +1,240 @@
+"""cnlint's benchmark: throughput against the raw read floor and against AutoCorrect.
+
+    .venv/bin/pip install -e . -r bench/requirements.txt
+    .venv/bin/python bench/run.py                 # 10 MB and 100 MB corpora
+    .venv/bin/python bench/run.py --sizes 20      # one 20 MB corpus
+
+It builds each corpus (fixed random seed) from the paragraphs of the seeds and of
+../shared/corpus/external/dirty/ into bench/out/ (git-ignored): documents of about 5 KB, each
+drawing its paragraphs from one source file (so one script and one site's junk per document),
+half as .txt files (one document each) and half as records of one JSONL file. Then, in one run:
+
+- raw read + UTF-8 decode (+ JSON parse for the JSONL): the floor every linter pays;
+- cnlint end to end (read, decode, lint with the default rules), 1 worker and all cores, each
+  in a fresh process that reports its peak RSS;
+- lint cost per rule family and the slowest rules, on documents already in memory;
+- AutoCorrect's ``lint_for`` (autocorrect-py) on the same in-memory documents.
+
+The machine is shared, so figures move from run to run: compare the ratios printed at the
+end, which are measured in the same run, rather than absolute MB/s across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "external" / "dirty"]
+SEED = 8
+DOC_BYTES = 5000
+MB = 1_000_000
+IN_MEMORY_MB = 10  # how much text the per-family and AutoCorrect measurements use
+
+
+def paragraphs() -> list[list[str]]:
+    """The non-empty lines of each source file (one list per file)."""
+    found = []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            lines = [line.strip() for line in text.splitlines() if len(line.strip()) >= 2]
+            if lines:
+                found.append(lines)
+    if not found:
+        sys.exit(f"no paragraphs found in {', '.join(map(str, SOURCES))}")
+    return found
+
+
+def build(size_mb: int) -> Path:
+    """bench/out/corpus-<size>mb/: txt/*.txt and docs.jsonl, half of the bytes each."""
+    folder = OUT / f"corpus-{size_mb}mb"
+    stamp = folder / "built"
+    if stamp.exists():
+        return folder
+    rng = random.Random(SEED)
+    sources = paragraphs()
+    (folder / "txt").mkdir(parents=True, exist_ok=True)
+    written, index = 0, 0
+    with (folder / "docs.jsonl").open("w", encoding="utf-8") as jsonl:
+        while written < size_mb * MB:
+            # Like a real page, a document draws on one source: one script, one site's junk.
+            pool, parts, size = rng.choice(sources), [], 0
+            while size < DOC_BYTES:
+                paragraph = rng.choice(pool)
+                parts.append(paragraph)
+                size += len(paragraph.encode()) + 1
+            text = "\n".join(parts) + "\n"
+            if index % 2 == 0:
+                (folder / "txt" / f"{index:07d}.txt").write_text(text, encoding="utf-8")
+            else:
+                record = {"id": index, "text": text}
+                jsonl.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += size
+            index += 1
+    stamp.write_text(f"seed={SEED} size={size_mb}MB documents={index}\n")
+    return folder
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    return [*sorted((folder / "txt").glob("*.txt")), folder / "docs.jsonl"]
+
+
+def corpus_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in corpus_files(folder))
+
+
+def read_floor(folder: Path) -> float:
+    """Seconds to read and decode every file and parse every JSONL record."""
+    start = time.perf_counter()
+    for path in corpus_files(folder):
+        if path.suffix == ".jsonl":
+            with path.open("rb") as handle:
+                for line in handle:
+                    json.loads(line)
+        else:
+            path.read_bytes().decode("utf-8")
+    return time.perf_counter() - start
+
+
+def lint_child(folder: str, jobs: int) -> None:
+    """Run in a fresh process: lint the corpus end to end, print seconds, findings, peak RSS."""
+    from cnlint.linter import Linter
+    from cnlint.parallel import FileJob, Mode, run_files
+
+    files = corpus_files(Path(folder))
+    start = time.perf_counter()
+    findings = 0
+    for result in run_files(files, FileJob(Linter(), Mode()), jobs):
+        findings += len(result.findings)
+    seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "findings": findings, "rss_kb": max(own, workers)}))
+
+
+def lint_in_child(folder: Path, jobs: int) -> dict:
+    command = [sys.executable, __file__, "--child", str(folder), "--jobs", str(jobs)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def in_memory_documents(folder: Path) -> list[str]:
+    texts, size = [], 0
+    for path in corpus_files(folder)[:-1]:
+        text = path.read_text(encoding="utf-8")
+        texts.append(text)
+        size += len(text.encode())
+        if size >= IN_MEMORY_MB * MB:
+            break
+    return texts
+
+
+def time_linter(linter, docs) -> float:
+    from cnlint.document import Document
+
+    start = time.perf_counter()
+    for text in docs:
+        linter.lint(Document(text, path="bench.txt"))
+    return time.perf_counter() - start
+
+
+def rule_costs(docs: list[str]) -> tuple[float, dict[str, float], dict[str, float]]:
+    """Seconds for all default rules, per family, and per rule, on the same documents."""
+    from cnlint.config import Config
+    from cnlint.linter import Linter
+
+    default = Linter()
+    everything = time_linter(default, docs)
+    per_rule = {}
+    for rule in default.rules:
+        alone = Linter(Config(select=(rule.code,)), default.registry)
+        per_rule[f"{rule.code} {rule.name}"] = time_linter(alone, docs)
+    families: dict[str, float] = defaultdict(float)
+    for rule in default.rules:
+        families[rule.family()] += per_rule[f"{rule.code} {rule.name}"]
+    return everything, dict(families), per_rule
+
+
+def autocorrect_seconds(docs: list[str]) -> float | None:
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    for text in docs:
+        autocorrect_py.lint_for(text, "bench.txt")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="corpus MB")
+    parser.add_argument("--child")
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+    if args.child:
+        lint_child(args.child, args.jobs)
+        return
+
+    from cnlint.parallel import default_jobs
+
+    cores = default_jobs()
+    rows = []
+    for size in args.sizes:
+        folder = build(size)
+        size_mb = corpus_bytes(folder) / MB
+        raw = size_mb / read_floor(folder)
+        one = lint_in_child(folder, 1)
+        many = lint_in_child(folder, cores)
+        rows.append((size, size_mb, raw, one, many))
+        print(
+            f"{size_mb:6.1f} MB: raw read {raw:7.1f} MB/s | cnlint 1 worker "
+            f"{size_mb / one['seconds']:6.1f} MB/s, peak RSS {one['rss_kb'] / 1024:5.0f} MB | "
+            f"{cores} workers {size_mb / many['seconds']:6.1f} MB/s | {one['findings']} findings",
+            flush=True,
+        )
+
+    docs = in_memory_documents(build(args.sizes[0]))
+    doc_mb = sum(len(t.encode()) for t in docs) / MB
+    everything, families, per_rule = rule_costs(docs)
+    theirs = autocorrect_seconds(docs)
+    print(f"\nLint only, {doc_mb:.1f} MB in memory, 1 core:")
+    print(f"  cnlint default rules {doc_mb / everything:7.1f} MB/s")
+    if theirs is None:
+        print("  AutoCorrect: not installed (pip install -r bench/requirements.txt)")
+    else:
+        print(f"  AutoCorrect lint_for {doc_mb / theirs:7.1f} MB/s")
+    total = sum(families.values())
+    print("  per family (rules of the family alone; share of the sum):")
+    for family, seconds in sorted(families.items(), key=lambda kv: -kv[1]):
+        print(f"    {family:12} {doc_mb / seconds:8.1f} MB/s  {seconds / total:6.1%}")
+    print("  slowest rules:")
+    for name, seconds in sorted(per_rule.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"    {name:36} {doc_mb / seconds:8.1f} MB/s")
+
+    print("\nRatios (same run):")
+    for size, size_mb, raw, one, many in rows:
+        speed = size_mb / one["seconds"]
+        print(f"  {size} MB: cnlint 1 worker / raw read = {speed / raw:.3f}")
+        print(f"  {size} MB: {cores} workers / 1 worker = {one['seconds'] / many['seconds']:.2f}x")
+    if theirs is not None:
+        print(f"  lint only: cnlint / AutoCorrect = {theirs / everything:.2f}x")
+    if len(rows) > 1:
+        (_, small_mb, _, small, _), (_, big_mb, _, big, _) = rows[0], rows[-1]
+        per_mb = (big["seconds"] / big_mb) / (small["seconds"] / small_mb)
+        rss = big["rss_kb"] / small["rss_kb"]
+        sizes = f"{big_mb:.0f} MB vs {small_mb:.0f} MB"
+        print(f"  {sizes}: cost per MB x{per_mb:.2f}, peak RSS x{rss:.2f}")
+
+
+if __name__ == "__main__":
+    main()
