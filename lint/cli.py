@@ -37,6 +37,7 @@ from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
 from .report.full import make_console, summary_table
 from .run import FileResult, Report, process_stdin
+from .sources import SourceOptions
 
 app = typer.Typer(
     help="cnlint: a data-quality linter for scraped Chinese text.",
@@ -329,7 +330,9 @@ def corpus_command(
     options = CorpusOptions(
         ngram=ngram, near_threshold=near_threshold, boilerplate_min_docs=boilerplate_min_docs
     )
-    report = Report(run_corpus(list(iter_files(paths, config)), options), config.fail_on)
+    files = list(iter_files(paths, config))
+    sources = SourceOptions.from_config(config)
+    report = Report(run_corpus(files, options, sources=sources), config.fail_on)
     if statistics:
         _print_statistics(report)
     else:

@@ -29,7 +29,7 @@ from .finding import Finding, Severity
 from .fingerprint import HashCounter, minhash, stable_hash
 from .linter import Linter
 from .run import DocumentResult, FileResult, process_file
-from .sources import SourceError, read_text_file
+from .sources import SourceError, SourceOptions, read_source
 
 
 @dataclass(frozen=True)
@@ -163,24 +163,29 @@ def _finding(check: CorpusCheck, start: int, end: int, message: str) -> Finding:
 
 
 def run_corpus(
-    files: list[Path], options: CorpusOptions | None = None, linter: Linter | None = None
+    files: list[Path],
+    options: CorpusOptions | None = None,
+    linter: Linter | None = None,
+    sources: SourceOptions | None = None,
 ) -> list[FileResult]:
     """Both passes over ``files``; with a ``linter`` each document's rule findings come too.
 
     Without a linter, documents without corpus findings are not kept in the results, so
-    the report's memory follows the number of findings.
+    the report's memory follows the number of findings. JSONL records are documents.
     """
+    if sources is None:
+        sources = SourceOptions.from_config(linter.config) if linter else SourceOptions()
     index = CorpusIndex(options)
     for path in files:
         try:
-            source = read_text_file(path)
+            source = read_source(path, sources)
         except SourceError:
             continue  # reported by the second pass
         for doc in source.documents:
             index.add(doc)
     results = []
     for path in files:
-        result = process_file(path, linter) if linter is not None else _unlinted(path)
+        result = process_file(path, linter) if linter is not None else _unlinted(path, sources)
         for doc_result in result.documents:
             doc_result.findings.extend(index.findings(doc_result.doc))
             doc_result.findings.sort(key=lambda f: (f.start, f.end, f.code))
@@ -190,9 +195,9 @@ def run_corpus(
     return results
 
 
-def _unlinted(path: Path) -> FileResult:
+def _unlinted(path: Path, sources: SourceOptions) -> FileResult:
     try:
-        source = read_text_file(path)
+        source = read_source(path, sources)
     except SourceError as exc:
         return FileResult(str(path), error=str(exc))
     return FileResult(source.display, [DocumentResult(doc, []) for doc in source.documents])

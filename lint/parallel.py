@@ -43,6 +43,7 @@ class FileJob:
     def __init__(self, linter: Linter, mode: Mode, cache_dir: Path | None = None) -> None:
         self.linter = linter
         self.mode = mode
+        self.sources = SourceOptions.from_config(linter.config)
         self.options = SourceOptions.from_config(linter.config)
         use_cache = cache_dir is not None and not mode.fix
         self.cache = ResultCache(cache_dir, linter.rules) if use_cache else None
