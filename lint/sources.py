@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from charset_normalizer import from_bytes
-
-from . import jsonl
+from . import decoding, jsonl
 from .compression import CompressionError, compress, compression_of, decompress, inner_name
 from .document import Document
 
@@ -91,19 +89,11 @@ class SourceFile:
 
 
 def decode(raw: bytes) -> tuple[str, str, float]:
-    """Decode bytes: strict UTF-8 first (the fast common case), else charset-normalizer.
-
-    Returns the text, the encoding name and the detection's confidence (0..1).
-    """
+    """Decode bytes (see :mod:`cnlint.decoding`): the text, the encoding, the confidence (0..1)."""
     try:
-        return raw.decode("utf-8"), "utf-8", 1.0
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(raw).best()
-    if best is None:
-        raise SourceError("cannot decode: not UTF-8 and no other encoding fits")
-    confidence = max(0.0, 1.0 - float(best.chaos))
-    return str(best), best.encoding, round(confidence, 3)
+        return decoding.decode(raw)
+    except decoding.DecodeError as exc:
+        raise SourceError(f"cannot decode: {exc}") from exc
 
 
 def is_jsonl(name: str) -> bool:
@@ -190,4 +180,4 @@ def _read_error(path: Path, exc: OSError) -> str:
 
 
 def _looks_utf16(raw: bytes) -> bool:
-    return raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+    return decoding.looks_utf16(raw)

@@ -1,0 +1,167 @@
+"""Recognising mojibake: text whose bytes were decoded in the wrong encoding (no rules here).
+
+Two directions matter for Chinese text:
+
+- UTF-8 (or GBK) bytes read as Latin-1 or cp1252: 中文 becomes ``ä¸­æ–‡`` (``ÖÐÎÄ``).
+  Every character is one byte, so re-encoding the run gives the original bytes back, and
+  the fix is exact.
+- UTF-8 bytes read as GBK: 发布 becomes 鍙戝竷, 中文 becomes 涓枃 (or 涓�鏂� when a byte was
+  lost). Re-encoding to GBK and decoding as UTF-8 recovers the text when no byte was lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cnlint.decoding import EVERYDAY
+
+# UTF-8 continuation bytes (0x80-0xBF) as cp1252 or Latin-1 shows them.
+_CP1252_HIGH = {}
+for _byte in range(0x80, 0xA0):
+    try:
+        _CP1252_HIGH[bytes([_byte]).decode("cp1252")] = _byte
+    except UnicodeDecodeError:
+        _CP1252_HIGH[chr(_byte)] = _byte  # undefined in cp1252: Latin-1 keeps the C1 control
+CP1252_HIGH = re.escape("".join(sorted(_CP1252_HIGH)))
+# Two or more characters that Latin-1 or cp1252 shows for bytes 0x80-0xFF.
+LATIN_MOJIBAKE = re.compile(f"[\u00a0-\u00ff{CP1252_HIGH}]{{2,}}")
+
+
+def _gbk_reading_of_first_bytes(char: str) -> str:
+    try:
+        return char.encode("utf-8")[:2].decode("gbk")
+    except UnicodeDecodeError:
+        return ""
+
+
+# Characters that UTF-8 Chinese read as GBK produces all the time: the GBK readings of the
+# first two UTF-8 bytes of everyday characters and marks (的 → 鐨, 是 → 鏄, 。 → 銆, ， → 锛).
+# A document without any of them skips the GBK check.
+GBK_SIGNATURE = frozenset("".join(_gbk_reading_of_first_bytes(c) for c in EVERYDAY)) - EVERYDAY
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{2,}")
+
+
+def latin_round_trip(run: str) -> tuple[str, str] | None:
+    """The Chinese text a Latin-1/cp1252 mojibake run stands for and its real encoding.
+
+    The run's bytes are tried as UTF-8 (ä¸­æ–‡ → 中文) and as GBK (ÃñÉú → 民生); only a
+    decoding into Chinese characters counts.
+    """
+    if sum("\u00a1" <= c <= "\u00ff" for c in run) < 2:
+        return None  # curly quotes, … and — are cp1252 too, and common in Chinese text
+    data = bytearray()
+    for char in run:
+        code = ord(char)
+        if code < 0x100:
+            data.append(code)
+        elif char in _CP1252_HIGH:
+            data.append(_CP1252_HIGH[char])
+        else:
+            return None
+    for encoding in ("utf-8", "gbk"):
+        try:
+            text = bytes(data).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        chinese = all(_chinese_or_ascii(c) for c in text) and any(c > "\u2fff" for c in text)
+        if chinese and sum(gbk_level1(c) for c in text) * 2 >= len(text.strip()):
+            return text, encoding
+    return None
+
+
+def _chinese_or_ascii(char: str) -> bool:
+    return char < "\x80" or "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+
+
+def gbk_level1(char: str) -> bool:
+    """A character in GB2312's first level: the 3,755 everyday characters."""
+    try:
+        encoded = char.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xB0 <= encoded[0] <= 0xD7
+
+
+def gbk_mojibake_spans(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Mojibake of UTF-8 read as GBK in ``text[start:end]``: spans and recovered texts.
+
+    A candidate piece starts with a character whose GBK lead byte is a UTF-8 lead byte
+    (0xE2-0xEF), continues over characters made of UTF-8-shaped bytes, and holds a signature
+    character. The longest prefix whose bytes decode as UTF-8 gives an exact fix; when bytes
+    were lost (U+FFFD in the run) the piece is reported without one.
+    """
+    found: list[tuple[int, int, str | None]] = []
+    index = start
+    while index < end:
+        if not _utf8_lead(text[index]):
+            index += 1
+            continue
+        stop = index + 1
+        while stop < end and _utf8_shaped(text[stop]):
+            stop += 1
+        piece = text[index:stop]
+        if len(piece) >= 2 and not GBK_SIGNATURE.isdisjoint(piece):
+            span = _exact(text, index, stop) or _lossy(text, index, stop)
+            if span is not None:
+                found.append(span)
+                stop = span[1]
+        index = stop
+    return found
+
+
+def _exact(text: str, start: int, stop: int) -> tuple[int, int, str] | None:
+    for end in range(stop, start + 1, -1):
+        run = text[start:end]
+        if "\ufffd" in run:
+            continue
+        try:
+            recovered = run.encode("gbk").decode("utf-8")
+        except UnicodeError:
+            continue
+        if sum(gbk_level1(c) for c in recovered) >= max(1, len(recovered) // 2):
+            return start, end, recovered
+    return None
+
+
+def _lossy(text: str, start: int, stop: int) -> tuple[int, int, None] | None:
+    while stop - start > 2 and text[stop - 1] in EVERYDAY:
+        stop -= 1  # an everyday character after the debris is most likely real text
+    run = text[start:stop]
+    # Without an exact decoding, ask for more evidence: a lost byte, or a longer run.
+    if "\ufffd" in run:
+        return (start, stop, None) if gbk_mojibake(run, minimum=1) else None
+    return (start, stop, None) if len(run) >= 4 and gbk_mojibake(run, minimum=2) else None
+
+
+def _utf8_lead(char: str) -> bool:
+    try:
+        encoded = char.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xE2 <= encoded[0] <= 0xEF
+
+
+def _utf8_shaped(char: str) -> bool:
+    if char == "\ufffd":
+        return True
+    try:
+        encoded = char.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and (0x80 <= encoded[0] <= 0xBF or 0xE2 <= encoded[0] <= 0xEF)
+
+
+def gbk_mojibake(run: str, minimum: int) -> bool:
+    """Whether a run reads as everyday Chinese once its GBK bytes are decoded as UTF-8."""
+    data = bytearray()
+    for char in run:
+        try:
+            # A lost byte (U+FFFD) was most likely a continuation byte.
+            data += char.encode("gbk") if char != "\ufffd" else b"\x80"
+        except UnicodeEncodeError:
+            return False
+    recovered = data.decode("utf-8", errors="replace")
+    everyday = sum(gbk_level1(c) for c in recovered)
+    # UTF-8 Chinese is 3 bytes a character, GBK 2: the run should read as 2/3 as many
+    # characters, most of them everyday ones.
+    return everyday >= max(minimum, len(run) // 3)
