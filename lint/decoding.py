@@ -25,7 +25,9 @@ from charset_normalizer import from_bytes
 # alignment breaks later (a stray byte) is still UTF-16 and must be reported as such.
 SNIFF_BYTES = 2048
 # A share of NUL bytes on one parity this high (of the NULs in the sniffed part) means UTF-16.
-UTF16_NUL_PARITY = 0.9
+# Not 1.0: Han characters such as 一 (U+4E00) put a NUL on the other side too.
+UTF16_NUL_PARITY = 0.75
+MIXED_CONFIDENCE = 0.5
 CHINESE_LEGACY = ("gb18030", "big5", "big5hkscs")
 # The most frequent characters of Chinese prose, in both scripts: real text decoded in the
 # right encoding is full of them, the same bytes decoded in a wrong one almost never.
@@ -80,6 +82,8 @@ def utf16_codec(raw: bytes) -> str | None:
     nuls = [i for i, byte in enumerate(sample) if byte == 0]
     if len(nuls) < 4 or len(raw) % 2:
         return None
+    if any(sample[i : i + 2] == b"\0\0" for i in range(0, len(sample) - 1, 2)):
+        return None  # a U+0000 code unit: binary data, not text
     odd = sum(i % 2 for i in nuls) / len(nuls)
     if odd >= UTF16_NUL_PARITY:
         return "utf-16-le"
@@ -95,8 +99,7 @@ def looks_utf16(raw: bytes) -> bool:
 def decode_mixed_lines(raw: bytes) -> tuple[str, str, float] | None:
     """A file whose lines are partly UTF-8 and partly one legacy encoding, decoded per line.
 
-    The confidence is the share of lines in the legacy encoding, so a mixed file never
-    looks like a clean detection.
+    The confidence is MIXED_CONFIDENCE, so a mixed file never looks like a clean detection.
     """
     lines = raw.split(b"\n")
     utf8_lines: set[int] = set()
@@ -125,8 +128,8 @@ def decode_mixed_lines(raw: bytes) -> tuple[str, str, float] | None:
         ]
     except UnicodeDecodeError:
         return None
-    share = len(legacy_lines) / (len(legacy_lines) + len(utf8_lines))
-    return "\n".join(texts), legacy, round(share, 3)
+    # Lossless, but not one encoding: report it as an ambiguous detection.
+    return "\n".join(texts), legacy, MIXED_CONFIDENCE
 
 
 def detect_legacy(raw: bytes) -> str | None:

@@ -29,10 +29,12 @@ class FileResult:
     old_text: str = ""
     new_text: str = ""
     written: bool = False
+    # A fix that transcodes the file (non-utf8-source) changes its bytes, not its text.
+    transcoded: bool = False
 
     @property
     def changed(self) -> bool:
-        return self.old_text != self.new_text
+        return self.old_text != self.new_text or self.transcoded
 
     @property
     def findings(self) -> list[tuple[Document, Finding]]:
@@ -105,6 +107,7 @@ def process_source(
         else:
             result.documents.append(DocumentResult(doc, linter.lint(doc)))
             texts.append(doc.text)
+    result.transcoded = bool(source.documents) and encoding != source.documents[0].encoding
     if any(new != doc.text for new, doc in zip(texts, source.documents, strict=True)):
         original = [doc.text for doc in source.documents]
         result.old_text = source.payload_text(original, source.documents[0].encoding)

@@ -72,14 +72,16 @@ class NonUtf8Source(Rule):
         if doc.encoding.lower() in UTF8_NAMES:
             return
         confidence = doc.encoding_confidence
+        sure = confidence >= self.config["min-confidence"]
+        doubt = "" if sure else ": ambiguous, or lines in different encodings; check the text"
         finding = self.finding(
             0,
             0,
-            f"File is {doc.encoding}, not UTF-8 (detection confidence {confidence:.0%})",
+            f"File is {doc.encoding}, not UTF-8 (detection confidence {confidence:.0%}{doubt})",
             encoding="utf-8",
             title="Transcode to UTF-8",
         )
-        yield finding if confidence >= self.config["min-confidence"] else unsafe(finding)
+        yield finding if sure else unsafe(finding)
 
 
 class ByteOrderMark(Rule):

@@ -1,0 +1,153 @@
+"""Encoding rules (E101-E107) and decoding, beyond the documented examples.
+
+Real files: ../shared/corpus/external/dirty-encoding/ (GBK, Big5, UTF-16-LE originals; see its
+PROVENANCE.md) and the seeds, encoded here in GBK, GB18030 and Big5.
+"""
+
+from pathlib import Path
+
+import opencc
+import pytest
+
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.finding import Applicability
+from cnlint.linter import Linter
+from cnlint.run import process_file
+from cnlint.sources import SourceError, read_text_file
+
+from conftest import SEEDS, SHARED, need
+
+DIRTY_ENCODING = SHARED / "corpus" / "external" / "dirty-encoding"
+DIRTY = SHARED / "corpus" / "external" / "dirty"
+SEED_000 = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+SEED_003 = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
+# 𠮷 (U+20BB7, as in 𠮷野家) is outside the BMP and outside GBK: only GB18030 can hold it.
+GB18030_ONLY = SEED_000 + "\n𠮷野家的牛肉饭。"
+TRADITIONAL_000 = opencc.OpenCC("s2tw").convert(SEED_000)
+
+
+def linter(select: str = "E") -> Linter:
+    return Linter(Config(select=tuple(select.split(","))))
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "detected"),
+    [
+        (SEED_000, "gbk", "gb18030"),
+        (GB18030_ONLY, "gb18030", "gb18030"),
+        (TRADITIONAL_000, "big5", "big5"),
+        (SEED_000, "utf-16", "utf-16"),
+        (SEED_000, "utf-16-le", "utf-16-le"),
+    ],
+)
+def test_legacy_file_is_detected_linted_and_transcoded_losslessly(
+    tmp_path, text, encoding, detected
+):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(text.encode(encoding))
+    (doc,) = read_text_file(path).documents
+    assert (doc.encoding, doc.text) == (detected, text)
+    findings = linter().lint(doc)
+    assert [f.code for f in findings] == ["E101"]
+    assert findings[0].fix.applicability is Applicability.SAFE
+    assert detected in findings[0].message
+
+    result = process_file(path, linter("E101"), fix=True, write=True)
+    assert result.written and result.error is None
+    assert path.read_bytes() == text.encode("utf-8")  # same text, now UTF-8
+
+
+def test_sogou_gbk_originals_decode_to_the_transcoded_corpus_text():
+    for original, transcoded in [
+        ("sogoucs_gbk_001", "sogoucs_001"),
+        ("novel_gbk_orig_001", "novel_gbk_001"),
+    ]:
+        (doc,) = read_text_file(need(DIRTY_ENCODING / f"{original}.txt")).documents
+        expected = (DIRTY / f"{transcoded}.txt").read_text(encoding="utf-8")
+        assert doc.encoding == "gb18030" and doc.encoding_confidence >= 0.9
+        assert doc.text.replace("\r\n", "\n") == expected
+
+
+def test_big5_file_whose_lead_bytes_were_lost_is_a_clear_error():
+    # mnbvc_big5_001: 6,395 of its double-byte characters lost their lead byte to '?'.
+    with pytest.raises(SourceError, match=r"cannot decode: not UTF-8 .* Chinese text"):
+        read_text_file(need(DIRTY_ENCODING / "mnbvc_big5_001.txt"))
+
+
+def test_utf16_without_bom_and_broken_alignment_is_named_not_called_binary():
+    with pytest.raises(SourceError, match=r"utf-16-le .*alignment"):
+        read_text_file(need(DIRTY_ENCODING / "tieba_iphone_utf16_001.txt"))
+
+
+def test_gbk_file_with_one_utf8_line_is_decoded_line_by_line(tmp_path):
+    lines = SEED_000.split("\n")
+    raw = b"\n".join(line.encode("utf-8" if i == 4 else "gbk") for i, line in enumerate(lines))
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(raw)
+    (doc,) = read_text_file(path).documents
+    assert doc.text == SEED_000
+    (finding,) = linter("E101").lint(doc)
+    assert finding.fix.applicability is Applicability.UNSAFE  # not one encoding: check first
+    assert process_file(path, linter("E101"), fix=True, write=True).written is False
+    assert process_file(path, linter("E101"), fix=True, unsafe=True, write=True).written
+    assert path.read_text(encoding="utf-8") == SEED_000
+
+
+def test_binary_and_undecodable_files_are_errors_not_crashes(tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert "binary" in process_file(binary, linter()).error
+    undecodable = tmp_path / "garbage.txt"
+    undecodable.write_bytes(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 50)
+    error = process_file(undecodable, linter()).error
+    assert error.startswith("cannot decode: not UTF-8 (invalid byte 0x81 at offset 0)")
+
+
+def test_nul_bytes_after_the_sniffed_start_are_reported_as_controls():
+    text = SEED_000[:100] + "\x00\x00" + SEED_000[100:200]
+    findings = linter("E103").lint(Document(text))
+    assert [(text[f.start : f.end], f.code) for f in findings] == [("\x00\x00", "E103")]
+
+
+def test_bom_file_keeps_its_mark_for_the_bom_rule(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SEED_000.encode("utf-8"))
+    (doc,) = read_text_file(path).documents
+    assert doc.encoding == "utf-8" and doc.text[0] == "\ufeff"
+    assert [f.code for f in linter().lint(doc)] == ["E102"]
+    process_file(path, linter(), fix=True, write=True)
+    assert path.read_bytes() == SEED_000.encode("utf-8")
+
+
+def test_seed_003_lost_character_becomes_visible_and_pinyin_goes():
+    fixed = Linter(Config(select=("ALL",))).fix(Document(SEED_003)).text
+    line = fixed.split("\n")[36]
+    assert "小了\ufffd在新建了广场" in line
+    assert "(xiàn)" not in fixed and "F(" not in fixed
+
+
+def test_sogou_fullwidth_digits_and_mojibake_in_real_text():
+    doc = read_text_file(need(DIRTY_ENCODING / "sogoucs_gbk_001.txt")).documents[0]
+    codes = {f.code for f in linter().lint(doc)}
+    assert {"E101", "E107"} <= codes
+    assert "６月１２日" in doc.text
+    assert "6月12日" in linter("E107").fix(doc).text
+
+
+def test_gbk_read_as_latin1_lines_are_recovered():
+    # mnbvc_charset_001 (dirty corpus): a GBK novel read as Latin-1.
+    text = need(DIRTY / "mnbvc_charset_001.txt").read_text(encoding="utf-8")
+    fixed = Linter(Config(select=("E105",))).fix(Document(text), unsafe=True).text
+    assert "作者：上帝不在天堂" in fixed
+
+
+def test_emoji_heavy_text_is_clean():
+    text = "今天天气真好😀😀👍🏻，我们去公园吧🎉🎉🎉！👨\u200d👩\u200d👧\u200d👦全家出动❤️。\n" * 20
+    assert linter().lint(Document(text)) == []
+
+
+def test_clean_seeds_have_no_encoding_findings():
+    for seed in sorted(SEEDS.glob("*.txt")):
+        findings = linter().lint(read_text_file(Path(seed)).documents[0])
+        assert [f.code for f in findings] == (["E105"] if seed.name.startswith("003_") else [])
