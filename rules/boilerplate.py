@@ -123,10 +123,13 @@ class NavigationJunk(PhraseLineRule):
         hits = self.matcher.findall(core)
         if not hits:
             return False
-        rest = han_count(URL.sub("", self.matcher.sub("", core)))
+        without_urls = URL.sub("", core)
+        rest = han_count(self.matcher.sub("", without_urls))
         # One phrase must be the whole line ("收藏家" is a word); two or more may leave a
-        # little ("更多精彩 …").
-        return rest == 0 or (len(hits) >= 2 and rest <= 2)
+        # little ("更多精彩 …"), and so may a phrase beside a URL, which names the site
+        # (【文学视界(http://www.white-collar.net)编辑整理】).
+        has_url = len(without_urls) < len(core)
+        return rest == 0 or ((len(hits) >= 2 or has_url) and rest <= 4)
 
 
 # --- B102 breadcrumb -------------------------------------------------------------------------
@@ -287,8 +290,9 @@ NAME = f"[{_surnames()}][{HAN}]{{1,3}}"
 NAMES = f"{NAME}(?:{SEP}{NAME})*"
 # A name list keeps each name short (2-3 characters) so that 4-character words do not pass.
 LIST_NAME = f"[{_surnames()}][{HAN}]{{1,2}}"
+# A role, with the outlet before it: 本报记者, 松花江网编辑, 顶端新闻·河南商报记者.
 ROLE = (
-    r"(?:[\u4e00-\u9fff]{0,8}?(?:特约|实习|首席|摄影)?"
+    r"(?:[\u4e00-\u9fff·]{0,12}?(?:特约|实习|首席|摄影)?"
     r"(?:记者|記者|通讯员|通訊員|编辑|編輯|撰稿|撰文|整理|摄影|攝影|校对|审核|供稿))"
 )
 BOX = "[□■◎●▲◇◆☆]"
@@ -308,7 +312,12 @@ DATELINE_CREDIT = re.compile(
     r"[(（][^()（）]{0,8}?(?:记者|記者|通讯员|通訊員)[^()（）]{1,40}[)）]\s*"
 )
 PHOTO_CREDIT = rf"(?:{ROLE}\s*)?{NAMES}\s*(?:摄影|摄|攝|供图)"
-CREDIT_LINE = re.compile(rf"[(（]?\s*{PHOTO_CREDIT}\s*[)）]?")
+# 记者马俊峰/文 受访者供图: the writer's credit, then where the photo came from.
+WRITER = rf"{ROLE}\s*{NAMES}\s*[/／]\s*文"
+PHOTO_SOURCE = r"(?:受访者|网络|资料|[\u4e00-\u9fff]{2,8})?供图"
+CREDIT_LINE = re.compile(
+    rf"[(（]?\s*(?:{PHOTO_CREDIT}|{WRITER}\s*(?:{PHOTO_CREDIT}|{PHOTO_SOURCE})?)\s*[)）]?"
+)
 # The agency that distributed the photo goes with the credit: 新华社发（张春雷 摄）.
 AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)发"
 CAPTION_TAIL = re.compile(

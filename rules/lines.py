@@ -23,7 +23,7 @@ LEADING_TAGS = re.compile(r"(?:<[^<>]{1,40}>\s*)+")
 TRAILING_TAG = re.compile(r"\s*<[^<>]{1,40}>")
 # A URL or bare domain (www.txtsk.com, http://www.zxcs8.com/, bmsy.net).
 URL = re.compile(
-    r"(?:https?://|www\.)[!-~]+"
+    r"(?:https?://|www[./])[!-~]+"
     r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc|info|tv|me|top|la)\b[!-~]*",
     re.IGNORECASE,
 )
@@ -89,7 +89,12 @@ def han_count(text: str) -> int:
 
 
 def is_url_only(core: str) -> bool:
-    """A line that is nothing but a URL or domain and decoration (a site watermark)."""
+    """A line that is nothing but a URL or domain and decoration (a site watermark).
+
+    Spaces do not count: e-book sites write their address spaced out to dodge filters
+    (w w w/xiao shu otx t.com).
+    """
+    core = core.replace(" ", "")
     if URL.search(core) is None:
         return False
     return not DECORATION.sub("", URL.sub("", core))

@@ -6,6 +6,8 @@ Ground truth for the seeds: ../shared/research/seeds-hands-on.md, defects D6, D7
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cnlint import Document
 from cnlint.config import Config, ConfigError, config_from_mapping
@@ -130,6 +132,10 @@ def test_novel_reader_chrome_is_navigation(tmp_path):
         ("sogoucs_007.txt", "B104", "中新社北京６月２日电（记者\u3000刘辰瑶）"),
         ("webextract_002.txt", "B105", "这次生育对小李的身体影响很大 本报记者 惠禾 摄"),
         ("xwlb_cctv_001.txt", "B104", "(视频编辑：张贝龙 文字编辑：温凤浩)"),
+        ("ebook_junk_007.txt", "B101", "w w w/xiao shu otx t.com"),
+        ("ebook_junk_004.txt", "B101", "【文学视界(http://www.white-collar.net)编辑整理】"),
+        ("webextract_008.txt", "B105", "顶端新闻·河南商报记者马俊峰/文受访者供图"),
+        ("webextract_008.txt", "B105", "郭荣梅指挥乐团练习"),
     ],
 )
 def test_dirty_corpus_boilerplate(name, code, snippet):
@@ -175,6 +181,20 @@ def test_trie_alternation_matches_like_a_longest_first_alternation():
     sample = "返回顶部 上一篇下一篇 更多>> 手机下载手机版 扫一扫二维码 上一页 目录 下一页 首页尾页"
     assert [m[0] for m in trie.finditer(sample)] == [m[0] for m in flat.finditer(sample)]
     assert all(trie.fullmatch(p) for p in phrases)
+
+
+@given(
+    st.lists(st.sampled_from(builtin_phrases("navigation")), min_size=1, max_size=30),
+    st.lists(
+        st.sampled_from([*builtin_phrases("navigation"), "的", "下", "一", " ", "页面"]),
+        max_size=20,
+    ),
+)
+def test_trie_alternation_equals_longest_first_alternation(phrases, pieces):
+    text = "".join(pieces)
+    trie = re.compile(trie_pattern(phrases))
+    flat = re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
 def test_extra_phrases_extend_and_phrases_file_replaces(tmp_path):
