@@ -9,12 +9,15 @@ Page-layout judgements are deliberately local and cheap: one line at a time, no 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from cnlint import Document
 from cnlint.document import Span
 from cnlint.rules.chars import HAN
 
 HAN_CHAR = re.compile(f"[{HAN}]")
+NON_HAN_CHAR = re.compile(f"[^{HAN}]")
 # A sentence may end here: stops, ellipsis, colon (a list or quote follows), closing marks.
 CLOSED_ENDINGS = frozenset("。！？!?…；;：:.．～~”’」』）)》】〉>")
 # The line stops where a sentence cannot: mid-word (a Han character) or after a comma.
@@ -46,6 +49,7 @@ MAX_CAPTION = 80
 MAX_BYLINE = 30
 
 
+@lru_cache(maxsize=4096)  # several rules ask about the same paragraphs of one document
 def is_prose(text: str) -> bool:
     """A Chinese sentence-bearing line: a stop, or a comma in a line too long for a title.
 
@@ -62,7 +66,8 @@ def is_prose(text: str) -> bool:
 
 
 def han_share(text: str) -> float:
-    return len(HAN_CHAR.findall(text)) / max(1, len(text))
+    # Counting the non-Han characters is the cheap way round on Chinese text: they are few.
+    return 1 - len(NON_HAN_CHAR.findall(text)) / max(1, len(text))
 
 
 def is_caption(text: str) -> bool:
@@ -77,6 +82,7 @@ def is_list_item(text: str) -> bool:
     return bool(LIST_ITEM.match(text))
 
 
+@lru_cache(maxsize=4096)
 def is_furniture(text: str) -> bool:
     """Page furniture around an article: captions, bylines (never sentences to join or cut)."""
     return is_caption(text) or is_byline(text)
@@ -107,8 +113,9 @@ def is_cut_sentence(text: str) -> bool:
     return stop >= 0 and bool(COMMAS.search(text, stop + 1, len(text) - 1))
 
 
-def punctuates_paragraph_ends(texts: list[str]) -> bool:
+def punctuates_paragraph_ends(doc: Document) -> bool:
     """Does this document end its prose paragraphs with a mark (so an open end is a defect)?"""
+    texts = paragraph_texts(doc)
     prose = [t for t in texts[:-1] if is_prose(t) and not is_furniture(t)]
     if len(prose) < MIN_PARAGRAPHS_FOR_STYLE:
         return True
@@ -151,19 +158,24 @@ def continuation_index(doc: Document, index: int, texts: list[str]) -> int | Non
     return None
 
 
+_TEXTS: WeakKeyDictionary[Document, list[str]] = WeakKeyDictionary()
+
+
 def paragraph_texts(doc: Document) -> list[str]:
-    return [doc.slice(span) for span in doc.paragraphs]
+    """The text of each paragraph, sliced once per document for all the rules that ask."""
+    texts = _TEXTS.get(doc)
+    if texts is None:
+        texts = _TEXTS[doc] = [doc.slice(span) for span in doc.paragraphs]
+    return texts
 
 
-def drop_range(doc: Document, span: Span) -> Span:
-    """What dropping a paragraph deletes: its whole line and the blank lines after it.
+def drop_range(doc: Document, index: int) -> Span:
+    """What dropping paragraph ``index`` deletes: its whole line and the blank lines after it.
 
     The range starts at the line's start, so a finding over it is reported at the right line.
     """
-    text = doc.text
-    line_start = doc.line_starts[doc.line_index(span.start)]
-    rest = text[span.end :]
-    following = len(text) - len(rest.lstrip())
-    if following == len(text):
-        return Span(line_start, len(text))  # the last paragraph: blank-lines tidies up after
-    return Span(line_start, doc.line_starts[doc.line_index(following)])
+    spans = doc.paragraphs
+    line_start = doc.line_starts[doc.line_index(spans[index].start)]
+    if index + 1 == len(spans):
+        return Span(line_start, len(doc.text))  # the last paragraph: blank-lines tidies up
+    return Span(line_start, doc.line_starts[doc.line_index(spans[index + 1].start)])

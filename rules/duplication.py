@@ -5,15 +5,16 @@ Corpus-wide duplicates (the same paragraph across many files) are the corpus pas
 
 from __future__ import annotations
 
+import heapq
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
+from zlib import crc32
 
 from rapidfuzz.fuzz import ratio
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.document import Span
 from cnlint.rules.blocks import (
     continuation_index,
     drop_range,
@@ -24,12 +25,27 @@ from cnlint.rules.blocks import (
 
 # Comparison keys only, never written back: half-width marks fold to their full-width form
 # (the same sentence scraped twice may differ in comma width) and whitespace goes.
-WIDTH_FOLD = str.maketrans(",:;!?()", "，：；！？（）")
+WIDTH_FOLD = tuple(zip(",:;!?()", "，：；！？（）", strict=True))
 WHITESPACE = re.compile(r"\s+")
 
 
 def comparison_key(text: str) -> str:
-    return WHITESPACE.sub("", text.translate(WIDTH_FOLD))
+    # str.replace per mark is several times faster than str.translate on Chinese text.
+    for half, full in WIDTH_FOLD:
+        if half in text:
+            text = text.replace(half, full)
+    return WHITESPACE.sub("", text)
+
+
+_KEYS: WeakKeyDictionary[Document, list[str]] = WeakKeyDictionary()
+
+
+def paragraph_keys(doc: Document) -> list[str]:
+    """Each paragraph's comparison key, computed once per document for both paragraph rules."""
+    keys = _KEYS.get(doc)
+    if keys is None:
+        keys = _KEYS[doc] = [comparison_key(text) for text in paragraph_texts(doc)]
+    return keys
 
 
 def is_complete(index: int, texts: list[str], doc: Document) -> bool:
@@ -92,8 +108,7 @@ class DuplicateParagraph(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         texts = paragraph_texts(doc)
         groups: dict[str, list[int]] = defaultdict(list)
-        for index, text in enumerate(texts):
-            key = comparison_key(text)
+        for index, (text, key) in enumerate(zip(texts, paragraph_keys(doc), strict=True)):
             if len(key) >= self.config["min_chars"] and is_prose(text):
                 groups[key].append(index)
         spans = doc.paragraphs
@@ -105,12 +120,10 @@ class DuplicateParagraph(Rule):
             line = doc.position(spans[kept].start)[0]
             for index in copies:
                 if index != kept:
-                    yield self._drop(
-                        doc, spans[index], f"Duplicate of the paragraph at line {line}"
-                    )
+                    yield self._drop(doc, index, f"Duplicate of the paragraph at line {line}")
 
-    def _drop(self, doc: Document, span: Span, message: str) -> Finding:
-        dropped = drop_range(doc, span)
+    def _drop(self, doc: Document, index: int, message: str) -> Finding:
+        dropped = drop_range(doc, index)
         return self.finding(
             dropped.start, dropped.end, message, replacement="", title="Drop this copy"
         )
@@ -118,16 +131,25 @@ class DuplicateParagraph(Rule):
 
 SHINGLE = 4
 SKETCH = 6
+SKETCH_WINDOW = 64
+MAX_BUCKET = 32
 
 
 def sketch(key: str) -> set[int]:
     """The smallest hashes of a text's character 4-grams (bottom-k MinHash).
 
     Two texts that share most of their 4-grams very likely share one of these, so only
-    paragraphs that meet in a sketch bucket are compared: no all-pairs scan.
+    paragraphs that meet in a sketch bucket are compared: no all-pairs scan. The 4-grams come
+    from the first and last ``SKETCH_WINDOW`` characters, so a long paragraph costs no more
+    than a short one; copies that are 90% alike still share most 4-grams there, since an
+    insertion in the middle shifts neither end.
     """
-    hashes = {zlib.crc32(key[i : i + SHINGLE].encode()) for i in range(len(key) - SHINGLE + 1)}
-    return set(sorted(hashes)[:SKETCH])
+    if len(key) > 2 * SKETCH_WINDOW:
+        key = key[:SKETCH_WINDOW] + "\0" + key[-SKETCH_WINDOW:]
+    data = key.encode("utf-32-le")  # four bytes a character: a 4-gram is a 16-byte slice
+    width = 4 * SHINGLE
+    hashes = {crc32(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
+    return set(heapq.nsmallest(SKETCH, hashes))
 
 
 class NearDuplicateParagraph(Rule):
@@ -173,16 +195,18 @@ class NearDuplicateParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         texts = paragraph_texts(doc)
-        keys = [comparison_key(text) for text in texts]
+        keys = paragraph_keys(doc)
         buckets: dict[int, list[int]] = defaultdict(list)
         candidates: set[tuple[int, int]] = set()
         for index, key in enumerate(keys):
             if len(key) < self.config["min_chars"] or not is_prose(texts[index]):
                 continue
             for value in sketch(key):
-                for other in buckets[value]:
-                    candidates.add((other, index))
-                buckets[value].append(index)
+                bucket = buckets[value]
+                if len(bucket) >= MAX_BUCKET:
+                    continue  # a 4-gram this common (的发展，) is no evidence of a copy
+                candidates.update((other, index) for other in bucket)
+                bucket.append(index)
         threshold = self.config["threshold"]
         dropped: set[int] = set()
         spans = doc.paragraphs
@@ -195,7 +219,7 @@ class NearDuplicateParagraph(Rule):
                 continue
             drop, keep = (first, second) if len(a) < len(b) else (second, first)
             dropped.add(drop)
-            lost = drop_range(doc, spans[drop])
+            lost = drop_range(doc, drop)
             yield self.finding(
                 lost.start,
                 lost.end,

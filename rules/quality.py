@@ -14,17 +14,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules.blocks import ends_closed
 from cnlint.rules.chars import CJK_PUNCT, HAN
 
 WHITESPACE = re.compile(r"\s+")
+_CONTENT: WeakKeyDictionary[Document, str] = WeakKeyDictionary()
 
 
-def content_of(text: str) -> str:
-    """The document without whitespace: what every metric here counts."""
-    return WHITESPACE.sub("", text)
+def content_of(doc: Document) -> str:
+    """The document without whitespace: what every metric here counts (computed once)."""
+    content = _CONTENT.get(doc)
+    if content is None:
+        content = _CONTENT[doc] = WHITESPACE.sub("", doc.text)
+    return content
 
 
 # seed 000 lines 1-3 (a headline and its lead), clean and long enough for every Q rule
@@ -66,7 +71,7 @@ class ShortDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        size = len(content_of(doc.text))
+        size = len(content_of(doc))
         minimum = self.config["min_chars"]
         if size < minimum:
             yield self.finding(0, 0, f"Short document: {size} characters (minimum {minimum})")
@@ -76,7 +81,7 @@ class ShortDocument(Rule):
 # box drawing, mojibake (¡£»), binary debris. CJK punctuation is text, not a symbol, which
 # is where Data-Juicer's special-character ratio goes wrong on Chinese (0.13-0.19 on clean
 # text against a 0.25 threshold).
-TEXT_CHAR = re.compile(f"[{HAN}{CJK_PUNCT}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
+SYMBOL = re.compile(f"[^{HAN}{CJK_PUNCT}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
 
 
 class SymbolRatio(Rule):
@@ -106,10 +111,10 @@ class SymbolRatio(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        content = content_of(doc.text)
+        content = content_of(doc)
         if not content:
             return
-        symbols = len(TEXT_CHAR.sub("", content))
+        symbols = len(SYMBOL.findall(content))  # few on any text worth keeping: cheap
         share = symbols / len(content)
         if share > self.config["max_ratio"]:
             yield self.finding(
@@ -118,6 +123,9 @@ class SymbolRatio(Rule):
                 f"Symbol ratio {share:.3f} (maximum {self.config['max_ratio']}): "
                 f"{symbols} of {len(content)} characters are not text",
             )
+
+
+MAX_NGRAM_CHARS = 100_000
 
 
 class RepetitionRatio(Rule):
@@ -153,7 +161,9 @@ class RepetitionRatio(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        content = content_of(doc.text)
+        # A long document is judged on its first part: repetition shows within 100,000
+        # characters, and counting every n-gram of a 10 MB dump costs seconds and memory.
+        content = content_of(doc)[:MAX_NGRAM_CHARS]
         size = self.config["ngram"]
         grams = [content[i : i + size] for i in range(len(content) - size + 1)]
         if not grams:

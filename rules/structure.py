@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
@@ -75,7 +76,7 @@ class BrokenParagraph(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         spans = doc.paragraphs
         texts = paragraph_texts(doc)
-        if not punctuates_paragraph_ends(texts):
+        if not punctuates_paragraph_ends(doc):
             return
         for index, text in enumerate(texts):
             if not is_open_prose(text):
@@ -150,7 +151,7 @@ class TruncatedParagraph(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         spans = doc.paragraphs
         texts = paragraph_texts(doc)
-        if not punctuates_paragraph_ends(texts):
+        if not punctuates_paragraph_ends(doc):
             return
         for index, text in enumerate(texts[:-1]):
             if not is_cut_sentence(text) or continuation_index(doc, index, texts) is not None:
@@ -204,7 +205,7 @@ class TruncatedDocument(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         spans = doc.paragraphs
         texts = paragraph_texts(doc)
-        if not punctuates_paragraph_ends(texts):
+        if not punctuates_paragraph_ends(doc):
             return
         last = len(texts) - 1
         while last >= 0 and is_furniture(texts[last]):
@@ -222,6 +223,7 @@ class TruncatedDocument(Rule):
 # them, after a paragraph that ended a sentence, is the tail of a word cut in two.
 FRAGMENT_PROBE = 6
 WORD_USES = 4
+ECHO_WINDOW = 5000
 
 
 class FragmentStart(Rule):
@@ -292,14 +294,18 @@ def cut_word(text: str, paragraph: str, start: int) -> str:
     probe = paragraph[:FRAGMENT_PROBE]
     if len(probe) < FRAGMENT_PROBE or not all(HAN_CHAR.match(c) for c in probe):
         return ""
-    position = text.find(probe)
+    # The echo is looked for near the paragraph (a lead, the paragraphs around it), which
+    # also keeps the search linear in long documents.
+    low, high = max(0, start - ECHO_WINDOW), start + ECHO_WINDOW
+    position = text.find(probe, low, high)
     while position != -1:
         if position != start and position > 0 and HAN_CHAR.match(text[position - 1]):
             word = text[position - 1] + probe[0]
             # The word must stand on its own elsewhere, not only in front of this phrase.
-            if text.count(word) - text.count(word + probe[1:]) >= WORD_USES:
+            uses = text.count(word, low, high) - text.count(word + probe[1:], low, high)
+            if uses >= WORD_USES:
                 return text[position - 1 : position + FRAGMENT_PROBE]
-        position = text.find(probe, position + 1)
+        position = text.find(probe, position + 1, high)
     return ""
 
 
@@ -311,8 +317,7 @@ LABEL_ENDS = ("讯", "电", "报道", "记者", "通讯员", "编辑", "摄影",
 DATE_HEAD = re.compile("[0-9０-９]+[年月日号]$")
 ARTICLE_LABEL = re.compile("第[一二三四五六七八九十百千零〇两\\d]+[条章节款篇部分回集]")
 CLAUSE_CHAR = re.compile(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]")
-OPENING = "《【「『(（"
-CLOSING = "》】」』)）"
+BRACKETED = re.compile("[《【「『(（][^《【「『(（》】」』)）\n]*[》】」』)）]")
 MAX_SPACES = 2
 MAX_DOCUMENT_SPACES = 8
 ECHO = 3
@@ -353,31 +358,36 @@ class CjkSpace(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        spaces = [match.start() for match in SPACE_BETWEEN_HAN.finditer(text)]
         # A document that puts spaces between clauses throughout (chat, forum posts) writes
         # that way on purpose; only a space the document itself contradicts is reported.
-        spaced_style = len(SPACE_BETWEEN_HAN.findall(text)) > MAX_DOCUMENT_SPACES
-        for span in doc.paragraphs:
+        spaced_style = len(spaces) > MAX_DOCUMENT_SPACES
+        spans = doc.paragraphs
+        starts = [span.start for span in spans]
+        by_paragraph: dict[int, list[int]] = {}
+        for offset in spaces:
+            by_paragraph.setdefault(bisect_right(starts, offset) - 1, []).append(offset)
+        for index, offsets in by_paragraph.items():
+            span = spans[index]
             paragraph = doc.slice(span)
-            spaces = [m.start() for m in SPACE_BETWEEN_HAN.finditer(paragraph)]
-            if not spaces:
+            if is_furniture(paragraph):
                 continue
             # Many spaces in one paragraph are its separators (a flattened table, a list of
             # names, clause spaces in chat): a style, not a split word.
-            separators = spaced_style or len(spaces) > MAX_SPACES
-            if is_furniture(paragraph):
-                continue
+            separators = spaced_style or len(offsets) > MAX_SPACES
             prose = is_prose(paragraph)
-            for position in spaces:
-                if in_brackets(paragraph, position):
+            bracketed = [m.span() for m in BRACKETED.finditer(paragraph)]
+            for offset in offsets:
+                position = offset - span.start
+                if any(start < position < end for start, end in bracketed):
                     continue  # 《关于营造更好发展环境 支持民营文艺表演团体…》: a title's clauses
                 if prose and not separators and self._splits_clause(paragraph, position):
                     reason = "inside a clause"
-                elif self._joined_elsewhere(text, paragraph, position):
+                elif self._joined_elsewhere(text, paragraph, position, offset):
                     reason = "the document writes these words without it elsewhere"
                 else:
                     continue
-                start = span.start + position
-                yield self.finding(start, start + 1, f"Space between Han characters ({reason})")
+                yield self.finding(offset, offset + 1, f"Space between Han characters ({reason})")
 
     @staticmethod
     def _splits_clause(paragraph: str, position: int) -> bool:
@@ -398,20 +408,10 @@ class CjkSpace(Rule):
         return not (left == 0 and len(head) <= LABEL)  # a lead label: 本报讯 阳光明媚
 
     @staticmethod
-    def _joined_elsewhere(text: str, paragraph: str, position: int) -> bool:
+    def _joined_elsewhere(text: str, paragraph: str, position: int, offset: int) -> bool:
         left = paragraph[max(0, position - ECHO) : position]
         right = paragraph[position + 1 : position + 1 + ECHO]
         if len(left) < ECHO or len(right) < ECHO:
             return False
-        return (left + right) in text
-
-
-def in_brackets(paragraph: str, position: int) -> bool:
-    """Is ``position`` inside a bracket pair (《》 【】 「」 （）) opened before it?"""
-    depth = 0
-    for char in paragraph[:position]:
-        if char in OPENING:
-            depth += 1
-        elif char in CLOSING and depth:
-            depth -= 1
-    return depth > 0
+        low, high = max(0, offset - ECHO_WINDOW), offset + ECHO_WINDOW
+        return text.find(left + right, low, high) != -1
