@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from cnlint import Document
 from cnlint.document import Span
@@ -115,6 +114,10 @@ def is_cut_sentence(text: str) -> bool:
 
 def punctuates_paragraph_ends(doc: Document) -> bool:
     """Does this document end its prose paragraphs with a mark (so an open end is a defect)?"""
+    return doc.view(closes_most_paragraphs)
+
+
+def closes_most_paragraphs(doc: Document) -> bool:
     texts = paragraph_texts(doc)
     prose = [t for t in texts[:-1] if is_prose(t) and not is_furniture(t)]
     if len(prose) < MIN_PARAGRAPHS_FOR_STYLE:
@@ -158,15 +161,13 @@ def continuation_index(doc: Document, index: int, texts: list[str]) -> int | Non
     return None
 
 
-_TEXTS: WeakKeyDictionary[Document, list[str]] = WeakKeyDictionary()
-
-
 def paragraph_texts(doc: Document) -> list[str]:
     """The text of each paragraph, sliced once per document for all the rules that ask."""
-    texts = _TEXTS.get(doc)
-    if texts is None:
-        texts = _TEXTS[doc] = [doc.slice(span) for span in doc.paragraphs]
-    return texts
+    return doc.view(slice_paragraphs)
+
+
+def slice_paragraphs(doc: Document) -> list[str]:
+    return [doc.slice(span) for span in doc.paragraphs]
 
 
 def drop_range(doc: Document, index: int) -> Span:

@@ -9,7 +9,6 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from weakref import WeakKeyDictionary
 from zlib import crc32
 
 from rapidfuzz.fuzz import ratio
@@ -37,15 +36,13 @@ def comparison_key(text: str) -> str:
     return WHITESPACE.sub("", text)
 
 
-_KEYS: WeakKeyDictionary[Document, list[str]] = WeakKeyDictionary()
-
-
 def paragraph_keys(doc: Document) -> list[str]:
     """Each paragraph's comparison key, computed once per document for both paragraph rules."""
-    keys = _KEYS.get(doc)
-    if keys is None:
-        keys = _KEYS[doc] = [comparison_key(text) for text in paragraph_texts(doc)]
-    return keys
+    return doc.view(key_paragraphs)
+
+
+def key_paragraphs(doc: Document) -> list[str]:
+    return [comparison_key(text) for text in paragraph_texts(doc)]
 
 
 def is_complete(index: int, texts: list[str], doc: Document) -> bool:

@@ -14,22 +14,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from weakref import WeakKeyDictionary
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules.blocks import ends_closed
 from cnlint.rules.chars import CJK_PUNCT, HAN
 
 WHITESPACE = re.compile(r"\s+")
-_CONTENT: WeakKeyDictionary[Document, str] = WeakKeyDictionary()
 
 
 def content_of(doc: Document) -> str:
     """The document without whitespace: what every metric here counts (computed once)."""
-    content = _CONTENT.get(doc)
-    if content is None:
-        content = _CONTENT[doc] = WHITESPACE.sub("", doc.text)
-    return content
+    return doc.view(strip_whitespace)
+
+
+def strip_whitespace(doc: Document) -> str:
+    return WHITESPACE.sub("", doc.text)
 
 
 # seed 000 lines 1-3 (a headline and its lead), clean and long enough for every Q rule
