@@ -32,7 +32,7 @@ BAD_FILES = {
 }
 EXPECTED = {
     "binary.txt": "binary file (contains NUL bytes), skipped",
-    "undecodable.txt": "cannot decode: not UTF-8 and no other encoding fits",
+    "undecodable.txt": "cannot decode: not UTF-8 (invalid byte 0x80 at offset 0), and neither",
     "not-json.jsonl": "line 2: not valid JSON (Expecting property name enclosed in double quotes",
     "no-text.jsonl": "line 1: no text field 'text'",
     "number-text.jsonl": "line 1: text field 'text' is a JSON number, not a string",
