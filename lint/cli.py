@@ -35,7 +35,8 @@ from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
-from .report.full import make_console, summary_table
+from .report import statistics as statistics_report
+from .report.console import make_console
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
 
@@ -179,7 +180,7 @@ def check(
         raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
     out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
     if statistics:
-        _print_statistics(report)
+        statistics_report.render(report, sys.stdout)
     else:
         REPORTERS[output_format](report, out)
     raise typer.Exit(report.exit_code())
@@ -227,13 +228,6 @@ def _print_diff(results: list[FileResult]) -> None:
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
-
-
-def _print_statistics(report: Report) -> None:
-    console = make_console(sys.stdout)
-    console.print(summary_table(report))
-    for result in report.errors:
-        console.print(f"{result.path}: error: {result.error}", markup=False)
 
 
 @app.command("fix")
@@ -334,7 +328,7 @@ def corpus_command(
     sources = SourceOptions.from_config(config)
     report = Report(run_corpus(files, options, sources=sources), config.fail_on)
     if statistics:
-        _print_statistics(report)
+        statistics_report.render(report, sys.stdout)
     else:
         REPORTERS[output_format](report, sys.stdout)
     raise typer.Exit(report.exit_code())

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..run import Report
-from . import concise, full, json_format
+from . import concise, full, html, json_format
 
 Reporter = Callable[[Report, TextIO], None]
 
@@ -14,4 +14,5 @@ REPORTERS: dict[str, Reporter] = {
     "full": full.render,
     "concise": concise.render,
     "json": json_format.render,
+    "html": html.render,
 }

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -14,14 +12,12 @@ from ..document import Document
 from ..finding import Finding, Severity
 from ..run import Report
 from .concise import location
+from .console import make_console
+from .statistics import rule_table
+from .stats import CorpusStats
 
 CONTEXT_CHARS = 20
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def make_console(stream: TextIO) -> Console:
-    # rich honours NO_COLOR and drops styling when the stream is not a terminal.
-    return Console(file=stream, highlight=False, soft_wrap=True)
 
 
 def excerpt(doc: Document, finding: Finding) -> tuple[str, int, int]:
@@ -59,22 +55,9 @@ def finding_block(doc: Document, finding: Finding) -> Text:
     return Text.assemble(head, "\n", body, "\n")
 
 
-def summary_table(report: Report) -> Table:
-    counts: Counter[tuple[str, str]] = Counter()
-    fixable: Counter[tuple[str, str]] = Counter()
-    for _, finding in report.findings:
-        key = (finding.code, finding.name)
-        counts[key] += 1
-        if finding.fix:
-            fixable[key] += 1
-    table = Table(title="Findings by rule", title_justify="left")
-    table.add_column("code")
-    table.add_column("rule")
-    table.add_column("count", justify="right")
-    table.add_column("fixable", justify="right")
-    for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.add_row(code, name, str(count), str(fixable[(code, name)] or ""))
-    return table
+def summary_table(report: Report, width: int = 80) -> Table:
+    """Findings per rule with a bar each (the table ``--statistics`` shows too)."""
+    return rule_table(CorpusStats(report), width)
 
 
 def summary_line(report: Report) -> str:
@@ -109,5 +92,5 @@ def render(report: Report, stream: TextIO) -> None:
             Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), ": ", result.error)
         )
     if report.findings:
-        console.print(summary_table(report))
+        console.print(summary_table(report, console.width))
     console.print(summary_line(report))

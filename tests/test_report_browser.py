@@ -1,0 +1,164 @@
+"""The seeds' health report in real headless Chromium (Debian's ``chromium``, driven by
+Playwright): no console errors, no network, the charts and every finding marked at its
+place, a rule filter that hides the other rules' findings, and a screenshot.
+
+Skips with the reason when Chromium or Playwright is missing; ``.ci/run`` installs Chromium.
+"""
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from report_page import json_findings, json_places, places_from_segments
+
+from conftest import SEEDS, run_cli
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
+)
+CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None:
+    pytest.skip(
+        "Chromium is missing (Debian: apt-get install chromium; .ci/run installs it)",
+        allow_module_level=True,
+    )
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Each document's pieces of text in order, with the ids of the findings marking them.
+SEGMENTS_JS = """
+() => Array.from(document.querySelectorAll("article.doc")).map((doc) => {
+  const pieces = [];
+  const walk = (node, ids) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) pieces.push([ids, child.data]);
+      else if (child.tagName === "MARK") {
+        pieces.push([child.dataset.f, ""]);  // a zero-width finding has no text node
+        walk(child, child.dataset.f);
+      } else walk(child, ids);
+    }
+  };
+  walk(doc.querySelector("pre.text"), "");
+  const rules = {};
+  doc.querySelectorAll("li.note").forEach((li) => { rules[li.id] = li.dataset.rule; });
+  return {path: doc.dataset.path, record: doc.dataset.record, pieces, rules};
+})
+"""
+
+VISIBLE_NOTES_JS = """
+() => Array.from(document.querySelectorAll("li.note:not(.off)"), (li) => li.dataset.rule)
+"""
+
+# For every mark still highlighted: the rules of its findings that are not filtered out.
+LIT_MARKS_JS = """
+() => Array.from(document.querySelectorAll("pre.text mark:not(.off)"), (mark) =>
+  mark.dataset.f.split(" ").map((id) => document.getElementById(id))
+    .filter((li) => !li.classList.contains("off")).map((li) => li.dataset.rule))
+"""
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return json_findings(str(SEEDS))
+
+
+@pytest.fixture
+def report_page(tmp_path: Path):
+    report = tmp_path / "report.html"
+    result = run_cli("check", "--format", "html", str(SEEDS))
+    assert result.returncode in (0, 1), result.stderr
+    report.write_text(result.stdout, encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),  # a fresh --user-data-dir
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1200, "height": 900},
+        )
+        page = context.new_page()
+        problems: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(report.as_uri())
+        page.wait_for_load_state("load")
+        yield page, problems, requests
+        page.screenshot(path=str(tmp_path / "report.png"))
+        assert (tmp_path / "report.png").stat().st_size > 10_000
+        context.close()
+
+
+def test_report_loads_clean_with_charts_and_every_finding_in_place(report_page, records):
+    page, problems, requests = report_page
+    assert problems == []
+    assert requests == [page.url]  # the page itself and nothing else
+    codes = Counter(r["code"] for r in records)
+    assert page.locator("svg.chart .bar").count() == len(codes)
+    widths = page.locator("svg.chart .bar rect").evaluate_all(
+        "(rects) => rects.map((r) => r.getBBox().width)"
+    )
+    assert min(widths) > 0
+    assert page.locator("svg.histogram .bin").count() >= 2
+    expected = json_places(records)
+    documents = page.evaluate(SEGMENTS_JS)
+    assert len(documents) == len(expected)
+    for doc in documents:
+        _, places = places_from_segments(doc["pieces"], doc["rules"])
+        assert places == expected[(doc["path"], int(doc["record"]) if doc["record"] else None)]
+    first = page.locator("article.doc:not([hidden]) pre.text mark").first
+    assert first.bounding_box()["width"] > 0
+    colour = first.evaluate("(m) => getComputedStyle(m).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.locator(".card[data-stat=findings]").get_attribute("data-value") == str(
+        len(records)
+    )
+
+
+def test_rule_filter_hides_the_other_rules_findings(report_page, records):
+    page, problems, _ = report_page
+    counts = Counter(r["code"] for r in records)
+    code = min(counts, key=lambda c: (counts[c], c))  # the rarest rule: the others must vanish
+    page.locator(f'button.chip[data-filter-rule="{code}"]').click()
+    assert (
+        page.locator(f'button.chip[data-filter-rule="{code}"]').get_attribute("aria-pressed")
+        == "true"
+    )
+    assert page.evaluate(VISIBLE_NOTES_JS) == [code] * counts[code]
+    lit = page.evaluate(LIT_MARKS_JS)
+    assert lit and all(rules and set(rules) == {code} for rules in lit)
+    other = page.locator("pre.text mark.off").first
+    assert other.evaluate("(m) => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
+    shown_docs = page.locator("article.doc:not([hidden])").count()
+    assert shown_docs == min(10, len({r["path"] for r in records if r["code"] == code}))
+    # The note of a marked finding shows on hover: code, message and fix.
+    page.locator("article.doc:not([hidden]) pre.text mark:not(.off)").first.hover()
+    tip = page.locator("#tip")
+    assert tip.is_visible() and code in tip.inner_text()
+    page.locator("button[data-filter-clear]").click()
+    assert len(page.evaluate(VISIBLE_NOTES_JS)) == len(records)
+    assert problems == []
+
+
+def test_severity_filter_and_rule_link(report_page, records):
+    page, problems, _ = report_page
+    severity = records[0]["severity"]
+    page.locator(f'button.chip[data-filter-sev="{severity}"]').click()
+    wanted = sum(1 for r in records if r["severity"] == severity)
+    assert len(page.evaluate(VISIBLE_NOTES_JS)) == wanted
+    code = records[0]["code"]
+    page.locator(f'#rules a[href="#rule-{code}"]').click()
+    explain = page.locator(f"details#rule-{code}")
+    assert explain.get_attribute("open") is not None
+    assert "Why it matters for a corpus" in explain.inner_text()
+    assert problems == []

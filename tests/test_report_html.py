@@ -1,0 +1,159 @@
+"""The HTML health report without a browser: every finding at its place, counts equal to
+``--format json``, untrusted text escaped, and caps that say what they cut."""
+
+from collections import Counter
+
+import pytest
+from report_page import ReportPage, json_findings, json_places, places_from_segments
+
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.linter import Linter
+from cnlint.registry import load_registry
+from cnlint.report.highlight import Marked, highlight
+from cnlint.report.html import build_page, fix_preview, markdown_html
+from cnlint.run import DocumentResult, FileResult, Report
+from cnlint.sources import read_text_file
+
+from conftest import SEEDS, run_cli
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return json_findings(str(SEEDS))
+
+
+@pytest.fixture(scope="module")
+def page_text() -> str:
+    result = run_cli("check", "--format", "html", str(SEEDS))
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout
+
+
+def test_seeds_report_marks_every_json_finding_at_its_place(records, page_text):
+    expected = json_places(records)
+    page = ReportPage(page_text)
+    assert len(page.documents) == len(expected)
+    for doc in page.documents:
+        text, places = places_from_segments(doc["segments"], doc["rules"])
+        # What the page shows is the document's text, character for character.
+        assert text == read_text_file(SEEDS / doc["path"].split("/")[-1]).documents[0].text
+        assert places == expected[(doc["path"], doc["record"])], doc["path"]
+
+
+def test_seeds_report_counts_equal_json(records, page_text):
+    page = ReportPage(page_text)
+    assert page.stats["findings"] == len(records)
+    assert page.stats["fixable"] == sum(1 for r in records if r["fix"])
+    assert page.stats["affected"] == len({(r["path"], str(r["record"])) for r in records})
+    assert page.stats["documents"] == len(list(SEEDS.glob("*.txt")))
+    by_code = Counter(r["code"] for r in records)
+    assert {code: row["findings"] for code, row in page.rule_rows.items()} == by_code
+    for code, row in page.rule_rows.items():
+        mine = [r for r in records if r["code"] == code]
+        assert row["documents"] == len({r["path"] for r in mine})
+        assert row["fixable"] == sum(1 for r in mine if r["fix"])
+
+
+def test_page_is_self_contained(page_text):
+    page = ReportPage(page_text)
+    assert page.tags["script"] == 1 and page.tags["style"] == 1 and page.tags["svg"] == 2
+    assert page.links and all(link.startswith(("#", "data:")) for link in page.links)
+    assert "@import" not in page_text and "url(" not in page_text
+    assert "Content-Security-Policy" in page_text
+
+
+# Untrusted scraped text: markup, entities, a CR LF line end and a NUL, next to a real
+# defect (seed 003's doubled comma, D: repeated punctuation).
+HOSTILE = (
+    '利民之事,,丝发必兴。<script>alert("x")</script>\r\n'
+    "<img src=x onerror=alert(1)> &amp; </pre></mark>\x00厉民之事,,毫末必去。\n"
+)
+
+
+def test_untrusted_text_is_escaped_and_kept_exact():
+    doc = Document(HOSTILE, path='a"><script>alert(1)</script>.txt')
+    linter = Linter(Config(select=("ALL",)))
+    findings = linter.lint(doc)
+    assert findings
+    report = Report([FileResult(doc.path, [DocumentResult(doc, findings)])])
+    page_text = build_page(report, load_registry())
+    page = ReportPage(page_text)
+    assert page.tags["script"] == 1 and page.tags["img"] == 0
+    (shown,) = page.documents
+    text, places = places_from_segments(shown["segments"], shown["rules"])
+    assert text == HOSTILE.replace("\x00", "\ufffd")  # NUL cannot live in HTML; same length
+    assert len(places) == len(findings)
+    assert shown["path"] == doc.path
+
+
+def test_overlapping_and_zero_width_marks():
+    text = "一二三四五六七八"
+    marks = [Marked(0, 5, "a"), Marked(3, 8, "b", "error"), Marked(8, 8, "c", "info")]
+    html_text = highlight(text, marks)
+    page = ReportPage(f'<article data-path="x" data-record=""><pre class="text">{html_text}</pre>')
+    pieces = page.documents[0]["segments"]
+    assert "".join(p for _, p in pieces) == text
+    assert ("a", "一二三") in pieces and ("a b", "四五") in pieces and ("b", "六七八") in pieces
+    assert ("c", "") in pieces
+    assert 'data-f="a b" data-sev="error"' in html_text  # the most severe colours the overlap
+
+
+def test_fix_preview_names_invisible_characters():
+    # Seed 001's runs of blank lines (D: blank-lines): the fix keeps one.
+    (doc,) = read_text_file(SEEDS / "001_0303bf1f787c62bf.txt").documents
+    findings = [f for f in Linter(Config(select=("T201",))).lint(doc) if f.fix]
+    assert findings
+    before, after = fix_preview(doc.text, findings[0].fix)
+    assert before.count("↵") > after.count("↵") and "\n" not in before + after
+
+
+def test_explain_text_is_embedded_and_escaped(records, page_text):
+    rendered = markdown_html("# P101 x\n\nUse `<b>` here.\n\n    '利民之事,,丝发必兴'\n- `a` <i>\n")
+    assert "<h3>P101 x</h3>" in rendered and "<code>&lt;b&gt;</code>" in rendered
+    assert "<pre>&#x27;利民之事,,丝发必兴&#x27;</pre>" in rendered and "&lt;i&gt;" in rendered
+    for record in records:
+        assert f'<details class="explain" id="rule-{record["code"]}">' in page_text
+
+
+def corpus_of(count: int) -> Report:
+    """``count`` one-paragraph documents cut from the seeds' lines, linted for real."""
+    lines = [
+        line
+        for seed in sorted(SEEDS.glob("*.txt"))
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) > 10
+    ]
+    linter = Linter(Config(select=("ALL",)))
+    results = []
+    for n in range(count):
+        doc = Document(lines[n % len(lines)] + "\n", path=f"corpus/{n:05d}.txt")
+        results.append(FileResult(doc.path, [DocumentResult(doc, linter.lint(doc))]))
+    return Report(results)
+
+
+def test_ten_thousand_documents_are_capped_and_the_cut_is_named():
+    report = corpus_of(10_000)
+    all_findings = len(report.findings)
+    affected = sum(1 for r in report.files if r.findings)
+    page = ReportPage(build_page(report, load_registry(), max_documents=200))
+    assert page.stats["documents"] == 10_000
+    assert page.stats["findings"] == all_findings
+    assert sum(row["findings"] for row in page.rule_rows.values()) == all_findings
+    assert len(page.documents) == 200
+    assert any(f"Showing the 200 worst of {affected:,} documents" in n for n in page.notices)
+    assert any(f"{10_000 - affected:,} documents without findings" in n for n in page.notices)
+
+
+def test_long_document_text_is_cut_but_every_finding_listed():
+    (doc,) = read_text_file(SEEDS / "003_0d4dd77c39c606b7.txt").documents
+    findings = Linter(Config(select=("ALL",))).lint(doc)
+    report = Report([FileResult(doc.path, [DocumentResult(doc, findings)])])
+    page = ReportPage(build_page(report, load_registry(), max_chars=1000))
+    (shown,) = page.documents
+    text, places = places_from_segments(shown["segments"], shown["rules"])
+    assert text == doc.text[:1000]
+    assert len(shown["rules"]) == len(findings)  # every finding is still listed
+    marked = sum(1 for f in findings if f.start < 1000)
+    assert len(places) == marked
+    assert any(f"{len(findings) - marked:,} findings past the cut" in n for n in page.notices)

@@ -1,0 +1,81 @@
+"""``--statistics``: the corpus summary, per-rule counts with bars and the top files, as a
+plain table when the output is not a terminal. Expectations come from ``--format json``."""
+
+from collections import Counter
+
+import pytest
+from report_page import json_findings
+
+from cnlint.report.statistics import bar
+
+from conftest import SEEDS, run_cli
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return json_findings(str(SEEDS))
+
+
+def statistics(columns: int) -> str:
+    result = run_cli(
+        "check", "--statistics", str(SEEDS), env={"NO_COLOR": "1", "COLUMNS": str(columns)}
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "\x1b[" not in result.stdout
+    return result.stdout
+
+
+def rows_by_code(output: str) -> dict[str, list[str]]:
+    return {
+        line.split()[0]: line.split()
+        for line in output.splitlines()
+        if line[:1] == " "
+        and line.split()
+        and line.split()[0][:1].isupper()
+        and line.split()[0][1:].isdigit()
+    }
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_per_rule_counts_equal_json(records, columns):
+    output = statistics(columns)
+    counts = Counter(r["code"] for r in records)
+    rows = rows_by_code(output)
+    assert set(rows) == set(counts)
+    for code, count in counts.items():
+        mine = [r for r in records if r["code"] == code]
+        row = rows[code]
+        # code, name, severity, findings, bar…, share, documents, fixable
+        assert row[3] == f"{count:,}", row
+        assert row[-2] == str(len({r["path"] for r in mine})), row
+        fixable = sum(1 for r in mine if r["fix"])
+        assert row[-1] == f"{fixable:,}", row
+    biggest = counts.most_common(1)[0][0]
+    assert "█" in " ".join(rows[biggest])
+
+
+def test_summary_and_top_files(records):
+    output = statistics(100)
+    lines = output.splitlines()
+    documents = len(list(SEEDS.glob("*.txt")))
+    affected = len({r["path"] for r in records})
+    fixable = sum(1 for r in records if r["fix"])
+
+    def row(label: str) -> str:
+        return next(line for line in lines if line.strip().startswith(label))
+
+    assert row("findings").split()[-1] == f"{len(records):,}"
+    assert row("documents").split()[-1] == str(documents)
+    assert f"{affected} of {documents}" in row("documents affected")
+    assert row("fixable findings").split()[2] == f"{fixable:,}"
+    per_file = Counter(r["path"] for r in records)
+    top = [line.split()[0] for line in output.split("Top files")[1].splitlines() if "seeds" in line]
+    assert top == [path for path, _ in sorted(per_file.items(), key=lambda kv: -kv[1])]
+
+
+def test_bar_scales_and_never_hides_a_nonzero_count():
+    assert bar(10, 10, 8) == "█" * 8
+    assert bar(5, 10, 8) == "█" * 4
+    assert bar(1, 1000, 8) == "▏"
+    assert bar(0, 10, 8) == ""
+    assert bar(5, 10, 8, unicode=False) == "####"
