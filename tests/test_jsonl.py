@@ -169,3 +169,10 @@ def test_parse_source_is_a_function_of_bytes_and_options():
     source = parse_source(raw, "x.jsonl", SourceOptions(text_field="body"))
     assert [d.text for d in source.documents] == [DIRTY]
     assert source.render([DIRTY], "utf-8") == raw
+
+
+def test_location_without_an_id_is_record_line_then_text_position(tmp_path):
+    path = tmp_path / "no-id.jsonl"
+    path.write_text(json.dumps({"text": DIRTY}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_cli("check", "--format", "concise", "--select", "P103", str(path))
+    assert result.stdout.startswith(f"{path}:1 1:14: P103")
