@@ -45,9 +45,12 @@ class JsonLines:
 
 
 def parse(
-    payload: bytes, display: str, options: SourceOptions
+    payload: bytes, display: str, options: SourceOptions, first_line: int = 1
 ) -> tuple[list[Document], JsonLines, list[str]]:
-    """Documents of every readable record, the layout to write them back, and the problems."""
+    """Documents of every readable record, the layout to write them back, and the problems.
+
+    ``first_line`` is the file line the payload starts at (a range of a large file).
+    """
     text_path = tuple(options.text_field.split("."))
     id_path = tuple(options.id_field.split("."))
     lines = split_lines(payload)
@@ -55,7 +58,7 @@ def parse(
     places: list[tuple[int, str]] = []
     problems: list[str] = []
     for index, line in enumerate(lines):
-        number = index + 1
+        number = index + first_line
         body = line[3:] if index == 0 and line.startswith(BOM) else line
         if not body.strip():
             continue

@@ -1,9 +1,10 @@
 """Running files through the linter: serially or in a pool of processes, with the result cache.
 
 Each worker process gets the compiled linter once (inherited through fork, or pickled once
-per worker where processes are spawned) and then receives file paths only, so what
-crosses between processes is a path in and a result out. ``imap`` keeps results in the
-order of the files and hands them over as they finish.
+per worker where processes are spawned) and then receives tasks only: a path, or a byte
+range of a large JSONL file, so one big file still keeps every core busy. What crosses
+between processes is a task in and a result out; ``imap`` keeps results in task order, and
+the ranges of one file are joined back into one result.
 """
 
 from __future__ import annotations
@@ -12,15 +13,20 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
+from . import jsonl
 from .cache import ResultCache
+from .compression import compression_of
 from .linter import Linter
-from .run import DocumentResult, FileResult, process_source
-from .sources import SourceError, SourceOptions, read_source
+from .run import DocumentResult, FileResult, problems_line, process_source
+from .sources import SourceError, SourceFile, SourceOptions, is_jsonl, read_source
 
-# Below this many files a pool costs more (starting processes) than it saves.
-MIN_FILES_FOR_POOL = 4
+# Below this many tasks a pool costs more (starting processes) than it saves.
+MIN_TASKS_FOR_POOL = 4
+# Uncompressed JSONL files larger than this are linted in ranges of about this size.
+CHUNK_BYTES = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,16 @@ class Mode:
     write: bool = False
 
 
+@dataclass(frozen=True)
+class Task:
+    """A whole file, or (``end`` > 0) the JSONL lines in bytes ``[start, end)`` of one."""
+
+    path: Path
+    start: int = 0
+    end: int = 0
+    first_line: int = 1
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -37,44 +53,85 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def plan(files: list[Path], mode: Mode, chunk_bytes: int = CHUNK_BYTES) -> list[Task]:
+    """One task per file; in lint mode, large uncompressed JSONL files in line-aligned ranges.
+
+    Fixing keeps whole files: a file is written once, from all its records.
+    """
+    tasks: list[Task] = []
+    for path in files:
+        splittable = not mode.fix and is_jsonl(path.name) and compression_of(path.name) is None
+        try:
+            large = splittable and path.stat().st_size > chunk_bytes
+        except OSError:
+            large = False  # the task reports the error
+        tasks.extend(_ranges(path, chunk_bytes) if large else [Task(path)])
+    return tasks
+
+
+def _ranges(path: Path, chunk_bytes: int) -> list[Task]:
+    """Ranges that end after a newline, with the line number each one starts at."""
+    tasks, start, line = [], 0, 1
+    with path.open("rb") as handle:
+        while True:
+            block = handle.read(chunk_bytes)
+            if not block:
+                break
+            rest = b"" if block.endswith(b"\n") else handle.readline()
+            block += rest
+            end = start + len(block)
+            tasks.append(Task(path, start, end, line))
+            line += block.count(b"\n")
+            start = end
+    return tasks
+
+
 class FileJob:
-    """Lints (or fixes) one file; in lint mode, asks the cache first."""
+    """Lints (or fixes) one task; in lint mode, asks the cache first."""
 
     def __init__(self, linter: Linter, mode: Mode, cache_dir: Path | None = None) -> None:
         self.linter = linter
         self.mode = mode
-        self.sources = SourceOptions.from_config(linter.config)
         self.options = SourceOptions.from_config(linter.config)
         use_cache = cache_dir is not None and not mode.fix
         self.cache = ResultCache(cache_dir, linter.rules) if use_cache else None
 
-    def __call__(self, path: Path) -> FileResult:
-        mode = self.mode
+    def __call__(self, task: Task | Path) -> FileResult:
+        task = task if isinstance(task, Task) else Task(task)
         try:
-            source = read_source(path, self.options, str(path))
+            source = self._read(task)
         except SourceError as exc:
-            return FileResult(str(path), error=str(exc))
-        if self.cache is None:
-            result = process_source(
-                source, self.linter, fix=mode.fix, unsafe=mode.unsafe, write=mode.write
-            )
-        else:
-            result = self._lint_cached(source)
-        if not mode.fix:
-            # Lint mode never diffs: do not ship the whole text back twice more.
-            result.old_text = result.new_text = ""
-        return result
+            return FileResult(str(task.path), error=str(exc))
+        if self.cache is not None:
+            return self._lint_cached(source, task)
+        mode = self.mode
+        return process_source(
+            source, self.linter, fix=mode.fix, unsafe=mode.unsafe, write=mode.write
+        )
 
-    def _lint_cached(self, source) -> FileResult:
+    def _read(self, task: Task) -> SourceFile:
+        if not task.end:
+            return read_source(task.path, self.options, str(task.path))
+        try:
+            with task.path.open("rb") as handle:
+                handle.seek(task.start)
+                raw = handle.read(task.end - task.start)
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
+        display = str(task.path)
+        documents, layout, problems = jsonl.parse(raw, display, self.options, task.first_line)
+        return SourceFile(None, display, raw, documents, layout, None, problems)
+
+    def _lint_cached(self, source: SourceFile, task: Task) -> FileResult:
         rules = self.linter.rules_for(source.display)
-        key = self.cache.key(source.raw, rules, extra=repr(self.options))
+        key = self.cache.key(source.raw, rules, extra=f"{self.options!r}@{task.first_line}")
         cached = self.cache.load(key)
         if cached is not None and len(cached) == len(source.documents):
             documents = [
                 DocumentResult(doc, found)
                 for doc, found in zip(source.documents, cached, strict=True)
             ]
-            return FileResult(source.display, documents)
+            return FileResult(source.display, documents, error=problems_line(source.problems))
         result = process_source(source, self.linter, fix=False, unsafe=False, write=False)
         self.cache.store(key, [d.findings for d in result.documents])
         return result
@@ -88,18 +145,36 @@ def _start_worker(job: FileJob) -> None:
     _worker_job = job
 
 
-def _run_in_worker(path: Path) -> FileResult:
+def _run_in_worker(task: Task) -> FileResult:
     assert _worker_job is not None, "worker not initialised"
-    return _worker_job(path)
+    return _worker_job(task)
 
 
 def run_files(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[FileResult]:
-    """Results of ``job`` on ``files``, in order; ``jobs`` > 1 runs them in worker processes."""
-    jobs = min(jobs, len(files))
-    if jobs <= 1 or len(files) < MIN_FILES_FOR_POOL:
-        yield from map(job, files)
+    """Results of ``job`` on ``files``, one per file, in order; ``jobs`` > 1 uses processes."""
+    tasks = plan(files, job.mode, CHUNK_BYTES)
+    jobs = min(jobs, len(tasks))
+    if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL:
+        results = zip(tasks, map(job, tasks), strict=True)
+        yield from _join(results)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-        yield from pool.imap(_run_in_worker, files, chunksize=1)
+        results = zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=1), strict=True)
+        yield from _join(results)
+
+
+def _join(results: Iterator[tuple[Task, FileResult]]) -> Iterator[FileResult]:
+    """One result per file: the ranges of a split file joined in order."""
+    for _, group in groupby(results, key=lambda pair: pair[0].path):
+        parts = [result for _, result in group]
+        if len(parts) == 1:
+            yield parts[0]
+            continue
+        errors = [part.error for part in parts if part.error]
+        yield FileResult(
+            parts[0].path,
+            [doc for part in parts for doc in part.documents],
+            error="; ".join(errors) or None,
+        )

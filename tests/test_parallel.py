@@ -105,3 +105,33 @@ def test_no_cache_flag_writes_no_cache(tmp_path, monkeypatch):
     assert not (tmp_path / ".cnlint_cache").exists()
     CliRunner().invoke(app, ["check", "."])
     assert (tmp_path / ".cnlint_cache" / ".gitignore").exists()
+
+
+def test_a_large_jsonl_file_is_split_across_workers_with_the_same_findings(tmp_path, monkeypatch):
+    from cnlint import parallel
+    from cnlint.run import process_file
+
+    lines = [
+        json.dumps({"id": n, "text": line}, ensure_ascii=False)
+        for n, line in enumerate(
+            line
+            for seed in sorted(SEEDS.glob("*.txt"))
+            for line in seed.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        )
+    ]
+    lines.insert(40, '{"text": "broken')  # an unreadable record keeps its own line number
+    corpus = tmp_path / "records.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
+    assert len(parallel.plan([corpus], Mode(), parallel.CHUNK_BYTES)) > 4
+
+    whole = process_file(corpus, Linter())
+    (split,) = run_files([corpus], FileJob(Linter(), Mode()), jobs=2)
+
+    def located(result):
+        return [(d.record.line, d.record.id, f.code, f.start) for d, f in result.findings]
+
+    assert len(whole.documents) == len(split.documents) == len(lines) - 1
+    assert located(split) == located(whole)
+    assert "line 41" in split.error and "line 41" in whole.error
