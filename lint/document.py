@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TypeVar
 
@@ -44,6 +44,15 @@ class Document:
     encoding_confidence: float = 1.0
     extra: dict = field(default_factory=dict)
     _views: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        """Pickle the fields only (results cross processes in ``--jobs`` runs): cached lines,
+        paragraphs and views are cheaper to recompute where needed than to ship."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._views = {}
 
     def view(self, compute: Callable[[Document], T]) -> T:
         """``compute(self)``, computed once per document and shared by every rule that asks.

@@ -135,3 +135,16 @@ def test_a_large_jsonl_file_is_split_across_workers_with_the_same_findings(tmp_p
     assert len(whole.documents) == len(split.documents) == len(lines) - 1
     assert located(split) == located(whole)
     assert "line 41" in split.error and "line 41" in whole.error
+
+
+def test_results_survive_the_trip_between_processes():
+    import pickle
+
+    from cnlint.run import process_file
+
+    result = process_file(SEEDS / "003_0d4dd77c39c606b7.txt", Linter())
+    assert any(f.fix for _, f in result.findings)
+    back = pickle.loads(pickle.dumps(result))
+    assert [f for _, f in back.findings] == [f for _, f in result.findings]
+    assert back.documents[0].doc.text == result.documents[0].doc.text
+    assert back.documents[0].doc.lines == result.documents[0].doc.lines
