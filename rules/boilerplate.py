@@ -325,6 +325,7 @@ CAPTION_TAIL = re.compile(
 )
 CAPTION_HEAD = re.compile(r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?")
 CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
+CAPTION_HEAD_REACH = 300  # longest line opening with 图为 that is taken for a caption
 
 
 def caption_tail(core: str) -> tuple[int, int] | None:
@@ -457,6 +458,14 @@ class BylineCredit(LineRule):
 # --- B105 photo-caption ----------------------------------------------------------------------
 
 
+# dirty corpus cngov_lz_001.txt, line 7: the article's last paragraph, then the photo credit.
+ATTENDEES = (
+    "浙江省委副书记郑栅洁，省委常委、秘书长陈金彪，副省长彭佳学，农业农村"
+    "部党组副书记、副部长余欣荣，农业农村部副部长于康震，中国农业科学院党"
+    "组书记张合成，农业农村部总农艺师马爱国等出席座谈会。"
+)
+
+
 class PhotoCaption(LineRule):
     code = "B105"
     name = "photo-caption"
@@ -464,21 +473,23 @@ class PhotoCaption(LineRule):
     why = (
         "A caption describes a picture the corpus does not have; scraped into the text it "
         "interrupts the article, often in the middle of a sentence (seed 004: 彰德 ⏎ caption ⏎ "
-        "路64号院). Flagged: a photo credit alone (高淑芳 摄), a line that ends with one "
-        "(…接受军事训练。 高淑芳 摄, …(本报记者 刘斐 摄)), a line opening with 图为/上图, and a "
-        "short unpunctuated line right above a credit line (讲座现场)."
+        "路64号院). Flagged: a photo credit alone (高淑芳 摄), a short line that ends with one "
+        "(…接受军事训练。 高淑芳 摄), a paragraph that ends with one and says 图为 (seed 004:109), "
+        "a line opening with 图为/上图, and a short unpunctuated line right above a credit line "
+        "(讲座现场). A long paragraph that merely ends with a credit (…等出席座谈会。（韦科 摄）) "
+        "is article text: only its credit is flagged."
     )
     fix_safety = FixSafety.UNSAFE
     fix_note = (
-        "Drops the caption line with its newline. Unsafe: some captions carry facts the "
-        "article does not repeat."
+        "Drops the caption line with its newline, or deletes only the credit at the end of an "
+        "article paragraph. Unsafe: some captions carry facts the article does not repeat."
     )
-    options: ClassVar[dict] = {"max-title-chars": 20, "max-caption-chars": 300}
+    options: ClassVar[dict] = {"max-title-chars": 20, "max-caption-chars": 80}
     option_docs: ClassVar[dict] = {
         "max-title-chars": "Longest unpunctuated line above a credit that counts as its caption.",
         "max-caption-chars": (
-            "Longest line dropped as a caption. On a longer line ending in a credit (paragraphs "
-            "glued into one line by the scraper) only the credit is flagged and deleted."
+            "Longest line ending in a credit that is dropped whole as a caption (unless it says "
+            "图为); on a longer one only the credit is flagged and deleted."
         ),
     }
     triggers = ("摄", "攝", "供图", "图为", "上图", "下图", "左图", "右图", "图注", "题图")
@@ -506,6 +517,12 @@ class PhotoCaption(LineRule):
                 flagged=["现场体验实弹射击,接受军事训练。 高淑芳 摄\n"],
             ),
             Bad("图为7月27日，青年志愿者帮助打扫卫生。\n正文。\n", fixed="正文。\n"),
+            Bad(
+                ATTENDEES + "（韦科 摄）\n",
+                fixed=ATTENDEES + "\n",
+                flagged=["（韦科 摄）"],
+                note="dirty corpus cngov_lz_001.txt, line 7: article text, only the credit goes",
+            ),
         ],
     )
 
@@ -516,11 +533,11 @@ class PhotoCaption(LineRule):
         for position, line in enumerate(lines):
             core = line.core
             tail = caption_tail(core)
-            if tail and len(core) > longest:
+            if tail and len(core) > longest and "图为" not in core:
                 yield self._credit_only(doc, line, tail)
             elif tail or CREDIT_LINE.fullmatch(core):
                 yield self.drop(doc, line, f"Photo caption or credit {core!r}")
-            elif CAPTION_HEAD.match(core) and len(core) <= longest:
+            elif CAPTION_HEAD.match(core) and len(core) <= CAPTION_HEAD_REACH:
                 yield self.drop(doc, line, f"Photo caption {core!r}")
             elif (
                 len(core) <= limit

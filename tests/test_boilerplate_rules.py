@@ -230,3 +230,10 @@ def test_copyright_and_section_rules_leave_seed_prose_alone():
         text = seed(prefix).read_text(encoding="utf-8")
         assert findings_of(CopyrightFooter, text) == []
         assert findings_of(SectionHeader, text) == []
+
+
+def test_article_paragraph_ending_in_a_credit_keeps_its_text():
+    # dirty corpus cngov_lz_001.txt, line 7: "…等出席座谈会。（韦科 摄）" is the article's last
+    # paragraph; a photo credit was appended to it, so only the credit is flagged.
+    doc, findings = b_findings(need(DIRTY_CORPUS) / "cngov_lz_001.txt")
+    assert [doc.text[f.start : f.end] for f in findings if f.code == "B105"] == ["（韦科 摄）"]
