@@ -57,6 +57,11 @@ def parse(
     documents: list[Document] = []
     places: list[tuple[int, str]] = []
     problems: list[str] = []
+    if payload.removeprefix(BOM).lstrip()[:1] == b"[":
+        problems.append(
+            "a JSON array, not JSON Lines (one object a line); convert it with jq -c '.[]'"
+        )
+        return documents, JsonLines(lines, text_path, places), problems
     for index, line in enumerate(lines):
         number = index + first_line
         body = line[3:] if index == 0 and line.startswith(BOM) else line
@@ -69,7 +74,7 @@ def parse(
             )
             continue
         try:
-            record = _load(body, number, index)
+            record = _load(body)
             text = _text_of(record, text_path, options.text_field)
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
@@ -89,7 +94,7 @@ def split_lines(payload: bytes) -> list[bytes]:
     return lines
 
 
-def _load(body: bytes, number: int, index: int) -> dict[str, Any]:
+def _load(body: bytes) -> dict[str, Any]:
     try:
         line = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,10 +105,7 @@ def _load(body: bytes, number: int, index: int) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        hint = ""
-        if index == 0 and line.lstrip().startswith("["):
-            hint = "; this looks like a JSON array: cnlint reads JSON Lines (one object a line)"
-        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}){hint}") from exc
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(record, dict):
         raise ValueError(f"record is a JSON {_json_type(record)}, not an object")
     return record

@@ -176,3 +176,28 @@ def test_location_without_an_id_is_record_line_then_text_position(tmp_path):
     path.write_text(json.dumps({"text": DIRTY}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = run_cli("check", "--format", "concise", "--select", "P103", str(path))
     assert result.stdout.startswith(f"{path}:1 1:14: P103")
+
+
+def test_a_json_array_file_is_one_error_with_a_hint():
+    for raw in (b'[\n  {"text": "x"}\n]\n', b'\xef\xbb\xbf [{"text": "x"}, {"text": "y"}]'):
+        source = parse_source(raw, "dump.json")
+        assert source.documents == []
+        assert source.problems == [
+            "a JSON array, not JSON Lines (one object a line); convert it with jq -c '.[]'"
+        ]
+
+
+def test_parallel_jobs_read_jsonl_with_the_configured_fields(tmp_path):
+    for i in range(6):  # enough files for the process pool
+        record = {"meta": {"key": f"k{i}"}, "body": DIRTY}
+        (tmp_path / f"part{i}.jsonl").write_text(
+            json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    args = ["--text-field", "body", "--id-field", "meta.key", "--format", "concise"]
+    result = run_cli("check", "--jobs", "2", "--no-cache", *args, "--select", "P103", str(tmp_path))
+    assert result.returncode == 1, result.stderr
+    lines = sorted(result.stdout.splitlines())
+    assert lines == [
+        f"{tmp_path / f'part{i}.jsonl'}:1 [id k{i}] 1:14: P103 {lines[i].split(' P103 ')[1]}"
+        for i in range(6)
+    ]

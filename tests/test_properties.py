@@ -16,7 +16,7 @@ from cnlint.document import Document
 from cnlint.finding import Applicability
 from cnlint.fixer import choose_fixes
 from cnlint.linter import Linter
-from cnlint.sources import SourceOptions, parse_source
+from cnlint.sources import SourceError, SourceOptions, parse_source
 
 from conftest import SEEDS
 
@@ -161,3 +161,19 @@ def test_jsonl_changed_text_leaves_every_other_field_and_record_alone(raw, data)
     )
     assert list(new_record) == list(old_record)
     assert new_record == {**old_record, "text": texts[index]}
+
+
+@BUDGET
+@given(
+    st.one_of(st.binary(max_size=400), jsonl_files()),
+    st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.jsonl.gz", "x.txt.zst"]),
+)
+def test_reading_any_bytes_gives_documents_or_a_source_error(raw, name):
+    try:
+        source = parse_source(raw, name, SourceOptions())
+    except SourceError as exc:
+        assert "\n" not in str(exc)  # one line, for the report
+        return
+    assert all("\n" not in problem for problem in source.problems)
+    for doc in source.documents:
+        LINTER.lint(doc)
