@@ -15,7 +15,7 @@ from rich.markdown import Markdown
 from rich.progress import Progress
 from rich.table import Table
 
-from . import __version__
+from . import __version__, baseline
 from .cache import CACHE_DIR
 from .config import Config, ConfigError, load_config
 from .copies import CopyError, fix_copies
@@ -24,6 +24,7 @@ from .corpus import CORPUS_CHECKS, CorpusOptions, run_corpus
 from .discovery import discover, iter_files
 from .explain import rule_markdown
 from .finding import Severity
+from .gitdiff import GitError, changed_files, only_changed
 from .inputs_cli import (
     IdFieldOption,
     RespectGitignoreOption,
@@ -31,12 +32,14 @@ from .inputs_cli import (
     TextFieldOption,
     input_overrides,
 )
+from .limits import Limits, evaluate
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
 from .report import statistics as statistics_report
 from .report.console import make_console
+from .report.full import summary_line, summary_table
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
 
@@ -129,6 +132,28 @@ def check(
     id_field: IdFieldOption = None,
     respect_gitignore: RespectGitignoreOption = None,
     stdin_filename: StdinFilenameOption = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(help="Write the report to this file; the terminal gets the summary."),
+    ] = None,
+    max_findings: Annotated[
+        int | None, typer.Option(min=0, help="Fail only above this many findings.")
+    ] = None,
+    max_density: Annotated[
+        float | None,
+        typer.Option(min=0, help="Fail only above this many findings per 10,000 characters."),
+    ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report and fail only on findings not in this baseline."),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option(help="Write the current findings to the --baseline file.")
+    ] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(help="Check only files changed since this git ref (and untracked ones)."),
+    ] = None,
 ) -> None:
     """Lint files and folders (`-` reads stdin); exit 0 if clean, 1 on findings, 2 on errors.
 
@@ -141,6 +166,8 @@ def check(
         raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from error, warning, info)")
+    if update_baseline and baseline_file is None:
+        raise fail("--update-baseline needs --baseline FILE")
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
@@ -151,6 +178,8 @@ def check(
             ignore=_split(ignore),
             fail_on=Severity(fail_on) if fail_on else None,
             **input_overrides(text_field, id_field, respect_gitignore),
+            max_findings=max_findings,
+            max_density=max_density,
         )
         config.validate_rules(registry)
         linter = Linter(config, registry)
@@ -167,6 +196,11 @@ def check(
     else:
         found = discover(paths, config)
         files = found.files
+        if changed_since is not None:
+            try:
+                files = only_changed(files, changed_files(changed_since, paths[0]))
+            except GitError as exc:
+                raise fail(f"--changed-since {changed_since}: {exc}") from exc
         if corpus:
             results = run_corpus(files, CorpusOptions(), linter)
         else:
@@ -179,11 +213,21 @@ def check(
         _print_diff(results)
         raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
     out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
+    if update_baseline:
+        raise typer.Exit(_write_baseline(report, baseline_file))
+    notes = _apply_baseline(report, baseline_file) if baseline_file else []
+    verdict = evaluate(report, Limits(config.max_findings, config.max_density))
+    notes += [f"Gate: {reason}." for reason in verdict.reasons]
     if statistics:
         statistics_report.render(report, sys.stdout)
+    elif output_file is not None:
+        _write_report(report, output_format, output_file)
     else:
         REPORTERS[output_format](report, out)
-    raise typer.Exit(report.exit_code())
+    human = statistics or output_file is not None or output_format in ("full", "concise")
+    for note in notes:
+        print(note, file=out if human else sys.stderr)
+    raise typer.Exit(verdict.exit_code)
 
 
 def _check_stdin(
@@ -228,6 +272,44 @@ def _print_diff(results: list[FileResult]) -> None:
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
+
+
+def _write_report(report: Report, output_format: str, output_file: Path) -> None:
+    """The report goes to the file; the terminal gets the summary table and line."""
+    try:
+        with output_file.open("w", encoding="utf-8") as stream:
+            REPORTERS[output_format](report, stream)
+    except OSError as exc:
+        raise fail(f"cannot write {output_file}: {exc.strerror or exc}") from exc
+    console = make_console(sys.stdout)
+    if report.findings:
+        console.print(summary_table(report))
+    console.print(summary_line(report), markup=False)
+    console.print(f"Wrote the {output_format} report to {output_file}.", markup=False)
+
+
+def _write_baseline(report: Report, path: Path) -> int:
+    try:
+        written = baseline.update(report, path)
+        baseline.write(written, path)
+    except baseline.BaselineError as exc:
+        raise fail(str(exc)) from exc
+    print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
+    return 2 if report.errors else 0
+
+
+def _apply_baseline(report: Report, path: Path) -> list[str]:
+    try:
+        outcome = baseline.apply(report, baseline.load(path))
+    except baseline.BaselineError as exc:
+        raise fail(str(exc)) from exc
+    notes = [f"Baseline: {outcome.suppressed} known findings suppressed ({path})."]
+    if outcome.gone:
+        notes.append(
+            f"Baseline: {outcome.gone} known findings no longer occur; "
+            "--update-baseline shrinks the baseline."
+        )
+    return notes
 
 
 @app.command("fix")

@@ -44,6 +44,8 @@ class Config:
     max_document_size: int = 16_000_000
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    max_findings: int | None = None
+    max_density: float | None = None
     root: Path | None = None
     source: str = "defaults"
 
@@ -157,6 +159,14 @@ def field_path(value: Any, where: str) -> str:
     return value
 
 
+def non_negative(value: Any, kind: type, where: str) -> Any:
+    """A count (int) or threshold (float, ints accepted) that must not be negative."""
+    _check_type(value, kind(), where)
+    if value < 0:
+        raise ConfigError(f"{where}: must be 0 or more, got {value!r}")
+    return kind(value)
+
+
 def _string_list(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -178,6 +188,8 @@ TOP_LEVEL_KEYS = {
     "text-field",
     "id-field",
     "max-document-size",
+    "max-findings",
+    "max-density",
 }
 
 
@@ -217,6 +229,12 @@ def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None)
             glob: _string_list(codes, f"per-file-ignores[{glob!r}] in {source}")
             for glob, codes in table.items()
         }
+    if "max-findings" in data:
+        values["max_findings"] = non_negative(
+            data["max-findings"], int, f"max-findings in {source}"
+        )
+    if "max-density" in data:
+        values["max_density"] = non_negative(data["max-density"], float, f"max-density in {source}")
     if "rules" in data:
         table = data["rules"]
         if not isinstance(table, Mapping) or not all(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..run import Report
-from . import concise, full, html, json_format
+from . import concise, full, github, gitlab, html, json_format, jsonl, junit, sarif
 
 Reporter = Callable[[Report, TextIO], None]
 
@@ -15,4 +15,9 @@ REPORTERS: dict[str, Reporter] = {
     "concise": concise.render,
     "json": json_format.render,
     "html": html.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "gitlab": gitlab.render,
 }

@@ -1,0 +1,57 @@
+"""CI limits: when a run fails, by count or by density, not only "any finding fails".
+
+Without limits a run fails on any finding at or above ``fail-on`` (Report.exit_code).
+With ``max-findings`` and/or ``max-density`` a corpus is held to a quality level
+instead of to zero: the run fails only when a limit is exceeded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .run import Report
+
+DENSITY_UNIT = 10_000  # density is findings per 10,000 characters
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_findings: int | None = None
+    max_density: float | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.max_findings is not None or self.max_density is not None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    exit_code: int
+    failing: int
+    characters: int
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def density(self) -> float:
+        return DENSITY_UNIT * self.failing / self.characters if self.characters else 0.0
+
+
+def characters(report: Report) -> int:
+    """Characters of text checked (after fixing, when fixing)."""
+    return sum(len(d.doc.text) for result in report.files for d in result.documents)
+
+
+def evaluate(report: Report, limits: Limits) -> Verdict:
+    failing = len(report.failing())
+    verdict = Verdict(report.exit_code(), failing, characters(report))
+    if report.errors or not limits.active:
+        return verdict
+    reasons = []
+    if limits.max_findings is not None and failing > limits.max_findings:
+        reasons.append(f"{failing} findings exceed max-findings {limits.max_findings}")
+    if limits.max_density is not None and verdict.density > limits.max_density:
+        reasons.append(
+            f"{verdict.density:.2f} findings per {DENSITY_UNIT:,} characters exceed "
+            f"max-density {limits.max_density:g}"
+        )
+    return Verdict(1 if reasons else 0, failing, verdict.characters, tuple(reasons))

@@ -1,0 +1,55 @@
+"""``--format github``: GitHub Actions workflow commands that annotate the pull request.
+
+One line per finding, in the documented form::
+
+    ::error file={name},line={line},endLine={endLine},col={col},endColumn={endColumn},
+    title={title}::{message}     (one line, broken here only for width)
+
+(``warning`` and ``notice`` instead of ``error`` by severity). Columns are cnlint's
+1-based character columns, end exclusive. Values are escaped as the Actions toolkit
+does: ``%``, CR and LF in the message; additionally ``:`` and ``,`` in properties.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..finding import Severity
+from ..run import Report
+from .locate import position_dict
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}"
+
+
+def render(report: Report, stream: TextIO) -> None:
+    for doc, finding in report.findings:
+        if doc.record is not None:
+            # A finding inside a JSONL record: annotate the record's line of the file.
+            where = {"line": doc.record.line}
+        else:
+            span = position_dict(doc, finding.start, finding.end)
+            where = {
+                "line": span["line"],
+                "endLine": span["end_line"],
+                "col": span["column"],
+                "endColumn": span["end_column"],
+            }
+        properties = {"file": doc.path, **where, "title": f"{finding.code} {finding.name}"}
+        stream.write(command(COMMANDS[finding.severity], properties, finding.message) + "\n")
+    for result in report.errors:
+        stream.write(
+            command("error", {"file": result.path, "title": "cnlint"}, result.error) + "\n"
+        )

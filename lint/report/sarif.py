@@ -1,0 +1,152 @@
+"""``--format sarif``: a SARIF 2.1.0 log for code-scanning dashboards (GitHub, Azure, IDEs).
+
+Regions: SARIF lines and columns are 1-based and ``endColumn`` is the column of
+the character *after* the region (SARIF 2.1.0 §3.30.5–3.30.8), which is exactly
+cnlint's own convention (1-based, end exclusive; see locate.position_dict), so the
+numbers are copied unchanged. cnlint counts columns in Unicode code points (one per
+Python ``str`` character, so 中 is one column); the run says so with
+``columnKind: unicodeCodePoints`` because SARIF's default unit is UTF-16 code units,
+which differ for characters outside the BMP (CJK Extension B, emoji).
+
+A finding inside a JSONL record points at the record's line of the file; its
+position inside the record's text goes into the result's properties, and no fix is
+offered, since the edits are in the decoded text, not in the file's bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from ..baseline import fingerprint
+from ..document import Document
+from ..explain import rule_markdown
+from ..finding import Finding, Severity
+from ..registry import load_registry
+from ..run import Report
+from .locate import position_dict
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SOURCE_ROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """Relative paths are relative to the working directory, named %SRCROOT% in the log."""
+    posix = Path(path).as_posix()
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(posix.removeprefix("./")), "uriBaseId": SOURCE_ROOT}
+
+
+def region(doc: Document, start: int, end: int) -> dict[str, int]:
+    where = position_dict(doc, start, end)
+    return {
+        "startLine": where["line"],
+        "startColumn": where["column"],
+        "endLine": where["end_line"],
+        "endColumn": where["end_column"],
+        "charOffset": start,
+        "charLength": end - start,
+    }
+
+
+def rule_descriptor(rule) -> dict[str, Any]:
+    help_text = rule_markdown(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.family()], "fix": rule.fix_safety.value},
+    }
+
+
+def sarif_fix(doc: Document, finding: Finding) -> dict[str, Any] | None:
+    fix = finding.fix
+    if fix is None or not fix.edits or doc.record is not None:
+        return None
+    replacements = [
+        {"deletedRegion": region(doc, e.start, e.end), "insertedContent": {"text": e.content}}
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": fix.title or f"{fix.applicability.value} fix"},
+        "artifactChanges": [
+            {"artifactLocation": artifact_location(doc.path), "replacements": replacements}
+        ],
+        "properties": {"applicability": fix.applicability.value},
+    }
+
+
+def result(doc: Document, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    properties: dict[str, Any] = {"name": finding.name}
+    if doc.record is not None:
+        where = region(doc, finding.start, finding.end)
+        properties["record"] = {"line": doc.record.line, "id": doc.record.id, "inText": where}
+        where = {"startLine": doc.record.line}
+    else:
+        where = region(doc, finding.start, finding.end)
+    entry: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": artifact_location(doc.path), "region": where}}
+        ],
+        "partialFingerprints": {"cnlintFingerprint/v1": fingerprint(doc, finding)},
+        "properties": properties,
+    }
+    entry["ruleIndex"] = rule_index[finding.code]
+    fix = sarif_fix(doc, finding)
+    if fix is not None:
+        entry["fixes"] = [fix]
+    return entry
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    rules = list(load_registry())
+    descriptors = [rule_descriptor(rule) for rule in rules]
+    rule_index = {rule.code: i for i, rule in enumerate(rules)}
+    # Findings of checks outside the registry (the corpus pass) still get a descriptor.
+    for _, finding in report.findings:
+        if finding.code not in rule_index:
+            rule_index[finding.code] = len(descriptors)
+            descriptors.append({"id": finding.code, "name": finding.name})
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": result.error},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
+            ],
+        }
+        for result in report.errors
+    ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "cnlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [
+            {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
+        ],
+        "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path.cwd().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [result(doc, finding, rule_index) for doc, finding in report.findings],
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report, stream: TextIO) -> None:
+    json.dump(sarif_log(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
