@@ -132,6 +132,10 @@ class Outcome:
     gone: int = 0
 
 
+def same_file(candidate: Path, baseline_path: Path) -> bool:
+    return candidate.resolve() == baseline_path.resolve()
+
+
 def load(path: Path) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

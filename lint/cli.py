@@ -195,7 +195,10 @@ def check(
         ]
     else:
         found = discover(paths, config)
-        files = found.files
+        # A baseline kept beside the corpus is JSON, and *.json is an input format.
+        files = [
+            f for f in found.files if not baseline_file or not baseline.same_file(f, baseline_file)
+        ]
         if changed_since is not None:
             try:
                 files = only_changed(files, changed_files(changed_since, paths[0]))
