@@ -615,6 +615,27 @@ class CopyrightFooter(PhraseLineRule):
 # --- B107 section-header ---------------------------------------------------------------------
 
 COLUMN_TAG = re.compile(r"【([^【】\s]{2,8})】\s*")
+# Bracketed field labels of papers, dictionaries and exercises head their own content.
+FIELD_LABELS = frozenset(
+    [
+        "摘要",
+        "关键词",
+        "关键字",
+        "作者",
+        "注释",
+        "释义",
+        "例句",
+        "出处",
+        "题目",
+        "原文",
+        "译文",
+        "注音",
+        "解析",
+        "答案",
+        "提示",
+        "按语",
+    ]
+)
 
 
 class SectionHeader(PhraseLineRule):
@@ -640,6 +661,7 @@ class SectionHeader(PhraseLineRule):
             "为群众办实事\n",
             "奋斗百年路上，我们不忘初心。\n",
             "【注意】本条例自公布之日起施行，由省政府负责解释。\n",
+            "【关键词】乡村振兴 人居环境\n",
         ],
         bad=[
             Bad("奋斗百年路\n\n标题\n", fixed="\n标题\n", flagged=["奋斗百年路\n"]),
@@ -672,7 +694,7 @@ class SectionHeader(PhraseLineRule):
                 yield self.drop(doc, line, f"Column or section label {core!r}")
                 continue
             tag = COLUMN_TAG.match(core)
-            if tag and tag.end() < len(core):
+            if tag and tag.end() < len(core) and tag[1] not in FIELD_LABELS:
                 start = doc.text.index(core, line.start)
                 yield self.finding(
                     start,
