@@ -18,3 +18,26 @@ def test_view_is_computed_once_per_document_and_anew_for_fixed_text():
     fixed = derive(doc, "居民外出如厕\n", "utf-8")
     assert fixed.view(han_count) == 6
     assert len(calls) == 2
+
+
+def test_paragraph_spans_trim_whitespace_like_str_strip():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    def by_strip(text):
+        spans, start = [], 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                spans.append((start + lead, start + lead + len(stripped)))
+            start += len(line) + 1
+        return spans
+
+    alphabet = st.sampled_from(list(" \t\r\n\u3000\u00a0\x0b\x1c\u2028ab中文，"))
+
+    @given(st.text(alphabet))
+    def check(text):
+        assert [(s.start, s.end) for s in Document(text).paragraphs] == by_strip(text)
+
+    check()
