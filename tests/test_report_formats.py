@@ -160,3 +160,34 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(tmp_path):
     assert "Found" in result.stdout and "findings in 5 of 5 files" in result.stdout
     assert "Findings by rule" in result.stdout
     assert "::" not in result.stdout and '"runs"' not in result.stdout
+
+
+def test_findings_inside_jsonl_records_point_at_the_record_line(tmp_path):
+    # Three records made of seed 000's lines (half-width commas, D1).
+    lines = (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").split("\n")
+    records = [{"id": f"doc{i}", "text": "\n".join(lines[i * 5 : i * 5 + 5])} for i in range(3)]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    findings = json.loads(run_cli("check", "corpus.jsonl", "--format", "json", cwd=tmp_path).stdout)
+    assert {f["record"]["line"] for f in findings} == {1, 2, 3}
+
+    log = json.loads(run_cli("check", "corpus.jsonl", "--format", "sarif", cwd=tmp_path).stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(log)
+    for result, finding in zip(log["runs"][0]["results"], findings, strict=True):
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region == {"startLine": finding["record"]["line"]}
+        inside = result["properties"]["record"]["inText"]
+        assert (inside["startLine"], inside["startColumn"]) == (finding["line"], finding["column"])
+        assert "fixes" not in result  # edits are in the decoded text, not in the file's bytes
+
+    annotations = run_cli("check", "corpus.jsonl", "--format", "github", cwd=tmp_path).stdout
+    record_form = re.compile(
+        r"^::(warning|error|notice) file=corpus\.jsonl,line=(\d+),title=[^:,]*::"
+    )
+    for line, finding in zip(annotations.splitlines(), findings, strict=True):
+        match = record_form.match(line)
+        assert match and int(match[2]) == finding["record"]["line"], line
+        assert f"record {finding['record']['id']}, text {finding['line']}:" in line

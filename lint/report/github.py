@@ -36,9 +36,14 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 def render(report: Report, stream: TextIO) -> None:
     for doc, finding in report.findings:
+        message = finding.message
         if doc.record is not None:
-            # A finding inside a JSONL record: annotate the record's line of the file.
+            # A finding inside a JSONL record: annotate the record's line of the file and
+            # say where in the record's text the finding is.
             where = {"line": doc.record.line}
+            line, column = doc.position(finding.start)
+            record = doc.record.id or f"line {doc.record.line}"
+            message = f"{message} (record {record}, text {line}:{column})"
         else:
             span = position_dict(doc, finding.start, finding.end)
             where = {
@@ -48,7 +53,7 @@ def render(report: Report, stream: TextIO) -> None:
                 "endColumn": span["end_column"],
             }
         properties = {"file": doc.path, **where, "title": f"{finding.code} {finding.name}"}
-        stream.write(command(COMMANDS[finding.severity], properties, finding.message) + "\n")
+        stream.write(command(COMMANDS[finding.severity], properties, message) + "\n")
     for result in report.errors:
         stream.write(
             command("error", {"file": result.path, "title": "cnlint"}, result.error) + "\n"
