@@ -23,6 +23,7 @@ from .stats import PER_CHARS, CorpusStats, DocumentStats
 from .svg import Bar, bar_chart, histogram
 
 MAX_DOCUMENTS = 200  # documents embedded with their text, worst first
+EXAMPLES_PER_RULE = 5  # of those, the worst few of every rule, so each filter finds something
 MAX_DOCUMENT_CHARS = 50_000  # text embedded per document; findings past it are listed only
 PAGE_SIZE = 10  # documents shown at once (the script pages through the rest)
 PREVIEW_CHARS = 40  # of a fix's before/after text
@@ -40,7 +41,7 @@ def build_page(
 ) -> str:
     stats = CorpusStats(report)
     worst = stats.worst_documents()
-    shown = worst[:max_documents]
+    shown = embedded_documents(worst, max_documents)
     body = [
         _header(stats),
         _summary(stats),
@@ -184,27 +185,51 @@ def _rank(severity: Severity) -> int:
     return -severity.rank
 
 
+def embedded_documents(
+    worst: list[DocumentStats], limit: int, per_rule: int = EXAMPLES_PER_RULE
+) -> list[tuple[int, DocumentStats]]:
+    """Which documents the page embeds, with their rank: the worst ``per_rule`` of every
+    rule first (a rare rule's documents are rarely the densest), then the worst overall."""
+    examples: dict[str, list[int]] = {}
+    for rank, doc in enumerate(worst):
+        for code in {f.code for f in doc.findings}:
+            found = examples.setdefault(code, [])
+            if len(found) < per_rule:
+                found.append(rank)
+    by_rule = [ranks[i] for i in range(per_rule) for ranks in examples.values() if i < len(ranks)]
+    chosen: dict[int, None] = {}
+    for rank in [*by_rule, *range(len(worst))]:
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(rank)
+    return [(rank + 1, worst[rank]) for rank in sorted(chosen)]
+
+
 def _documents(
-    stats: CorpusStats, worst: list[DocumentStats], shown: list[DocumentStats], max_chars: int
+    stats: CorpusStats,
+    worst: list[DocumentStats],
+    shown: list[tuple[int, DocumentStats]],
+    max_chars: int,
 ) -> str:
     affected = len(worst)
     notices = []
     if affected > len(shown):
-        left_out = worst[len(shown) :]
-        cut_findings = sum(len(d.findings) for d in left_out)
+        cut_findings = stats.findings - sum(len(doc.findings) for _, doc in shown)
         notices.append(
-            f"Showing the {len(shown):,} worst of {affected:,} documents with findings. "
-            f"The other {len(left_out):,} documents ({cut_findings:,} findings) are counted "
-            "in the summary and charts above but not embedded; lint them separately "
+            f"Showing {len(shown):,} of {affected:,} documents with findings: the worst "
+            f"{EXAMPLES_PER_RULE} of each rule, then the worst overall. The other "
+            f"{affected - len(shown):,} documents ({cut_findings:,} findings) are counted in "
+            "the summary and charts above but not embedded; lint them separately "
             "(or with --select) to review them here."
         )
     clean = len(stats.documents) - affected
     if clean:
         notices.append(f"{clean:,} documents without findings are not listed.")
     notice_html = "".join(f'<p class="notice cut">{escape(n)}</p>' for n in notices)
-    articles = "".join(_document(index, doc, max_chars) for index, doc in enumerate(shown, start=1))
+    articles = "".join(_document(rank, doc, max_chars) for rank, doc in shown)
     return (
-        f'<section id="documents" data-page-size="{PAGE_SIZE}">'
+        f'<section id="documents" data-page-size="{PAGE_SIZE}"'
+        f' data-embedded="{len(shown)}" data-affected="{affected}">'
         "<h2>Documents, worst first <small>(by findings per "
         f"{PER_CHARS:,} characters)</small></h2>"
         f"{_filters(stats)}{notice_html}"

@@ -104,7 +104,8 @@ def _rule_table(stats: CorpusStats, bar_width: int, name_width: int | None, unic
 
 def _share_cell(rule: RuleStats, total: int, largest: int, width: int, unicode: bool) -> Text:
     drawn = bar(rule.findings, largest, width, unicode)
-    cell = Text(drawn.ljust(width), style=SEVERITY_STYLE[rule.severity])
+    cell = Text()
+    cell.append(drawn.ljust(width), style=SEVERITY_STYLE[rule.severity])
     cell.append(f" {rule.findings / total:>5.1%}" if total else "")
     return cell
 

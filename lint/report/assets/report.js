@@ -75,6 +75,9 @@
     nav.replaceChildren();
     const info = document.createElement("span");
     info.textContent = `${count.toLocaleString("en")} documents match · page ${page + 1} of ${pages}`;
+    if (!count && section.dataset.embedded !== section.dataset.affected) {
+      info.textContent += " (among the documents embedded in this page; see the note above)";
+    }
     nav.append(button("‹ previous", page > 0 ? page - 1 : null, false));
     const first = Math.max(0, Math.min(page - 4, pages - 9));
     for (let p = first; p < Math.min(pages, first + 9); p++) {
