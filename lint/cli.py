@@ -286,7 +286,7 @@ def _write_report(report: Report, output_format: str, output_file: Path) -> None
         raise fail(f"cannot write {output_file}: {exc.strerror or exc}") from exc
     console = make_console(sys.stdout)
     if report.findings:
-        console.print(summary_table(report))
+        console.print(summary_table(report, console.width))
     console.print(summary_line(report), markup=False)
     console.print(f"Wrote the {output_format} report to {output_file}.", markup=False)
 

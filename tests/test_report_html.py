@@ -166,3 +166,16 @@ def test_long_document_text_is_cut_but_every_finding_listed():
     marked = sum(1 for f in findings if f.start < 1000)
     assert len(places) == marked
     assert any(f"{len(findings) - marked:,} findings past the cut" in n for n in page.notices)
+
+
+def test_output_file_gets_the_page_and_the_terminal_the_summary(tmp_path, records):
+    target = tmp_path / "report.html"
+    result = run_cli("check", "--format", "html", "--output-file", str(target), str(SEEDS))
+    assert result.returncode == 1, result.stderr
+    assert f"Wrote the html report to {target}." in result.stdout
+    assert "<html" not in result.stdout
+    assert ReportPage(target.read_text(encoding="utf-8")).stats["findings"] == len(records)
+    unwritable = run_cli(
+        "check", "--format", "html", "--output-file", str(tmp_path / "no" / "x"), str(SEEDS)
+    )
+    assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr
