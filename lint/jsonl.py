@@ -57,7 +57,7 @@ def parse(
     documents: list[Document] = []
     places: list[tuple[int, str]] = []
     problems: list[str] = []
-    if payload.removeprefix(BOM).lstrip()[:1] == b"[":
+    if first_line == 1 and payload.removeprefix(BOM).lstrip()[:1] == b"[":
         problems.append(
             "a JSON array, not JSON Lines (one object a line); convert it with jq -c '.[]'"
         )

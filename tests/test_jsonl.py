@@ -7,6 +7,7 @@ import pytest
 import zstandard
 
 from cnlint.config import Config
+from cnlint.jsonl import parse as jsonl_parse
 from cnlint.jsonl import splice, value_span
 from cnlint.linter import Linter
 from cnlint.run import process_file
@@ -201,3 +202,10 @@ def test_parallel_jobs_read_jsonl_with_the_configured_fields(tmp_path):
         f"{tmp_path / f'part{i}.jsonl'}:1 [id k{i}] 1:14: P103 {lines[i].split(' P103 ')[1]}"
         for i in range(6)
     ]
+
+
+def test_a_range_of_a_large_file_starting_with_an_array_record_is_not_an_array_file():
+    options = SourceOptions()
+    documents, _, problems = jsonl_parse(b'[1, 2]\n{"text": "x"}\n', "big.jsonl", options, 41)
+    assert [d.record.line for d in documents] == [42]
+    assert problems == ["line 41: record is a JSON array, not an object"]
