@@ -1,6 +1,7 @@
 """The HTML health report without a browser: every finding at its place, counts equal to
 ``--format json``, untrusted text escaped, and caps that say what they cut."""
 
+import json
 from collections import Counter
 
 import pytest
@@ -179,3 +180,20 @@ def test_output_file_gets_the_page_and_the_terminal_the_summary(tmp_path, record
         "check", "--format", "html", "--output-file", str(tmp_path / "no" / "x"), str(SEEDS)
     )
     assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr
+
+
+def test_jsonl_records_are_documents_with_their_findings_in_place(tmp_path):
+    # The five seeds as records of one JSONL file: positions are within each record's text.
+    corpus = tmp_path / "seeds.jsonl"
+    rows = [
+        json.dumps({"id": seed.stem, "text": seed.read_text(encoding="utf-8")}, ensure_ascii=False)
+        for seed in sorted(SEEDS.glob("*.txt"))
+    ]
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    expected = json_places(json_findings(str(corpus)))
+    page = ReportPage(run_cli("check", "--format", "html", str(corpus)).stdout)
+    assert page.stats["documents"] == len(rows)
+    assert {(d["path"], d["record"]) for d in page.documents} == set(expected)
+    for doc in page.documents:
+        _, places = places_from_segments(doc["segments"], doc["rules"])
+        assert places == expected[(doc["path"], doc["record"])]
