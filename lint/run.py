@@ -117,7 +117,8 @@ def process_source(
             write_atomic(source.path, fixed_bytes(source, result), expected=source.raw)
             result.written = True
         except (OSError, StaleFileError) as exc:
-            result.error = f"cannot write fix: {exc}"
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            result.error = f"cannot write fix: {reason}"
     return result
 
 

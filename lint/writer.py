@@ -9,6 +9,7 @@ through a symlink replaces the file it points to and keeps the link.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -33,7 +34,10 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
     except FileNotFoundError:
         before = None
     if expected is not None and before is None:
-        raise StaleFileError(f"{path} was removed since it was read; not written")
+        raise StaleFileError("removed since it was read; not written")
+    if before is not None and not (before.st_mode & 0o222 and os.access(target, os.W_OK)):
+        # rename() would replace a read-only file anyway; respect the owner's intent instead
+        raise PermissionError(errno.EACCES, "read-only file, not overwritten", str(path))
     fd, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
     )
@@ -44,7 +48,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
             os.fsync(handle.fileno())
             _copy_permissions(handle.fileno(), before)
         if expected is not None:
-            _check_unchanged(target, expected, path)
+            _check_unchanged(target, expected)
         os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -63,13 +67,13 @@ def _copy_permissions(fd: int, before: os.stat_result | None) -> None:
             os.fchown(fd, before.st_uid, before.st_gid)
 
 
-def _check_unchanged(target: Path, expected: bytes, shown: Path) -> None:
+def _check_unchanged(target: Path, expected: bytes) -> None:
     try:
         current = target.read_bytes()
     except FileNotFoundError:
         current = None
     if current != expected:
-        raise StaleFileError(f"{shown} changed on disk since it was read; not overwritten")
+        raise StaleFileError("changed on disk since it was read; not overwritten")
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -70,6 +70,15 @@ def test_writing_through_a_symlink_keeps_the_link(tmp_path):
     assert link.is_symlink() and target.read_bytes() == b"new"
 
 
+def test_read_only_file_is_not_replaced(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        write_atomic(path, b"new", expected=b"old")
+    assert path.read_bytes() == b"old" and temp_litter(tmp_path) == []
+
+
 def test_stale_file_is_not_overwritten(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"changed by someone else")
