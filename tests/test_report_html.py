@@ -12,7 +12,8 @@ from cnlint.document import Document
 from cnlint.linter import Linter
 from cnlint.registry import load_registry
 from cnlint.report.highlight import Marked, highlight
-from cnlint.report.html import build_page, fix_preview, markdown_html
+from cnlint.report.html import build_page, fix_preview
+from cnlint.report.markdown import markdown_html
 from cnlint.run import DocumentResult, FileResult, Report
 from cnlint.sources import read_text_file
 

@@ -1,6 +1,7 @@
 """``--statistics``: the corpus summary, per-rule counts with bars and the top files, as a
 plain table when the output is not a terminal. Expectations come from ``--format json``."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -25,15 +26,13 @@ def statistics(columns: int) -> str:
     return result.stdout
 
 
+RULE_ROW = re.compile(r"^ ([A-Z]\d{3}) ")
+
+
 def rows_by_code(output: str) -> dict[str, list[str]]:
-    return {
-        line.split()[0]: line.split()
-        for line in output.splitlines()
-        if line[:1] == " "
-        and line.split()
-        and line.split()[0][:1].isupper()
-        and line.split()[0][1:].isdigit()
-    }
+    """The rows of the per-rule table, split into cells, by rule code."""
+    rows = (line.split() for line in output.splitlines() if RULE_ROW.match(line))
+    return {cells[0]: cells for cells in rows}
 
 
 @pytest.mark.parametrize("columns", [80, 120])

@@ -19,10 +19,11 @@ from ..finding import Finding, Fix, Severity
 from ..registry import Registry, load_registry
 from ..run import Report
 from .highlight import Marked, escape_text, highlight, visible
+from .markdown import markdown_html
 from .stats import PER_CHARS, CorpusStats, DocumentStats
 from .svg import Bar, bar_chart, histogram
 
-MAX_DOCUMENTS = 200  # documents embedded with their text, worst first
+MAX_DOCUMENTS = 200  # documents embedded with their text (see embedded_documents)
 EXAMPLES_PER_RULE = 5  # of those, the worst few of every rule, so each filter finds something
 MAX_DOCUMENT_CHARS = 50_000  # text embedded per document; findings past it are listed only
 PAGE_SIZE = 10  # documents shown at once (the script pages through the rest)
@@ -348,57 +349,3 @@ def _corpus_markdown(code: str) -> str:
         if check.code == code:
             return f"{check.summary}\n\nA corpus check: see `cnlint corpus --help`.\n"
     return "Not a registered rule (a plugin that is not installed here?).\n"
-
-
-def markdown_html(markdown: str) -> str:
-    """The small Markdown subset that :func:`rule_markdown` writes, as escaped HTML."""
-    out: list[str] = []
-    block: list[str] = []
-    kind = ""
-
-    def flush() -> None:
-        nonlocal kind
-        if block:
-            joined = "\n".join(block)
-            if kind == "pre":
-                out.append(f"<pre>{escape_text(joined.rstrip())}</pre>")
-            elif kind == "ul":
-                out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in block) + "</ul>")
-            else:
-                out.append(f"<p>{_inline(joined)}</p>")
-        block.clear()
-        kind = ""
-
-    for line in markdown.splitlines():
-        if line.startswith("    ") or (kind == "pre" and not line.strip()):
-            if kind != "pre":
-                flush()
-                kind = "pre"
-            block.append(line[4:])
-        elif line.startswith("#"):
-            flush()
-            level = min(6, len(line) - len(line.lstrip("#")) + 2)
-            out.append(f"<h{level}>{_inline(line.lstrip('#').strip())}</h{level}>")
-        elif line.startswith("- "):
-            if kind != "ul":
-                flush()
-                kind = "ul"
-            block.append(line[2:])
-        elif not line.strip():
-            flush()
-        else:
-            if kind not in ("", "p"):
-                flush()
-            kind = "p"
-            block.append(line)
-    flush()
-    return "".join(out)
-
-
-def _inline(text: str) -> str:
-    """Escape, then turn `code` spans into <code>."""
-    parts = text.split("`")
-    return "".join(
-        f"<code>{escape_text(part)}</code>" if index % 2 else escape_text(part)
-        for index, part in enumerate(parts)
-    )
