@@ -22,6 +22,9 @@ CLOSED_ENDINGS = frozenset("。！？!?…；;：:.．～~”’」』）)》】
 # The line stops where a sentence cannot: mid-word (a Han character) or after a comma.
 # (A line ending in an opening quote is more often a quote-direction error than a cut.)
 OPEN_MARKS = frozenset("，,、")
+# Sentence-final particles: a line that ends on one finished its sentence, mark or not
+# (下载中国教育报APP吧, 怎么弄啊).
+FINAL_PARTICLES = frozenset("吧呢吗嘛啊呀啦哦哈")
 # Marks that only sentences carry; a heading or a name list has none of them.
 SENTENCE_MARKS = re.compile("[。！？!?；;]")
 COMMAS = re.compile("[，,]")
@@ -30,7 +33,7 @@ MIN_COMMA_PROSE = 25
 MIN_HAN_SHARE = 0.5
 # Documents that end most paragraphs with a mark are the ones where an open ending is a
 # defect; forum posts and chat often end without one, and there it is style.
-MIN_CLOSED_SHARE = 0.7
+MIN_CLOSED_SHARE = 0.8
 MIN_PARAGRAPHS_FOR_STYLE = 4
 
 LIST_ITEM = re.compile(
@@ -96,6 +99,8 @@ def ends_open(text: str) -> bool:
     last = text[-1:]
     if last in OPEN_MARKS:
         return text[-2:-1] not in CLOSED_ENDINGS
+    if last in FINAL_PARTICLES:
+        return False
     return bool(HAN_CHAR.match(last)) and not CREDIT_END.search(text)
 
 

@@ -227,6 +227,8 @@ class NearDuplicateParagraph(Rule):
             )
 
 
+# A "label：value" field: a flattened table or form repeats these legitimately.
+FIELD = re.compile("[^，。：]{1,12}：")
 SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』]?|$)")
 
 
@@ -237,7 +239,8 @@ class RepeatedSentence(Rule):
     why = (
         "A sentence repeated within a paragraph is extraction debris (a pull quote, a caption "
         "or a teaser merged into the body) far more often than rhetoric. It overweights that "
-        "sentence and reads as a stutter. Short sentences (slogans, 咚！咚！) are ignored."
+        "sentence and reads as a stutter. Short sentences (slogans, 咚！咚！) and label：value "
+        "fields (a flattened table repeats 总分：538分 for every row) are ignored."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -264,8 +267,8 @@ class RepeatedSentence(Rule):
             seen: set[str] = set()
             for match in SENTENCE.finditer(doc.slice(span)):
                 key = comparison_key(match[0])
-                if len(key) < minimum:
-                    continue
+                if len(key) < minimum or FIELD.match(key):
+                    continue  # 普通类（物理）：总分538分。 recurs in a table for each school
                 if key in seen:
                     start, end = span.start + match.start(), span.start + match.end()
                     yield self.finding(

@@ -337,6 +337,11 @@ class CjkSpace(Rule):
         "document writes the joined words without the space."
     )
     severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
+    fix_note = (
+        "Deletes the space. Unsafe: a rare legitimate separator (a name list inside a "
+        "sentence, a table flattened into one line) would be glued together."
+    )
     triggers = (" ", "\u3000", "\u00a0")
     examples = Examples(
         clean=[
@@ -350,9 +355,15 @@ class CjkSpace(Rule):
                 # seed 001 lines 69-71
                 "高家沟社区与区团委青年 志愿者共同开展志愿活动\n\n"
                 "志愿者与区团委青年志愿者在城南工业主题公园共同开展志愿活动。\n",
+                fixed="高家沟社区与区团委青年志愿者共同开展志愿活动\n\n"
+                "志愿者与区团委青年志愿者在城南工业主题公园共同开展志愿活动。\n",
                 flagged=[" "],
             ),
-            Bad("离石区在创建文明城市过程 中,结合市委领导进社区活动。\n", flagged=[" "]),
+            Bad(
+                "离石区在创建文明城市过程 中,结合市委领导进社区活动。\n",
+                fixed="离石区在创建文明城市过程中,结合市委领导进社区活动。\n",
+                flagged=[" "],
+            ),
         ],
     )
 
@@ -387,7 +398,13 @@ class CjkSpace(Rule):
                     reason = "the document writes these words without it elsewhere"
                 else:
                     continue
-                yield self.finding(offset, offset + 1, f"Space between Han characters ({reason})")
+                yield self.finding(
+                    offset,
+                    offset + 1,
+                    f"Space between Han characters ({reason})",
+                    replacement="",
+                    title="Delete the space",
+                )
 
     @staticmethod
     def _splits_clause(paragraph: str, position: int) -> bool:

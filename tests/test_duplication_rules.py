@@ -120,3 +120,8 @@ def test_clean_corpus_has_no_duplication_findings():
     for path in sorted(need(CLEAN_CORPUS).glob("*.txt")):
         for doc in read_text_file(path).documents:
             assert linter.lint(doc) == [], path.name
+
+
+def test_fields_of_a_flattened_table_are_not_repeated_sentences():
+    # dirty/uninews_003.txt: 普通类（物理）：总分538分。 recurs for two schools
+    assert findings_of(RepeatedSentence, dirty_text("uninews_003.txt")) == []

@@ -141,3 +141,15 @@ def test_clean_corpus_has_no_structure_findings():
     for path in sorted(corpus.glob("*.txt")):
         for doc in read_text_file(path).documents:
             assert linter.lint(doc) == [], path.name
+
+
+def test_a_sentence_final_particle_ends_the_sentence_without_a_mark():
+    # dirty/sohu_clickbait_010.txt ends with a promo line: finished, only the mark is missing
+    assert findings_of(TruncatedDocument, dirty_text("sohu_clickbait_010.txt")) == []
+
+
+def test_deleting_the_space_joins_the_split_word():
+    # seed 001 line 69, with line 71 writing 青年志愿者 without the space
+    fixed = fixed_text(CjkSpace, seed_text("001"))
+    assert "高家沟社区与区团委青年志愿者共同开展志愿活动\n" in fixed
+    assert "联络站架起“连心桥” 沟通服务“零距离”" in fixed  # 001:13 clause space stays
