@@ -210,3 +210,184 @@ class HalfwidthPunctuation(Rule):
                     ],
                     title="Replace with （ ）",
                 )
+
+
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』"}
+OPENER_OF = {closer: opener for opener, closer in PAIRS.items()}
+PAIR_MARK = re.compile("[“”‘’《》（）()【】「」『』]")
+# ’ between Latin letters is an apostrophe (don’t); ) after a short label at the start of a
+# line is an enumerator (1) 2) a) 一）); :) and :( are emoticons.
+APOSTROPHE = re.compile("(?<=[A-Za-z])’(?=[A-Za-z])")
+ENUMERATOR = re.compile(r"\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
+
+
+class UnbalancedPair(Rule):
+    code = "P104"
+    name = "unbalanced-pair"
+    summary = "Quotes and brackets that do not pair up within a paragraph: “…”” 《… 【…"
+    why = (
+        "An opening quote without its closing one (or the reverse) is the trace of a cut: text "
+        "was lost or glued from two places, as in seed 001's “咚!咚!咚!”张大娘,…胡萝卜”, "
+        "where the sentence that opened the last quote is gone. Marks are matched per "
+        "paragraph. A quotation that runs over several paragraphs, each opening with “ and "
+        "only the last one closing, is the Chinese convention and is not flagged, nor are "
+        "apostrophes (don’t), enumerators (1) 2)) and emoticons."
+    )
+    severity = Severity.WARNING
+    triggers = tuple(PAIRS) + tuple(OPENER_OF)
+    examples = Examples(
+        clean=[
+            "他说：“‘为人民服务’是宗旨。”《人民日报》（2021年）【先进典型】「一」『二』",
+            "“第一段引文继续，\n“第二段引文结束。”",
+            "1) 加强领导\n2) 落实责任",
+            "Don’t panic :)",
+        ],
+        bad=[
+            Bad(
+                "“咚!咚!咚!”张大娘,这是您想要吃的西葫芦、胡萝卜”昨日",
+                flagged=["”"],
+                note="seed 001, line 35 (D16)",
+            ),
+            Bad("开展“我为群众办实事”关注留守儿童”实践活动", flagged=["”"], note="seed 004:47"),
+            Bad("据《人民日报报道，今年", flagged=["《"]),
+            Bad("文峰区（高新区深化改革】", flagged=["（", "】"]),
+            Bad(
+                "取名为”桂花董糖“，并投之市场",
+                flagged=["”桂花董糖“"],
+                note="cmrc2018_014 (corpus/external/clean): the one finding there, and right",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        paragraphs = doc.paragraphs
+        for index, span in enumerate(paragraphs):
+            unclosed, stray = self._unmatched(text, span.start, span.end)
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is not None and text[following.start] == "“":
+                unclosed = [p for p in unclosed if text[p] != "“"]  # quote goes on
+            reversed_pairs = self._reversed(text, stray, unclosed)
+            paired = {p for pair in reversed_pairs for p in pair}
+            for closer, opener in reversed_pairs:
+                yield self.finding(
+                    closer,
+                    opener + 1,
+                    f"Marks reversed: {text[closer]}…{text[opener]} instead of "
+                    f"{OPENER_OF[text[closer]]}…{text[closer]}",
+                )
+            for position in sorted(set(unclosed + stray) - paired):
+                mark = text[position]
+                if mark in PAIRS:
+                    message = f"{mark} is never closed with {PAIRS[mark]} in this paragraph"
+                else:
+                    message = f"{mark} closes an {OPENER_OF[mark]} that was never opened"
+                yield self.finding(position, position + 1, message)
+
+    @staticmethod
+    def _reversed(text: str, stray: list[int], unclosed: list[int]) -> list[tuple[int, int]]:
+        """A stray closer followed by an unclosed opener of its kind: ”桂花董糖“ (one defect)."""
+        pairs = []
+        openers = sorted(unclosed)
+        for closer in sorted(stray):
+            match = next(
+                (o for o in openers if o > closer and PAIRS[text[o]] == text[closer]), None
+            )
+            if match is not None:
+                pairs.append((closer, match))
+                openers.remove(match)
+        return pairs
+
+    @staticmethod
+    def _unmatched(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+        """Offsets of openers left open and of closers that close nothing."""
+        stack: list[int] = []
+        stray: list[int] = []
+        enumerator = ENUMERATOR.match(text, start)
+        skip = {enumerator.end() - 1} if enumerator else set()
+        for match in PAIR_MARK.finditer(text, start, end):
+            position, mark = match.start(), match[0]
+            if position in skip or APOSTROPHE.match(text, position):
+                continue
+            if mark in "()" and text[position - 1 : position] in (":", ";", "="):
+                continue
+            if mark in PAIRS:
+                stack.append(position)
+                continue
+            opener = OPENER_OF[mark]
+            depth = next(
+                (i for i in range(len(stack) - 1, -1, -1) if text[stack[i]] == opener), None
+            )
+            if depth is None:
+                stray.append(position)
+            else:
+                stray.extend(stack[depth + 1 :])  # opened inside, never closed
+                del stack[depth:]
+        return stack, stray
+
+
+# Runs of ellipsis-like marks; what each run means is decided in Python.
+ELLIPSIS_RUN = re.compile("[。.…⋯·・]+")
+
+
+class EllipsisStyle(Rule):
+    code = "P105"
+    name = "ellipsis-style"
+    summary = "An ellipsis written as 。。。, ..., ···, ⋯ or a single … in Chinese text"
+    why = (
+        "The Chinese ellipsis is …… (two U+2026, six dots). Dots, stops or a single … are "
+        "typing shortcuts or normalisation damage (NFKC turns …… into ......), and they make "
+        "one sentence several strings for deduplication and tokenizers. Dots are flagged only "
+        "next to Chinese text (not in URLs, code or English); a single middle dot (文峰汇·十二府) "
+        "is a separator, not an ellipsis."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.SAFE
+    fix_note = "Replaces the run with ……."
+    triggers = ("。。。", "...", "…", "⋯", "···", "・・・")
+    examples = Examples(
+        clean=[
+            "同志们好！……让我们继续前进。",
+            "文峰汇·十二府",
+            "Loading... please wait",
+            "访问 www.example.com 了解",
+            "……",
+        ],
+        bad=[
+            Bad("我想想。。。好吧", fixed="我想想……好吧", flagged=["。。。"]),
+            Bad("然后呢...他走了", fixed="然后呢……他走了", flagged=["..."]),
+            Bad("等等…我来了", fixed="等等……我来了", flagged=["…"]),
+            Bad("这个嘛···算了", fixed="这个嘛……算了", flagged=["···"]),
+            Bad("未完待续⋯⋯", fixed="未完待续……", flagged=["⋯⋯"]),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in ELLIPSIS_RUN.finditer(text):
+            run = match[0]
+            if not self._is_wrong_ellipsis(run):
+                continue
+            before = text[match.start() - 1 : match.start()]
+            after = text[match.end() : match.end() + 1]
+            if not (CHINESE_CHAR.match(before) or CHINESE_CHAR.match(after)):
+                continue
+            yield self.finding(
+                match.start(),
+                match.end(),
+                f"Ellipsis written as {run!r}; use ……",
+                replacement="……",
+                title="Replace with ……",
+            )
+
+    @staticmethod
+    def _is_wrong_ellipsis(run: str) -> bool:
+        kinds = set(run)
+        if len(kinds) != 1:
+            return False  # mixed runs (……。, ...。) are left to the other punctuation rules
+        mark = run[0]
+        if mark == "…":
+            return len(run) == 1
+        if mark == "⋯":
+            return True
+        return len(run) >= 3
