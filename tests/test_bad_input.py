@@ -17,7 +17,7 @@ from cnlint.sources import SourceOptions, parse_source
 from conftest import run_cli
 
 # Seed 000, line 7 (D1): a half-width comma that --fix turns into '，'.
-DIRTY = "签订了“门前三包”责任状”,并明确专人负责。\n"
+DIRTY = "平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”,并组织人员拆除门头牌匾。\n"
 GOOD_RECORD = json.dumps({"id": "ok", "text": DIRTY}, ensure_ascii=False)
 
 BAD_FILES = {
@@ -89,7 +89,7 @@ def test_the_run_goes_on_and_exits_2(bad_run):
 def test_a_file_with_one_bad_record_lints_the_others_and_is_not_fixed(bad_run):
     folder, result, _, before = bad_run
     # Not fixed (the file is not written), so the good record's finding is still reported.
-    assert f"{folder / 'not-json.jsonl'}:1 [id ok] 1:14: P103" in result.stdout
+    assert f"{folder / 'not-json.jsonl'}:1 [id ok] 1:34: P103" in result.stdout
     assert (folder / "not-json.jsonl").read_bytes() == before["not-json.jsonl"]
     source = parse_source(before["not-json.jsonl"], "not-json.jsonl")
     assert [d.record.id for d in source.documents] == ["ok"]

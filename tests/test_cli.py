@@ -9,7 +9,9 @@ SEED_003 = SEEDS / "003_0d4dd77c39c606b7.txt"
 # From ../shared/corpus/external/clean/ style prose: correct full-width punctuation.
 CLEAN_TEXT = "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点。\n"
 # Seed 000, line 7 (D1: a half-width comma after a closing quote).
-DIRTY_TEXT = "签订了“门前三包”责任状”,并明确专人负责。\n"
+DIRTY_TEXT = (
+    "平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”,并组织人员拆除门头牌匾。\n"
+)
 
 
 def write(path, text):
@@ -27,7 +29,7 @@ def test_findings_exit_1_and_name_the_place(tmp_path):
     path = write(tmp_path / "dirty.txt", DIRTY_TEXT)
     result = run_cli("check", "--format", "concise", str(path))
     assert result.returncode == 1
-    assert f"{path}:1:14: P103" in result.stdout
+    assert f"{path}:1:34: P103" in result.stdout
 
 
 def test_usage_and_io_errors_exit_2(tmp_path):
@@ -76,8 +78,14 @@ def test_diff_previews_and_writes_nothing(tmp_path):
     path = write(tmp_path / "dirty.txt", DIRTY_TEXT)
     result = run_cli("check", "--diff", str(path))
     assert result.returncode == 1
-    assert "-签订了“门前三包”责任状”,并明确专人负责。" in result.stdout
-    assert "+签订了“门前三包”责任状”，并明确专人负责。" in result.stdout
+    assert (
+        "-平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”,并组织人员拆除门头牌匾。"
+        in result.stdout
+    )
+    assert (
+        "+平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”，并组织人员拆除门头牌匾。"
+        in result.stdout
+    )
     assert path.read_text(encoding="utf-8") == DIRTY_TEXT
 
 

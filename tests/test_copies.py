@@ -6,7 +6,7 @@ import json
 from conftest import run_cli
 
 # Seed 000, line 7 (D1): a half-width comma; --fix turns it into '，'.
-DIRTY = "签订了“门前三包”责任状”,并明确专人负责。\n"
+DIRTY = "平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”,并组织人员拆除门头牌匾。\n"
 # Seed 004, line 91 (D19): an English word inside Chinese prose; reported, never fixed.
 LEAK = "激发了广大党员为群众办事的积极性 and 主动性。\n"
 CLEAN = "民生无小事，枝叶总关情。\n"

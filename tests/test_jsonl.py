@@ -17,7 +17,7 @@ from conftest import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 # Seed 000, line 7 (D1: a half-width comma after a closing quote); fixed: '，'.
-DIRTY = "签订了“门前三包”责任状”,并明确专人负责。"
+DIRTY = "平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”,并组织人员拆除门头牌匾。"
 # From ../shared/corpus/external/clean/c3_001.txt style: correct full-width punctuation.
 CLEAN = "民生无小事，枝叶总关情。"
 
@@ -70,11 +70,11 @@ def test_concise_and_json_reports_name_file_record_line_id_and_text_position(tmp
     )
     concise = run_cli("check", "--format", "concise", "--select", "P103", str(path))
     assert concise.returncode == 1
-    assert concise.stdout.splitlines()[0].startswith(f"{path}:2 [id 7] 2:14: P103")
+    assert concise.stdout.splitlines()[0].startswith(f"{path}:2 [id 7] 2:34: P103")
     report = json.loads(run_cli("check", "--format", "json", "--select", "P103", str(path)).stdout)
     assert report[0]["path"] == str(path)
     assert report[0]["record"] == {"line": 2, "id": "7"}
-    assert (report[0]["line"], report[0]["column"]) == (2, 14)
+    assert (report[0]["line"], report[0]["column"]) == (2, 34)
 
 
 @pytest.mark.parametrize("ensure_ascii", [False, True])
@@ -159,7 +159,7 @@ def test_stdin_lints_and_fixes_by_the_stdin_filename(tmp_path):
         "check", "-", "--stdin-filename", "in.jsonl", "--format", "concise", stdin=data
     )
     assert report.returncode == 1
-    assert report.stdout.startswith("in.jsonl:1 [id s] 1:14: P103")
+    assert report.stdout.startswith("in.jsonl:1 [id s] 1:34: P103")
     fixed = run_cli("check", "--fix", "-", "--stdin-filename", "in.jsonl", stdin=data)
     assert fixed.stdout == data.replace("”,", "”，")
     assert "P103" not in fixed.stderr
