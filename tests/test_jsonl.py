@@ -176,7 +176,7 @@ def test_location_without_an_id_is_record_line_then_text_position(tmp_path):
     path = tmp_path / "no-id.jsonl"
     path.write_text(json.dumps({"text": DIRTY}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = run_cli("check", "--format", "concise", "--select", "P103", str(path))
-    assert result.stdout.startswith(f"{path}:1 1:14: P103")
+    assert result.stdout.startswith(f"{path}:1 1:34: P103")
 
 
 def test_a_json_array_file_is_one_error_with_a_hint():
@@ -199,7 +199,7 @@ def test_parallel_jobs_read_jsonl_with_the_configured_fields(tmp_path):
     assert result.returncode == 1, result.stderr
     lines = sorted(result.stdout.splitlines())
     assert lines == [
-        f"{tmp_path / f'part{i}.jsonl'}:1 [id k{i}] 1:14: P103 {lines[i].split(' P103 ')[1]}"
+        f"{tmp_path / f'part{i}.jsonl'}:1 [id k{i}] 1:34: P103 {lines[i].split(' P103 ')[1]}"
         for i in range(6)
     ]
 
