@@ -10,7 +10,7 @@ from cnlint.config import Config
 from cnlint.jsonl import parse as jsonl_parse
 from cnlint.jsonl import splice, value_span
 from cnlint.linter import Linter
-from cnlint.run import process_file
+from cnlint.run import process_file, process_stdin
 from cnlint.sources import SourceOptions, parse_source, read_source
 
 from conftest import SEEDS, run_cli
@@ -209,3 +209,12 @@ def test_a_range_of_a_large_file_starting_with_an_array_record_is_not_an_array_f
     documents, _, problems = jsonl_parse(b'[1, 2]\n{"text": "x"}\n', "big.jsonl", options, 41)
     assert [d.record.line for d in documents] == [42]
     assert problems == ["line 41: record is a JSON array, not an object"]
+
+
+def test_stdin_filename_picks_the_per_file_config():
+    config = Config(per_file_ignores={"legacy/*.txt": ("P103",)})
+    dirty = (DIRTY + "\n").encode()
+    ignored, _ = process_stdin(dirty, "legacy/a.txt", Linter(config))
+    checked, _ = process_stdin(dirty, "new/a.txt", Linter(config))
+    assert [f.code for _, f in ignored.findings] == []
+    assert [f.code for _, f in checked.findings] == ["P103"]
