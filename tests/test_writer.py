@@ -149,13 +149,14 @@ def test_killed_run_leaves_every_file_old_or_new(tmp_path):
         [sys.executable, "-m", "cnlint", "check", "--fix", str(tmp_path / "docs")],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the kill takes the workers too
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # kill it once some, but not all, files are fixed
         if any(path.read_bytes() == fixed for path in files):
             break
         time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)
+    os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     contents = [path.read_bytes() for path in files]
     assert all(content in (original, fixed) for content in contents)
