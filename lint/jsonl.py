@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 BOM = b"\xef\xbb\xbf"
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
+WHOLE_FILE_HINT = "exclude it, or convert an array with jq -c '.[]'"
 
 
 @dataclass
@@ -57,10 +58,8 @@ def parse(
     documents: list[Document] = []
     places: list[tuple[int, str]] = []
     problems: list[str] = []
-    if first_line == 1 and payload.removeprefix(BOM).lstrip()[:1] == b"[":
-        problems.append(
-            "a JSON array, not JSON Lines (one object a line); convert it with jq -c '.[]'"
-        )
+    if first_line == 1 and (whole := _single_document(payload, lines)):
+        problems.append(f"{whole}, not JSON Lines (one object a line); {WHOLE_FILE_HINT}")
         return documents, JsonLines(lines, text_path, places), problems
     for index, line in enumerate(lines):
         number = index + first_line
@@ -83,6 +82,26 @@ def parse(
         documents.append(Document(text, path=display, record=Record(number, record_id)))
         places.append((index, text))
     return documents, JsonLines(lines, text_path, places), problems
+
+
+def _single_document(payload: bytes, lines: list[bytes]) -> str | None:
+    """``"a JSON array"`` or ``"one JSON document over N lines"`` when the file is not JSON Lines
+    but one JSON value (a dump, a config file); None otherwise. Cheap on JSON Lines: only a
+    file whose first line is ``[`` or not JSON at all is parsed whole."""
+    head = payload.removeprefix(BOM).lstrip()
+    if head[:1] == b"[":
+        return "a JSON array"
+    first = next((line for line in lines if line.strip()), b"").removeprefix(BOM)
+    try:
+        json.loads(first)
+        return None
+    except ValueError:  # JSONDecodeError, or UnicodeDecodeError
+        pass
+    try:
+        json.loads(head)
+    except ValueError:
+        return None
+    return f"one JSON document over {len(lines)} lines"
 
 
 def split_lines(payload: bytes) -> list[bytes]:

@@ -179,13 +179,20 @@ def test_location_without_an_id_is_record_line_then_text_position(tmp_path):
     assert result.stdout.startswith(f"{path}:1 1:34: P103")
 
 
-def test_a_json_array_file_is_one_error_with_a_hint():
-    for raw in (b'[\n  {"text": "x"}\n]\n', b'\xef\xbb\xbf [{"text": "x"}, {"text": "y"}]'):
+def test_a_json_array_or_pretty_printed_document_is_one_error_with_a_hint():
+    hint = "not JSON Lines (one object a line); exclude it, or convert an array with jq -c '.[]'"
+    cases = {
+        b'[\n  {"text": "x"}\n]\n': "a JSON array",
+        b'\xef\xbb\xbf [{"text": "x"}, {"text": "y"}]': "a JSON array",
+        b'{\n  "name": "cnlint",\n  "text": "x"\n}\n': "one JSON document over 4 lines",
+    }
+    for raw, what in cases.items():
         source = parse_source(raw, "dump.json")
         assert source.documents == []
-        assert source.problems == [
-            "a JSON array, not JSON Lines (one object a line); convert it with jq -c '.[]'"
-        ]
+        assert source.problems == [f"{what}, {hint}"]
+    broken = parse_source(b'{"text": "x"\n{"text": "y"}\n', "broken.jsonl")  # JSONL, one bad line
+    assert [p.split(":")[0] for p in broken.problems] == ["line 1"]
+    assert [d.text for d in broken.documents] == ["y"]
 
 
 def test_parallel_jobs_read_jsonl_with_the_configured_fields(tmp_path):
