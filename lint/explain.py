@@ -39,6 +39,10 @@ def rule_markdown(rule_cls: type[Rule]) -> str:
                 lines.append(f"    fixed:   {bad.fixed!r}")
             if bad.options:
                 lines.append(f"    with options: {dict(bad.options)}")
+            if bad.settings:
+                lines.append(f"    with settings: {dict(bad.settings)}")
+            if bad.encoding != "utf-8":
+                lines.append(f"    read from a {bad.encoding} file")
             if bad.note:
                 lines.append(f"    ({bad.note})")
             lines.append("")

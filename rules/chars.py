@@ -12,3 +12,21 @@ CHINESE = HAN + CJK_PUNCT
 # Pinyin letters with tone marks (and ü, which only pinyin uses among Latin lowercase).
 TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_LETTERS = "a-z" + TONED_VOWELS
+
+
+def characters(ranges: str) -> str:
+    """Every character of a regex-class body made of single characters and ``a-b`` ranges.
+
+    Rules use it to declare a character class as ``triggers``: the engine's gate then checks
+    all of them in its one table lookup per document.
+    """
+    chars = []
+    index = 0
+    while index < len(ranges):
+        if index + 2 < len(ranges) and ranges[index + 1] == "-":
+            chars.extend(map(chr, range(ord(ranges[index]), ord(ranges[index + 2]) + 1)))
+            index += 3
+        else:
+            chars.append(ranges[index])
+            index += 1
+    return "".join(chars)

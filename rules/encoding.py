@@ -10,11 +10,10 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from cnlint import Applicability, Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules.chars import HAN, PINYIN_LETTERS
+from cnlint.rules.chars import HAN, PINYIN_LETTERS, characters
 from cnlint.rules.mojibake import (
     GBK_SIGNATURE,
     LATIN_MOJIBAKE,
-    NON_ASCII_RUN,
     gbk_mojibake_spans,
     latin_round_trip,
 )
@@ -119,8 +118,9 @@ INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+|[{PRIVATE_USE}]+")
 
 def describe(chars: str) -> str:
     """``U+200B ZERO WIDTH SPACE, U+0007 control`` for the distinct characters of a run."""
-    names = dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, _kind(c))}" for c in chars)
-    return ", ".join(names)
+    distinct = list(dict.fromkeys(chars))
+    names = [f"U+{ord(c):04X} {unicodedata.name(c, _kind(c))}" for c in distinct[:4]]
+    return ", ".join(names) + (f" and {len(distinct) - 4} more" if len(distinct) > 4 else "")
 
 
 def _kind(char: str) -> str:
@@ -154,6 +154,8 @@ class InvisibleChar(Rule):
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
     fix_note = "Deletes the characters (unsafe for private-use characters)."
+    # Planes 15 and 16 (supplementary private use) are gated by their high surrogates.
+    triggers = characters(INVISIBLE + "\ue000-\uf8ff\udb80-\udbff")
     examples = Examples(
         clean=["　　段首缩进是全角空格。\t制表符也可以。", "全家出动👨\u200d👩\u200d👧"],
         bad=[
@@ -235,6 +237,8 @@ class Mojibake(Rule):
     )
     severity = Severity.ERROR
     fix_safety = FixSafety.UNSAFE
+    # Latin-1 high characters, the GBK signature characters, and the '?' of a lost character.
+    triggers = characters("\u00a1-\u00ff") + "".join(sorted(GBK_SIGNATURE)) + "?？"
     fix_note = (
         "Unsafe: replaces the run with the text its bytes stand for, when no byte was lost. "
         "A lost character (?,F) is replaced by U+FFFD, safely: the debris is not text, and "
@@ -287,19 +291,18 @@ class Mojibake(Rule):
                 )
 
     def _gbk(self, text: str) -> Iterator[Finding]:
-        for run in NON_ASCII_RUN.finditer(text):
-            for start, end, recovered in gbk_mojibake_spans(text, run.start(), run.end()):
-                message = f"Mojibake {text[start:end]!r} is UTF-8 read as GBK"
-                if recovered is None:
-                    yield self.finding(start, end, message + " (bytes lost: no fix)")
-                else:
-                    yield self.finding(
-                        start,
-                        end,
-                        f"{message}: {recovered!r}",
-                        replacement=recovered,
-                        title=f"Decode as UTF-8: {recovered!r}",
-                    )
+        for start, end, recovered in gbk_mojibake_spans(text):
+            message = f"Mojibake {text[start:end]!r} is UTF-8 read as GBK"
+            if recovered is None:
+                yield self.finding(start, end, message + " (bytes lost: no fix)")
+            else:
+                yield self.finding(
+                    start,
+                    end,
+                    f"{message}: {recovered!r}",
+                    replacement=recovered,
+                    title=f"Decode as UTF-8: {recovered!r}",
+                )
 
 
 TAG_NAMES = (
@@ -374,6 +377,7 @@ class FullwidthAlnum(Rule):
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
     fix_note = "Replaces each letter or digit with its ASCII form."
+    triggers = characters("０-９Ａ-Ｚａ-ｚ")
     examples = Examples(
         clean=["2012年6月12日，全国150个城市。", "你好，世界！"],
         bad=[

@@ -38,7 +38,6 @@ def _gbk_reading_of_first_bytes(char: str) -> str:
 # first two UTF-8 bytes of everyday characters and marks (的 → 鐨, 是 → 鏄, 。 → 銆, ， → 锛).
 # A document without any of them skips the GBK check.
 GBK_SIGNATURE = frozenset("".join(_gbk_reading_of_first_bytes(c) for c in EVERYDAY)) - EVERYDAY
-NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{2,}")
 
 
 def latin_round_trip(run: str) -> tuple[str, str] | None:
@@ -82,8 +81,28 @@ def gbk_level1(char: str) -> bool:
     return len(encoded) == 2 and 0xB0 <= encoded[0] <= 0xD7
 
 
-def gbk_mojibake_spans(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
-    """Mojibake of UTF-8 read as GBK in ``text[start:end]``: spans and recovered texts.
+def _gbk_characters(leads: range) -> str:
+    """Every GBK double-byte character whose first byte is in ``leads``."""
+    chars = []
+    for lead in leads:
+        for trail in range(0x40, 0xFF):
+            try:
+                chars.append(bytes([lead, trail]).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+# GBK characters whose first byte is a UTF-8 lead byte (0xE2-0xEF), and those whose first
+# byte is a UTF-8 lead or continuation byte (0x80-0xBF): what UTF-8 read as GBK is made of.
+_UTF8_LEAD = re.escape(_gbk_characters(range(0xE2, 0xF0)))
+_UTF8_SHAPED = _UTF8_LEAD + re.escape(_gbk_characters(range(0x81, 0xC0))) + "\ufffd"
+GBK_PIECE = re.compile(f"[{_UTF8_LEAD}][{_UTF8_SHAPED}]+")
+GBK_LEAD = re.compile(f"[{_UTF8_LEAD}]")
+
+
+def gbk_mojibake_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """Mojibake of UTF-8 read as GBK in ``text``: spans and recovered texts.
 
     A candidate piece starts with a character whose GBK lead byte is a UTF-8 lead byte
     (0xE2-0xEF), continues over characters made of UTF-8-shaped bytes, and holds a signature
@@ -91,21 +110,17 @@ def gbk_mojibake_spans(text: str, start: int, end: int) -> list[tuple[int, int, 
     were lost (U+FFFD in the run) the piece is reported without one.
     """
     found: list[tuple[int, int, str | None]] = []
-    index = start
-    while index < end:
-        if not _utf8_lead(text[index]):
-            index += 1
-            continue
-        stop = index + 1
-        while stop < end and _utf8_shaped(text[stop]):
-            stop += 1
-        piece = text[index:stop]
-        if len(piece) >= 2 and not GBK_SIGNATURE.isdisjoint(piece):
+    for piece in GBK_PIECE.finditer(text):
+        index, stop = piece.span()
+        while stop - index >= 2 and not GBK_SIGNATURE.isdisjoint(text[index:stop]):
             span = _exact(text, index, stop) or _lossy(text, index, stop)
-            if span is not None:
-                found.append(span)
-                stop = span[1]
-        index = stop
+            if span is None:
+                break
+            found.append(span)
+            lead = GBK_LEAD.search(text, span[1], stop)
+            if lead is None:
+                break
+            index = lead.start()
     return found
 
 
@@ -131,24 +146,6 @@ def _lossy(text: str, start: int, stop: int) -> tuple[int, int, None] | None:
     if "\ufffd" in run:
         return (start, stop, None) if gbk_mojibake(run, minimum=1) else None
     return (start, stop, None) if len(run) >= 4 and gbk_mojibake(run, minimum=2) else None
-
-
-def _utf8_lead(char: str) -> bool:
-    try:
-        encoded = char.encode("gbk")
-    except UnicodeEncodeError:
-        return False
-    return len(encoded) == 2 and 0xE2 <= encoded[0] <= 0xEF
-
-
-def _utf8_shaped(char: str) -> bool:
-    if char == "\ufffd":
-        return True
-    try:
-        encoded = char.encode("gbk")
-    except UnicodeEncodeError:
-        return False
-    return len(encoded) == 2 and (0x80 <= encoded[0] <= 0xBF or 0xE2 <= encoded[0] <= 0xEF)
 
 
 def gbk_mojibake(run: str, minimum: int) -> bool:

@@ -13,7 +13,7 @@ import opencc
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.config import ConfigError
 from cnlint.document import Span
-from cnlint.rules.chars import HAN, PINYIN_LETTERS, TONED_VOWELS
+from cnlint.rules.chars import HAN, PINYIN_LETTERS, TONED_VOWELS, characters
 from cnlint.rules.script_tables import (
     SIMPLIFIED_ONLY,
     TRADITIONAL_ONLY,
@@ -191,6 +191,7 @@ class TraditionalInSimplified(Rule):
         "Converts the paragraph with OpenCC (t2s by default, which keeps mainland standard "
         "forms), replacing only the characters the conversion changes."
     )
+    triggers = "".join(sorted(TRADITIONAL_ONLY))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "t2s"}
     option_docs: ClassVar[dict[str, str]] = {
         "opencc-config": "OpenCC configuration of the fix: t2s, tw2s, hk2s or tw2sp "
@@ -256,6 +257,7 @@ class SimplifiedInTraditional(Rule):
         "群 and 裡, without vocabulary changes), replacing only characters that are not "
         "already traditional."
     )
+    triggers = "".join(sorted(SIMPLIFIED_ONLY))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "s2tw"}
     option_docs: ClassVar[dict[str, str]] = {
         "opencc-config": "OpenCC configuration of the fix: s2tw, s2t, s2hk or s2twp."
@@ -323,6 +325,7 @@ class MixedScript(Rule):
         "paragraph's own majority script). Towards traditional, only the odd characters are "
         "replaced."
     )
+    triggers = "".join(sorted(TRADITIONAL_ONLY))  # no traditional character, no mixing
     options: ClassVar[dict[str, Any]] = {"simplified-config": "t2s", "traditional-config": "s2tw"}
     option_docs: ClassVar[dict[str, str]] = {
         "simplified-config": "OpenCC configuration used to convert to simplified.",
@@ -423,6 +426,7 @@ class ForeignScript(Rule):
     code = "S104"
     name = "foreign-script"
     summary = "Kana, hangul, Cyrillic, Thai… runs inside Chinese text"
+    triggers = characters(FOREIGN)
     why = (
         "Japanese or Korean fragments inside a Chinese sentence are usually the residue of a "
         "multilingual page (a menu, a translation toggle) or of a bad encoding guess, and they "
