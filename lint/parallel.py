@@ -3,13 +3,12 @@
 Each worker process gets the compiled linter once (inherited through fork, or pickled once
 per worker where processes are spawned) and then receives tasks only: a path, or a byte
 range of a large JSONL file, so one big file still keeps every core busy. What crosses
-between processes is a task in and a result out; ``imap`` keeps results in task order, and
-the ranges of one file are joined back into one result.
+between processes is a task in and a result out; results come back in task order
+(:mod:`cnlint.workers`), and the ranges of one file are joined back into one result.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from .compression import compression_of
 from .linter import Linter
 from .run import DocumentResult, FileResult, problems_line, process_source
 from .sources import SourceError, SourceFile, SourceOptions, is_jsonl, read_source
+from .workers import ordered_map
 
 # Below this many tasks a pool costs more (starting processes) than it saves.
 MIN_TASKS_FOR_POOL = 4
@@ -137,19 +137,6 @@ class FileJob:
         return result
 
 
-_worker_job: FileJob | None = None
-
-
-def _start_worker(job: FileJob) -> None:
-    global _worker_job
-    _worker_job = job
-
-
-def _run_in_worker(task: Task) -> FileResult:
-    assert _worker_job is not None, "worker not initialised"
-    return _worker_job(task)
-
-
 def run_files(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[FileResult]:
     """Results of ``job`` on ``files``, one per file, in order; ``jobs`` > 1 uses processes."""
     tasks = plan(files, job.mode, CHUNK_BYTES)
@@ -158,14 +145,11 @@ def run_files(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[FileRe
         results = zip(tasks, map(job, tasks), strict=True)
         yield from _join(results)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # Tasks go out in small batches: the pool's cost per message (~0.3 ms) is then paid once
-    # per batch, while batches stay small enough to share the work evenly.
-    batch = max(1, min(8, len(tasks) // (jobs * 4)))
-    with context.Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-        results = zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=batch), strict=True)
-        yield from _join(results)
+    # Tasks go out in small batches: the cost per message is paid once per batch, while
+    # batches stay small enough to share the work evenly.
+    batch = max(1, min(8, len(tasks) // (jobs * 8)))
+    results = zip(tasks, ordered_map(job, tasks, jobs, batch), strict=True)
+    yield from _join(results)
 
 
 def _join(results: Iterator[tuple[Task, FileResult]]) -> Iterator[FileResult]:

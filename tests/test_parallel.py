@@ -148,3 +148,25 @@ def test_results_survive_the_trip_between_processes():
     assert [f for _, f in back.findings] == [f for _, f in result.findings]
     assert back.documents[0].doc.text == result.documents[0].doc.text
     assert back.documents[0].doc.lines == result.documents[0].doc.lines
+
+
+def square_or_fail(n: int) -> int:
+    if n == 13:
+        raise ValueError("unlucky")
+    if n == 17:
+        import os
+
+        os._exit(3)  # a worker that dies without a word (killed, out of memory)
+    return n * n
+
+
+def test_worker_pool_keeps_order_and_reports_errors_and_deaths():
+    from cnlint.workers import WorkerError, ordered_map
+
+    assert list(ordered_map(square_or_fail, list(range(12)), jobs=2, batch=3)) == [
+        n * n for n in range(12)
+    ]
+    with pytest.raises(WorkerError, match="unlucky"):
+        list(ordered_map(square_or_fail, list(range(20)), jobs=2, batch=2))
+    with pytest.raises(WorkerError, match="exited with code 3"):
+        list(ordered_map(square_or_fail, list(range(14, 30)), jobs=2, batch=1))
