@@ -123,6 +123,29 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+# OpenCC's t2s keeps 著 everywhere, because 著 is also a simplified character (著作, 显著).
+# In traditional text it is mostly the particle 着 (懷著, 睡著, 著手), so the simplified text
+# gets 着 unless a neighbour makes it the zhù of 著名, 显著, 名著 (the words simplified keeps).
+ZHU_BEFORE = frozenset("显卓名土昭编原巨论专遗拙新合译撰所大")
+ZHU_AFTER = frozenset("作名称述者录书")
+
+
+def convert(text: str, config: str) -> str:
+    """OpenCC's conversion, plus 著 → 着 when converting to simplified."""
+    converted = converter(config).convert(text)
+    if config not in TO_SIMPLIFIED or "著" not in converted:
+        return converted
+    chars = list(converted)
+    for index, char in enumerate(chars):
+        if char != "著":
+            continue
+        before = chars[index - 1] if index else ""
+        after = chars[index + 1] if index + 1 < len(chars) else ""
+        if before not in ZHU_BEFORE and after not in ZHU_AFTER:
+            chars[index] = "着"
+    return "".join(chars)
+
+
 def check_opencc_config(rule: Rule, choices: list[str]) -> str:
     config = rule.config["opencc-config"]
     if config not in choices:
@@ -141,7 +164,7 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
     A conversion that changes the length (phrase configs) replaces the paragraph.
     """
     original = text[span.start : span.end]
-    converted = converter(config).convert(original)
+    converted = convert(original, config)
     if len(converted) != len(original):
         return [Edit(span.start, span.end, converted)]
     edits: list[Edit] = []
@@ -189,7 +212,8 @@ class TraditionalInSimplified(Rule):
     fix_safety = FixSafety.SAFE
     fix_note = (
         "Converts the paragraph with OpenCC (t2s by default, which keeps mainland standard "
-        "forms), replacing only the characters the conversion changes."
+        "forms), replacing only the characters the conversion changes. OpenCC keeps 著; the "
+        "fix writes the particle as 着 (懷著 → 怀着) and keeps 著 in 著名, 显著, 名著."
     )
     triggers = "".join(sorted(TRADITIONAL_ONLY))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "t2s"}
@@ -206,6 +230,12 @@ class TraditionalInSimplified(Rule):
                 fixed="党员干部走进帮扶家庭。\n村里的路修好了。",
                 flagged=["黨員干部走進幫"],
                 note="seed 003: only the traditional paragraph is flagged",
+            ),
+            Bad(
+                "全市黨員幹部懷著感情、帶著責任，成效顯著",
+                fixed="全市党员干部怀着感情、带着责任，成效显著",
+                flagged=["黨員幹部懷著感情、帶著責任，成效顯"],
+                note="seed 003, line 3: t2s keeps 著; the particle becomes 着, 显著 stays",
             ),
             Bad(
                 "軟體下載",

@@ -1,5 +1,6 @@
 """Script rules (S101-S104) beyond their documented examples: seeds, whole documents, bad input."""
 
+import re
 from collections import Counter
 
 import opencc
@@ -9,6 +10,7 @@ from cnlint.config import Config, ConfigError
 from cnlint.document import Document
 from cnlint.linter import Linter
 from cnlint.rules import script
+from cnlint.rules.chars import PINYIN_LETTERS
 from cnlint.rules.script_tables import (
     LEFTOVERS,
     SIMPLIFIED_ONLY,
@@ -124,3 +126,13 @@ def test_kana_leak_in_chinese_sentence_is_reported():
 def test_emoji_heavy_text_survives():
     text = "今天天气真好😀😀👍🏻，我们去公园吧🎉🎉🎉！👨‍👩‍👧‍👦全家出动。\n" * 20
     assert lint(text, "S") == []
+
+
+def test_seed_003_after_check_fix_is_simplified_without_pinyin_or_doubled_marks():
+    # What `cnlint check --fix` does: the default rules, safe fixes only.
+    fixed = Linter(Config()).fix(Document(SEED_003)).text
+    assert traditional_positions(fixed) == ()
+    assert "著" not in fixed.replace("显著", "")  # OpenCC keeps 著; the particle is 着
+    assert re.search(f"[(（][{PINYIN_LETTERS}]+[)）]", fixed) is None
+    assert re.search("[,，、;；:：。!！?？]{2,}", fixed) is None
+    assert "党员干部怀着感情、带着责任" in fixed
