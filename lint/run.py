@@ -119,6 +119,8 @@ def process_source(
         except (OSError, StaleFileError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             result.error = f"cannot write fix: {reason}"
+            # Nothing was fixed on disk: report the findings of the text that is still there.
+            result.documents = [DocumentResult(d, linter.lint(d)) for d in source.documents]
     return result
 
 

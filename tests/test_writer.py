@@ -79,6 +79,17 @@ def test_read_only_file_is_not_replaced(tmp_path):
     assert path.read_bytes() == b"old" and temp_litter(tmp_path) == []
 
 
+def test_a_fix_that_cannot_be_written_reports_the_findings_still_there(tmp_path):
+    path = tmp_path / "doc.txt"
+    shutil.copy(SEED_003, path)
+    path.chmod(0o444)
+    linter = Linter(Config())
+    result = process_file(path, linter, fix=True, write=True)
+    assert result.error == "cannot write fix: read-only file, not overwritten"
+    assert result.fixed_count == 0 and not result.written
+    assert len(result.findings) == len(process_file(path, linter).findings) > 100
+
+
 def test_stale_file_is_not_overwritten(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"changed by someone else")
