@@ -89,7 +89,12 @@ def load_registry_or_fail() -> Registry:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH...", help="Files or folders (default: the current folder); - reads stdin."
+        ),
+    ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
@@ -99,23 +104,32 @@ def check(
     ] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Rules to enable: codes, prefixes (P, P1) or names; comma-separated."),
+        typer.Option(
+            metavar="CODES",
+            help="Rules to enable: codes, prefixes (P, P1) or names; comma-separated.",
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option(help="Rules to disable (codes, prefixes, names).")
+        list[str] | None,
+        typer.Option(metavar="CODES", help="Rules to disable (codes, prefixes, names)."),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help=f"Output format: {', '.join(REPORTERS)}.")
+        str,
+        typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
     ] = "full",
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")
     ] = False,
     fail_on: Annotated[
         str | None,
-        typer.Option(help="Lowest severity that makes the exit code 1: error, warning, info."),
+        typer.Option(
+            metavar="SEVERITY",
+            help="Lowest severity that makes the exit code 1: error, warning, info.",
+        ),
     ] = None,
     config_path: Annotated[
-        Path | None, typer.Option("--config", help="Config file (cnlint.toml or pyproject).")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
     ] = None,
     corpus: Annotated[
         bool,
@@ -123,7 +137,9 @@ def check(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
+        ),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help=f"Do not read or write {CACHE_DIR}/.")
@@ -134,25 +150,36 @@ def check(
     stdin_filename: StdinFilenameOption = None,
     output_file: Annotated[
         Path | None,
-        typer.Option(help="Write the report to this file; the terminal gets the summary."),
+        typer.Option(
+            metavar="FILE", help="Write the report to this file; the terminal gets the summary."
+        ),
     ] = None,
     max_findings: Annotated[
-        int | None, typer.Option(min=0, help="Fail only above this many findings.")
+        int | None, typer.Option(min=0, metavar="N", help="Fail only above this many findings.")
     ] = None,
     max_density: Annotated[
         float | None,
-        typer.Option(min=0, help="Fail only above this many findings per 10,000 characters."),
+        typer.Option(
+            min=0, metavar="N", help="Fail only above this many findings per 10,000 characters."
+        ),
     ] = None,
     baseline_file: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Report and fail only on findings not in this baseline."),
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Report and fail only on findings not in this baseline.",
+        ),
     ] = None,
     update_baseline: Annotated[
         bool, typer.Option(help="Write the current findings to the --baseline file.")
     ] = False,
     changed_since: Annotated[
         str | None,
-        typer.Option(help="Check only files changed since this git ref (and untracked ones)."),
+        typer.Option(
+            metavar="REF",
+            help="Check only files changed since this git ref (and untracked ones).",
+        ),
     ] = None,
 ) -> None:
     """Lint files and folders (`-` reads stdin); exit 0 if clean, 1 on findings, 2 on errors.
@@ -172,6 +199,10 @@ def check(
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
     registry = load_registry_or_fail()
+    for flag, selectors in (("--select", _split(select)), ("--ignore", _split(ignore))):
+        unknown = [s for s in selectors or () if not registry.matching(s)]
+        if unknown:
+            raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
     try:
         config = load_config(config_path, paths[0]).with_overrides(
             select=_split(select),
@@ -199,6 +230,13 @@ def check(
         files = [
             f for f in found.files if not baseline_file or not baseline.same_file(f, baseline_file)
         ]
+        if not files and not found.problems:
+            where = ", ".join(str(p) for p in paths)
+            patterns = ", ".join(config.include)
+            Console(stderr=True, highlight=False).print(
+                f"cnlint: warning: no files to check in {where} (include: {patterns})",
+                markup=False,
+            )
         if changed_since is not None:
             try:
                 files = only_changed(files, changed_files(changed_since, paths[0]))
@@ -346,6 +384,10 @@ def fix_command(
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
     registry = load_registry_or_fail()
+    for flag, selectors in (("--select", _split(select)), ("--ignore", _split(ignore))):
+        unknown = [s for s in selectors or () if not registry.matching(s)]
+        if unknown:
+            raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
     try:
         config = load_config(config_path, paths[0]).with_overrides(
             select=_split(select),
@@ -374,9 +416,15 @@ CORPUS_HELP = "Find duplicate and near-duplicate documents and boilerplate parag
 
 @app.command("corpus", help=CORPUS_HELP)
 def corpus_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH...", help="Files or folders (default: the current folder); - reads stdin."
+        ),
+    ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help=f"Output format: {', '.join(REPORTERS)}.")
+        str,
+        typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
     ] = "full",
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Show counts per code instead of each finding.")
@@ -391,7 +439,8 @@ def corpus_command(
         int, typer.Option(help="Distinct documents a paragraph must appear in for D203.")
     ] = CorpusOptions.boilerplate_min_docs,
     config_path: Annotated[
-        Path | None, typer.Option("--config", help="Config file (cnlint.toml or pyproject).")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
     ] = None,
 ) -> None:
     paths = paths or [Path(".")]
@@ -442,7 +491,8 @@ def ray_command(
         str, typer.Option("--format", help="statistics or json (the check --format json records).")
     ] = "statistics",
     config_path: Annotated[
-        Path | None, typer.Option("--config", help="Config file (cnlint.toml or pyproject).")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
     ] = None,
 ) -> None:
     """Lint a corpus with Ray Data (pip install 'cnlint[ray]'); same findings as check."""
@@ -517,6 +567,20 @@ def list_rules(
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    console = make_console(sys.stdout)
+    if not console.is_terminal:
+        # Piped or redirected: one rule a line, nothing wrapped or cut, easy to grep.
+        for rule in registry:
+            off = "" if rule.default_enabled else " (off by default)"
+            fields = (
+                rule.code,
+                rule.name,
+                rule.family(),
+                rule.severity.value,
+                rule.fix_safety.value,
+            )
+            print("\t".join(fields) + f"\t{rule.summary}{off}")
+        return
     table = Table(title=f"{len(registry)} rules")
     for column in ("code", "name", "family", "severity", "fix"):
         table.add_column(column, no_wrap=True)
@@ -530,7 +594,7 @@ def list_rules(
             rule.fix_safety.value,
             rule.summary,
         )
-    make_console(sys.stdout).print(table)
+    console.print(table)
 
 
 @app.command()

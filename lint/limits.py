@@ -51,7 +51,8 @@ def evaluate(report: Report, limits: Limits) -> Verdict:
         reasons.append(f"{failing} findings exceed max-findings {limits.max_findings}")
     if limits.max_density is not None and verdict.density > limits.max_density:
         reasons.append(
-            f"{verdict.density:.2f} findings per {DENSITY_UNIT:,} characters exceed "
+            f"{verdict.density:.2f} findings at or above {report.fail_on.value} per "
+            f"{DENSITY_UNIT:,} characters exceed "
             f"max-density {limits.max_density:g}"
         )
     return Verdict(1 if reasons else 0, failing, verdict.characters, tuple(reasons))

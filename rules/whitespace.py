@@ -45,6 +45,12 @@ class BlankLines(Rule):
             Bad("\n\n\n\n东方风来。\n", fixed="东方风来。\n", flagged=["\n\n\n\n"]),
             Bad("第一段。\n\n\n\n第二段。\n", fixed="第一段。\n\n第二段。\n", flagged=["\n\n\n"]),
             Bad("第一段。\n\n\n", fixed="第一段。\n", flagged=["\n\n"]),
+            Bad(
+                "第一段。\r\n\r\n\r\n\r\n第二段。\r\n",
+                fixed="第一段。\r\n\r\n第二段。\r\n",
+                flagged=["\r\n\r\n\r\n"],
+                note="a CRLF file keeps CRLF",
+            ),
         ],
     )
 
@@ -64,11 +70,10 @@ class BlankLines(Rule):
                 continue
             blank_lines = text.count("\n", start, end) - 1
             if blank_lines >= 2:
+                # One blank line stays, written with the file's own line ending.
+                newline = "\r\n" if "\r\n" in text[first_newline:end] else "\n"
                 yield self._finding(
-                    first_newline,
-                    end,
-                    f"{blank_lines} blank lines in a row",
-                    "\n",
+                    first_newline, end, f"{blank_lines} blank lines in a row", newline
                 )
 
     def _finding(self, start: int, end: int, message: str, replacement: str) -> Finding:
@@ -117,16 +122,21 @@ class MissingFinalNewline(Rule):
     )
     severity = Severity.INFO
     fix_safety = FixSafety.SAFE
-    fix_note = "Appends one newline."
+    fix_note = "Appends one newline, CRLF when the file's lines end in CRLF."
     examples = Examples(
         clean=["最后一行。\n", ""],
-        bad=[Bad("最后一行。", fixed="最后一行。\n", flagged=[""])],
+        bad=[
+            Bad("最后一行。", fixed="最后一行。\n", flagged=[""]),
+            Bad("第一行。\r\n最后一行。", fixed="第一行。\r\n最后一行。\r\n", flagged=[""]),
+        ],
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         if doc.record is None and text and not text.endswith("\n"):
             end = len(text)
+            first_break = text.find("\n")
+            newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
             yield self.finding(
-                end, end, "No newline at end of file", replacement="\n", title="Add a newline"
+                end, end, "No newline at end of file", replacement=newline, title="Add a newline"
             )

@@ -35,7 +35,9 @@ def test_max_density_counts_findings_per_10000_characters(seed_000_findings):
     assert above.returncode == 0, above.stdout
     below = run_cli("check", str(SEED_000), "--max-density", f"{density * 0.99:.4f}")
     assert below.returncode == 1
-    assert f"{density:.2f} findings per 10,000 characters exceed max-density" in below.stdout
+    assert (
+        f"{density:.2f} findings at or above warning per 10,000 characters exceed" in below.stdout
+    )
 
 
 def test_gate_keys_in_config(tmp_path, seed_000_findings):
@@ -113,7 +115,7 @@ def test_changed_since_uses_the_merge_base(repo):
     # Only the feature branch's own change is checked, not main's later edit.
     result = run_cli("check", ".", "--changed-since", "main", cwd=repo)
     assert result.returncode == 0, result.stdout
-    assert "All checks passed (1 files)" in result.stdout
+    assert "All checks passed (1 file)" in result.stdout
 
 
 def test_changed_since_bad_ref_or_no_repo_exits_2(repo, tmp_path):

@@ -94,7 +94,7 @@ def test_fix_writes_in_place_keeps_mode_and_leaves_no_temp_files(tmp_path):
     path.chmod(0o640)
     result = run_cli("check", "--fix", str(path))
     assert result.returncode == 0, result.stdout
-    assert "Fixed 1 findings" in result.stdout
+    assert "Fixed 1 finding." in result.stdout
     assert path.read_text(encoding="utf-8") == DIRTY_TEXT.replace("”,并", "”，并")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["dirty.txt"]
@@ -132,3 +132,29 @@ def test_rules_and_explain():
 
 def test_version():
     assert run_cli("--version").stdout.startswith("cnlint ")
+
+
+def test_crlf_file_keeps_crlf_after_fixing(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("第一段,好。\r\n\r\n\r\n\r\n第二段。".encode())
+    run_cli("check", "--fix", "--no-cache", str(path))
+    assert path.read_bytes() == "第一段，好。\r\n\r\n第二段。\r\n".encode()
+
+
+def test_unknown_cli_selector_names_the_flag():
+    result = run_cli("check", "--select", "P9", str(SEED_003))
+    assert result.returncode == 2 and "'P9' (--select)" in result.stderr
+
+
+def test_folder_without_text_files_warns(tmp_path):
+    (tmp_path / "notes.md").write_text("说明", encoding="utf-8")
+    result = run_cli("check", str(tmp_path))
+    assert result.returncode == 0
+    assert "no files to check" in result.stderr
+
+
+def test_rules_piped_is_one_rule_a_line():
+    lines = run_cli("rules").stdout.splitlines()
+    rows = [line.split("\t") for line in lines]
+    assert all(len(row) == 6 for row in rows)
+    assert rows[[r[0] for r in rows].index("P101")][:2] == ["P101", "repeated-punctuation"]

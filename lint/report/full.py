@@ -60,6 +60,10 @@ def summary_table(report: Report, width: int = 80) -> Table:
     return rule_table(CorpusStats(report), width)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def summary_line(report: Report) -> str:
     findings = [f for _, f in report.findings]
     files = sum(1 for r in report.files if r.findings)
@@ -67,9 +71,10 @@ def summary_line(report: Report) -> str:
     unsafe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "unsafe")
     parts = []
     if report.fixed_count:
-        parts.append(f"Fixed {report.fixed_count} findings.")
+        parts.append(f"Fixed {plural(report.fixed_count, 'finding')}.")
     if findings:
-        text = f"Found {len(findings)} findings in {files} of {len(report.files)} files"
+        checked = plural(len(report.files), "file")
+        text = f"Found {plural(len(findings), 'finding')} in {files} of {checked}"
         extras = []
         if safe:
             extras.append(f"{safe} fixable with --fix")
@@ -77,9 +82,9 @@ def summary_line(report: Report) -> str:
             extras.append(f"{unsafe} more with --unsafe-fixes")
         parts.append(text + (f" ({'; '.join(extras)})." if extras else "."))
     elif not report.errors:
-        parts.append(f"All checks passed ({len(report.files)} files).")
+        parts.append(f"All checks passed ({plural(len(report.files), 'file')}).")
     if report.errors:
-        parts.append(f"{len(report.errors)} files could not be checked.")
+        parts.append(f"{plural(len(report.errors), 'file')} could not be checked.")
     return " ".join(parts)
 
 
