@@ -18,7 +18,9 @@ from cnlint.rules.script_tables import (
     SIMPLIFIED_ONLY,
     TRADITIONAL_ONLY,
     leftover_positions,
+    simplified_exceeds,
     simplified_positions,
+    simplified_positions_in,
     traditional_positions,
 )
 
@@ -130,6 +132,7 @@ ZHU_BEFORE = frozenset("显卓名土昭编原巨论专遗拙新合译撰所大")
 ZHU_AFTER = frozenset("作名称述者录书")
 
 
+@lru_cache(maxsize=64)  # traditional-in-simplified and mixed-script fix the same paragraphs
 def convert(text: str, config: str) -> str:
     """OpenCC's conversion, plus 著 → 着 when converting to simplified."""
     converted = converter(config).convert(text)
@@ -400,13 +403,14 @@ class MixedScript(Rule):
         traditional = traditional_positions(text)
         if not traditional:
             return  # no traditional-only character: nothing can be mixed
-        simplified = simplified_positions(text)
         by_paragraph_t = in_paragraphs(doc, traditional)
-        by_paragraph_s = in_paragraphs(doc, simplified)
-        document_traditional = len(traditional) >= 3 and len(traditional) > len(simplified)
-        for span in doc.paragraphs:
+        document_traditional = len(traditional) >= 3 and not simplified_exceeds(
+            text, len(traditional)
+        )
+        # In a simplified document only paragraphs holding traditional characters can mix.
+        for span in doc.paragraphs if document_traditional else list(by_paragraph_t):
             t = by_paragraph_t.get(span, [])
-            s = by_paragraph_s.get(span, [])
+            s = simplified_positions_in(text, span.start, span.end)
             if (len(t) > len(s) and (len(t) >= 2 or document_traditional)) or (
                 not t and not s and document_traditional
             ):

@@ -42,6 +42,19 @@ def simplified_positions(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in SIMPLIFIED_CLASS.finditer(text))
 
 
+def simplified_positions_in(text: str, start: int, end: int) -> list[int]:
+    """Offsets of simplified-only characters in ``text[start:end]``."""
+    return [m.start() for m in SIMPLIFIED_CLASS.finditer(text, start, end)]
+
+
+def simplified_exceeds(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` simplified-only characters (stops early)."""
+    for seen, _ in enumerate(SIMPLIFIED_CLASS.finditer(text), start=1):
+        if seen >= count:
+            return True
+    return count <= 0
+
+
 @dataclass(frozen=True)
 class Leftover:
     """A character valid in both scripts that traditional text usually writes otherwise."""
