@@ -119,7 +119,8 @@ class ConflictingPunctuation(Rule):
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # A mark, then any spaces after it (they go too when the mark becomes full-width).
-HALFWIDTH_MARK = re.compile(r"[,:;!?]( *)")
+# A mark (a run of ! and ? counts as one: 好啊!! is one finding), then spaces after it.
+HALFWIDTH_MARK = re.compile(r"(?:[!?]+|[,:;])( *)")
 # One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
 PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
 PINYIN_CONTENT = re.compile(f"[{PINYIN_LETTERS}]*[{TONED_VOWELS}][{PINYIN_LETTERS}]*")
@@ -165,6 +166,7 @@ class HalfwidthPunctuation(Rule):
                 flagged=[":", ":"],
             ),
             Bad("“咚!咚!咚!”", fixed="“咚！咚！咚！”", flagged=["!", "!", "!"]),
+            Bad("好的,谢谢!!", fixed="好的，谢谢！！", flagged=[",", "!!"]),
             Bad("文峰区(高新区)深化改革", fixed="文峰区（高新区）深化改革", flagged=["(高新区)"]),
             Bad("你好, 世界", fixed="你好，世界", flagged=[", "]),
         ],
@@ -173,18 +175,20 @@ class HalfwidthPunctuation(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for match in HALFWIDTH_MARK.finditer(text):
-            start, mark_end = match.start(), match.start() + 1
+            start = match.start()
+            marks = match[0].rstrip(" ")
+            mark_end = start + len(marks)
             before = text[start - 1 : start]
             after = text[mark_end : mark_end + 1]
             if CHINESE_CHAR.match(before) or (CHINESE_CHAR.match(after) and not match[1]):
                 end = match.end() if self._chinese_follows(text, match.end()) else mark_end
-                mark = match[0][0]
+                wide = "".join(FULLWIDTH[mark] for mark in marks)
                 yield self.finding(
                     start,
                     end,
-                    f"Half-width {mark!r} in Chinese text; use {FULLWIDTH[mark]!r}",
-                    replacement=FULLWIDTH[mark],
-                    title=f"Replace with {FULLWIDTH[mark]!r}",
+                    f"Half-width {marks!r} in Chinese text; use {wide!r}",
+                    replacement=wide,
+                    title=f"Replace with {wide!r}",
                 )
         if "(" in text:
             yield from self._parentheses(text)
