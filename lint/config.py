@@ -20,9 +20,13 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILES = ("cnlint.toml", "pyproject.toml")
 SEVERITIES = [s.value for s in Severity]
 TARGET_SCRIPTS = ["simplified", "traditional", "any"]
-# Every source format cnlint reads (see cnlint.sources), plain and compressed.
-DEFAULT_INCLUDE = tuple(
-    f"*{ext}{packed}" for ext in (".txt", ".jsonl", ".json") for packed in ("", ".gz", ".zst")
+# Every source format cnlint reads (see cnlint.sources), plain and compressed. A plain *.json
+# beside a corpus is usually metadata (dataset_info.json), not JSON Lines, so folders are not
+# searched for it; compressed *.json.gz is how corpora such as C4 ship JSON Lines.
+DEFAULT_INCLUDE = (
+    *(f"*{ext}{packed}" for ext in (".txt", ".jsonl") for packed in ("", ".gz", ".zst")),
+    "*.json.gz",
+    "*.json.zst",
 )
 
 

@@ -25,7 +25,8 @@ def found(root: Path, config: Config | None = None, *paths: Path) -> list[str]:
 def test_default_include_covers_every_format_and_compression(tmp_path):
     names = ["a.txt", "b.jsonl", "c.json", "d.txt.gz", "e.jsonl.gz", "f.json.zst", "g.md"]
     tree(tmp_path, *names)
-    assert found(tmp_path) == sorted(set(names) - {"g.md"})
+    # A plain .json beside a corpus is metadata (dataset_info.json): read only when named.
+    assert found(tmp_path) == sorted(set(names) - {"g.md", "c.json"})
 
 
 def test_hidden_folders_and_git_are_skipped(tmp_path):
