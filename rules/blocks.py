@@ -47,6 +47,8 @@ BYLINE = re.compile(
 CAPTION_CREDIT = re.compile(r"摄影?\s*[)）]?$|^[(（][^()（）]{1,30}[)）]$")
 CREDIT_END = re.compile(r"\s\S{1,4}\s*摄影?$")
 FIELD_LABEL = re.compile(f"[{HAN}A-Za-z]{{1,6}}[：:]")
+# A label：value field after a line's last sentence (weibo records: …。  主题：标题).
+FIELD_AFTER_STOP = re.compile(f"[\\s。！？!?][{HAN}A-Za-z]{{1,6}}[：:]")
 MAX_CAPTION = 80
 MAX_BYLINE = 30
 
@@ -109,12 +111,24 @@ def is_cut_sentence(text: str) -> bool:
 
     Stricter than ``is_open_prose``: the paragraph holds a finished sentence, and its last,
     unfinished one already has a comma. A label or a headline tacked on after a stop
-    (。来源：环球TIME客户端, 。大莱龙铁路官方网站) has no comma and is not taken for a cut.
+    (。来源：环球TIME客户端, 。大莱龙铁路官方网站) has no comma and is not taken for a cut, and
+    neither is a field after the last stop (。  主题：必须夸爆河南，这才是我们该有的…).
     """
     if not is_open_prose(text):
         return False
-    stop = max(text.rfind(mark) for mark in "。！？!?")
-    return stop >= 0 and bool(COMMAS.search(text, stop + 1, len(text) - 1))
+    stop = last_stop(text)
+    if stop < 0 or ends_in_field(text):
+        return False
+    return bool(COMMAS.search(text, stop + 1, len(text) - 1))
+
+
+def last_stop(text: str) -> int:
+    return max(text.rfind(mark) for mark in "。！？!?")
+
+
+def ends_in_field(text: str) -> bool:
+    """The line ends with a label：value field (…。  主题：必须夸爆河南，这才是…)."""
+    return bool(FIELD_AFTER_STOP.search(text, max(0, last_stop(text))))
 
 
 def punctuates_paragraph_ends(doc: Document) -> bool:

@@ -237,14 +237,21 @@ class RepeatedSentence(Rule):
     name = "repeated-sentence"
     summary = "The same sentence twice inside one paragraph"
     why = (
-        "A sentence repeated within a paragraph is extraction debris (a pull quote, a caption "
-        "or a teaser merged into the body) far more often than rhetoric. It overweights that "
-        "sentence and reads as a stutter. Short sentences (slogans, 咚！咚！) and label：value "
-        "fields (a flattened table repeats 总分：538分 for every row) are ignored."
+        "A sentence written twice in a row (one sentence or a run of them) is extraction "
+        "debris: a pull quote, a caption or a teaser merged into the body, a block scraped "
+        "twice. It overweights that sentence and reads as a stutter. The same sentence further "
+        "apart is often the author's (a summary restated in the body, a procedure repeated "
+        "for each batch), so it is only reported. Short sentences (slogans, 咚！咚！) and "
+        "label：value fields (a flattened table repeats 总分：538分 for every row) are ignored."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
-    fix_note = "Deletes the later occurrence. Unsafe: deliberate repetition exists in rhetoric."
+    fix_note = (
+        "Deletes the second copy only when it follows the first immediately (the same "
+        "sentence, or run of up to three sentences, twice in a row): that copy adds nothing. "
+        "A copy further apart is left alone, since deleting it would drop what the text says "
+        "at that place. Unsafe: deliberate repetition exists in rhetoric."
+    )
     options = {"min_chars": 12}
     option_docs = {"min_chars": "Shorter sentences (whitespace excluded) are ignored."}
     triggers = ("。", "！", "？", "!", "?")
@@ -257,21 +264,70 @@ class RepeatedSentence(Rule):
                 "接受军事训练。通过此次活动,党员受到了教育。\n",
                 fixed="随后,进行了现场体验实弹射击,接受军事训练。通过此次活动,党员受到了教育。\n",
                 flagged=["随后,进行了现场体验实弹射击,接受军事训练。"],
-            )
+            ),
+            Bad(
+                # dirty/uninews_004.txt: a procedure stated for one batch and again for the
+                # next, with another sentence between; reported, never deleted
+                "如没有出现符合投档条件的院校专业组，则不能投档。专科批次按同样办法投档。"
+                "如没有出现符合投档条件的院校专业组，则不能投档。\n",
+                fixed="如没有出现符合投档条件的院校专业组，则不能投档。专科批次按同样办法投档。"
+                "如没有出现符合投档条件的院校专业组，则不能投档。\n",
+                flagged=["如没有出现符合投档条件的院校专业组，则不能投档。"],
+                note="not adjacent: no fix",
+            ),
         ],
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         minimum = self.config["min_chars"]
         for span in doc.paragraphs:
-            seen: set[str] = set()
-            for match in SENTENCE.finditer(doc.slice(span)):
-                key = comparison_key(match[0])
-                if len(key) < minimum or FIELD.match(key):
-                    continue  # 普通类（物理）：总分538分。 recurs in a table for each school
-                if key in seen:
-                    start, end = span.start + match.start(), span.start + match.end()
-                    yield self.finding(
-                        start, end, "Sentence repeated in this paragraph", replacement=""
-                    )
-                seen.add(key)
+            sentences = [
+                (span.start + m.start(), span.start + m.end(), counted_key(m[0]))
+                for m in SENTENCE.finditer(doc.slice(span))
+            ]
+            yield from self._repeats(sentences, minimum)
+
+    def _repeats(self, sentences: list[tuple[int, int, str]], minimum: int) -> Iterator[Finding]:
+        keys = [key for _, _, key in sentences]
+        seen: set[str] = set()
+        index = 0
+        while index < len(sentences):
+            run = immediate_repeat(keys, index, minimum)
+            if run:
+                start, end = sentences[index][0], sentences[index + run - 1][1]
+                yield self.finding(
+                    start, end, "Sentence repeated right after itself", replacement=""
+                )
+                index += run
+                continue
+            key = keys[index]
+            if len(key) >= minimum and key in seen:
+                start, end = sentences[index][:2]
+                yield self.finding(start, end, "Sentence repeated earlier in this paragraph")
+            seen.add(key)
+            index += 1
+
+
+MAX_RUN = 3
+
+
+def counted_key(sentence: str) -> str:
+    """The comparison key, or "" for a label：value field, which never counts as a repeat."""
+    key = comparison_key(sentence)
+    # 普通类（物理）：总分538分。 recurs in a table for each school
+    return "" if FIELD.match(key) else key
+
+
+def immediate_repeat(keys: list[str], index: int, minimum: int) -> int:
+    """How many sentences from ``index`` repeat the ones right before them (0 if none).
+
+    A run of sentences scraped twice (A B A B) is one repeat of length 2; its sentences
+    together must reach ``minimum`` characters, and none may be blank (short or a field).
+    """
+    for run in range(1, MAX_RUN + 1):
+        if index - run < 0 or index + run > len(keys):
+            break
+        copy = keys[index : index + run]
+        if all(copy) and copy == keys[index - run : index] and len("".join(copy)) >= minimum:
+            return run
+    return 0

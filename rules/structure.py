@@ -11,6 +11,7 @@ from cnlint.rules.blocks import (
     HAN_CHAR,
     continuation_index,
     ends_closed,
+    ends_in_field,
     is_caption,
     is_cut_sentence,
     is_furniture,
@@ -33,8 +34,11 @@ class BrokenParagraph(Rule):
         "paragraph-level deduplication and any model that learns from paragraph boundaries. "
         "Flagged only when a prose line stops where no sentence can end (on a Han character, "
         "a comma or an opening mark) and the next paragraph carries on as prose; headings, "
-        "bylines, captions and list items are never taken for cut sentences. A photo caption "
-        "between the halves (彰德 ⏎ caption ⏎ 路64号院) is looked through."
+        "bylines, captions, list items and label：value fields are never taken for cut "
+        "sentences. Nor is a line in a list of titles (short lines without stops, one after "
+        "another), or a line whose tail after its last stop is a tag that ends other lines "
+        "too (…没有了。白马书院: a site's watermark). A photo caption between the halves "
+        "(彰德 ⏎ caption ⏎ 路64号院) is looked through."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -79,11 +83,13 @@ class BrokenParagraph(Rule):
         if not punctuates_paragraph_ends(doc):
             return
         for index, text in enumerate(texts):
-            if not is_open_prose(text):
+            if not is_open_prose(text) or ends_in_field(text):
                 continue
             following = continuation_index(doc, index, texts)
-            if following is None:
+            if following is None or in_title_list(texts, index, following):
                 continue
+            if is_repeated_tag(texts, index):
+                continue  # …没有了。白马书院: a site watermark appended to lines, not a cut
             end = spans[index].end
             tail = tail_of(text)
             yield self.finding(
@@ -94,6 +100,48 @@ class BrokenParagraph(Rule):
                 edits=join_edits(doc, index, following),
                 title="Join the halves",
             )
+
+
+# A list of post titles or menu entries is a run of short lines without final marks; one of
+# them running into the next is not a sentence cut by layout (dirty/tieba_linux_002.txt).
+MAX_TITLE = 40
+SENTENCE_STOPS = frozenset("。！？!?；;…")
+MAX_TAG = 8
+LAST_STOP = re.compile("[。！？!?；;]")
+
+
+def in_title_list(texts: list[str], index: int, following: int) -> bool:
+    """The open line and its continuation are short and unterminated, and so is a neighbour."""
+    if not (is_title_like(texts[index]) and is_title_like(texts[following])):
+        return False
+    before = index > 0 and is_title_like(texts[index - 1])
+    after = following + 1 < len(texts) and is_title_like(texts[following + 1])
+    return before or after
+
+
+def is_title_like(text: str) -> bool:
+    # A title may end with a bracket (…色彩问题)), never with a sentence's stop.
+    return len(text) <= MAX_TITLE and text[-1:] not in SENTENCE_STOPS
+
+
+def is_repeated_tag(texts: list[str], index: int) -> bool:
+    """The text after the line's last stop is a short tag that ends other lines too.
+
+    A site stamps its name after sentences (…没有了。白马书院, …出水面。白马_书院): the same
+    few characters, spelled with or without separators, at the end of several lines.
+    """
+    text = texts[index]
+    stops = list(LAST_STOP.finditer(text))
+    if not stops:
+        return False
+    tag = han_only(text[stops[-1].end() :])
+    if not tag or len(tag) > MAX_TAG:
+        return False
+    return sum(han_only(other[-2 * MAX_TAG :]).endswith(tag) for other in texts) >= 2
+
+
+def han_only(text: str) -> str:
+    return "".join(HAN_CHAR.findall(text))
 
 
 def tail_of(text: str, size: int = 3) -> str:
@@ -113,7 +161,8 @@ def join_edits(doc: Document, index: int, following: int) -> list[Edit]:
     captions = [doc.slice(spans[i]) for i in range(index + 1, following)]
     if captions:
         gap = doc.text[first.end : second.start]
-        separator = "\n\n" if "\n\n" in gap.replace("\r", "") else "\n"
+        newline = "\r\n" if "\r\n" in gap else "\n"  # a CRLF file stays CRLF
+        separator = newline * 2 if gap.count("\n") >= 2 else newline
         edits.append(Edit(second.end, second.end, "".join(separator + c for c in captions)))
     return edits
 
@@ -318,6 +367,9 @@ DATE_HEAD = re.compile("[0-9０-９]+[年月日号]$")
 ARTICLE_LABEL = re.compile("第[一二三四五六七八九十百千零〇两\\d]+[条章节款篇部分回集]")
 CLAUSE_CHAR = re.compile(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]")
 BRACKETED = re.compile("[《【「『(（][^《【「『(（》】」』)）\n]*[》】」』)）]")
+# A field label right before the clause (主题：), and the clause runs to the field's end.
+FIELD_BEFORE = re.compile(f"(?:^|\\s)[{HAN}A-Za-z]{{1,6}}[：:]$")
+FIELD_END = re.compile("$|\\s{2}")
 MAX_SPACES = 2
 MAX_DOCUMENT_SPACES = 8
 ECHO = 3
@@ -417,6 +469,8 @@ class CjkSpace(Rule):
             right += 1
         if len(SPACE_BETWEEN_HAN.findall(paragraph[left:right])) != 1:
             return False
+        if FIELD_BEFORE.search(paragraph, 0, left) and FIELD_END.match(paragraph, right):
+            return False  # 主题：众志成城 护佑健康: a headline as a field's value
         head = paragraph[left:position].strip()
         if ARTICLE_LABEL.fullmatch(head) or DATE_HEAD.search(head):
             return False  # 第三十五条　政府及其有关部门…, 2002年10月9日 杨恭如…

@@ -125,3 +125,36 @@ def test_clean_corpus_has_no_duplication_findings():
 def test_fields_of_a_flattened_table_are_not_repeated_sentences():
     # dirty/uninews_003.txt: 普通类（物理）：总分538分。 recurs for two schools
     assert findings_of(RepeatedSentence, dirty_text("uninews_003.txt")) == []
+
+
+def test_equal_cut_off_scores_of_different_programmes_are_never_deleted():
+    # dirty/uninews_003.txt: 普通类（物理）：总分538分。 and 体育类：文化科总分369分，… recur
+    # for different programmes; deleting them loses those programmes' scores.
+    text = dirty_text("uninews_003.txt")
+    assert fixed_text(RepeatedSentence, text) == text
+
+
+def test_a_procedure_repeated_for_another_batch_is_reported_not_deleted():
+    # dirty/uninews_004.txt: the 本科 and the 专科 batches share three procedural sentences
+    # (如没有出现…, 上述过程完成后…, 如果考生档案…), thousands of characters apart.
+    text = dirty_text("uninews_004.txt")
+    found = findings_of(RepeatedSentence, text)
+    assert "如没有出现符合投档条件的院校专业组，则不能投档。" in [
+        text[f.start : f.end] for f in found
+    ]
+    assert all(f.fix is None for f in found)
+    assert fixed_text(RepeatedSentence, text) == text
+
+
+def test_a_run_of_sentences_scraped_twice_in_a_row_loses_one_copy():
+    # dirty/uninews_004.txt: two of its sentences, the pair written twice in a row
+    pair = (
+        "如没有出现符合投档条件的院校专业组，则不能投档。"
+        "上述过程完成后，无论档案是否投出，均视为该考生已完成了本批次平行志愿投档。"
+    )
+    before = "投档后，其他所填报的院校专业组无效。"
+    after = "（1）按类别根据考生高考成绩从高到低确定投档位序。\n"
+    text = before + pair + pair + after
+    found = findings_of(RepeatedSentence, text)
+    assert [text[f.start : f.end] for f in found] == [pair]
+    assert fixed_text(RepeatedSentence, text) == text.replace(pair + pair, pair)

@@ -7,6 +7,7 @@ import pytest
 from cnlint import Document
 from cnlint.config import Config
 from cnlint.linter import Linter
+from cnlint.rules.duplication import DuplicateParagraph
 from cnlint.rules.structure import (
     BrokenParagraph,
     CjkSpace,
@@ -153,3 +154,56 @@ def test_deleting_the_space_joins_the_split_word():
     fixed = fixed_text(CjkSpace, seed_text("001"))
     assert "高家沟社区与区团委青年志愿者共同开展志愿活动\n" in fixed
     assert "联络站架起“连心桥” 沟通服务“零距离”" in fixed  # 001:13 clause space stays
+
+
+def punctuated_prose() -> str:
+    """Seed 001's first four long prose paragraphs: a document that ends paragraphs with marks,
+    so broken- and truncated-paragraph look at the lines that follow them."""
+    lines = [line for line in seed_text("001").splitlines() if len(line) > 40 and line[-1] == "。"]
+    return "".join(line + "\n\n" for line in lines[:4])
+
+
+def test_a_list_of_post_titles_is_not_a_broken_paragraph():
+    # dirty/tieba_linux_002.txt lines 6-9: forum post titles; line 7 ends without a mark but
+    # line 8 is the next post, not the rest of its sentence.
+    titles = dirty_text("tieba_linux_002.txt").splitlines()[5:9]
+    assert "为啥我在官网看有25种不同的系统" in titles[1]
+    text = punctuated_prose() + "\n".join(titles) + "\n"
+    assert findings_of(BrokenParagraph, text) == []
+
+
+def test_a_site_name_stamped_after_sentences_is_not_a_cut_sentence():
+    # dirty/ebook_junk_010.txt lines 8 and 22 end …没有了。白马书院 and …出水面。白马_书院
+    text = dirty_text("ebook_junk_010.txt")
+    assert not {8, 22} & set(lines_of(BrokenParagraph, text))
+    fixed = fixed_text(BrokenParagraph, text)
+    assert "连这种叫唤声也没有了。白马书院\n" in fixed
+
+
+def test_weibo_field_lines_are_not_truncated_sentences():
+    # dirty/weibo_kw_002.txt line 12: a record whose 主题：… headline has a comma and no stop
+    record = dirty_text("weibo_kw_002.txt").splitlines()[11]
+    assert "主题：必须夸爆河南，这才是我们该有的防疫动员能力" in record
+    # seed 001 line 41, a heading, follows: the record is neither cut nor continued there
+    heading = "“家门口”的便民餐厅 居民放心“食无忧”\n"
+    assert findings_of(TruncatedParagraph, punctuated_prose() + record + "\n\n" + heading) == []
+    text = punctuated_prose() + record + "\n\n" + punctuated_prose()
+    assert findings_of(BrokenParagraph, text) == []
+
+
+def test_a_headline_as_a_field_value_keeps_its_clause_space():
+    # dirty/weibo_kw_001.txt line 6 ends with the field 主题：众志成城 护佑健康
+    record = dirty_text("weibo_kw_001.txt").splitlines()[5]
+    assert record.endswith("主题：众志成城 护佑健康")
+    assert findings_of(CjkSpace, record + "\n") == []
+
+
+@pytest.mark.parametrize("prefix", ["001", "004"])
+def test_joins_and_drops_keep_a_crlf_file_crlf(prefix):
+    # seed 004 moves a caption after a join (125-131): the moved caption gets CRLF too
+    text = seed_text(prefix)
+    crlf = text.replace("\n", "\r\n")
+    for rule in (BrokenParagraph, DuplicateParagraph):
+        fixed = fixed_text(rule, text)
+        assert fixed != text or rule is DuplicateParagraph
+        assert fixed_text(rule, crlf) == fixed.replace("\n", "\r\n"), rule.code
