@@ -49,7 +49,12 @@ def paragraphs() -> list[list[str]]:
     for folder in SOURCES:
         for path in sorted(folder.glob("*.txt")):
             text = path.read_text(encoding="utf-8", errors="replace")
-            lines = [line.strip() for line in text.splitlines() if len(line.strip()) >= 2]
+            # NUL bytes would make cnlint skip the file as binary: nothing linted to measure.
+            lines = [
+                line.strip()
+                for line in text.splitlines()
+                if len(line.strip()) >= 2 and "\x00" not in line
+            ]
             if lines:
                 found.append(lines)
     if not found:
@@ -69,10 +74,13 @@ def build(size_mb: int) -> Path:
     written, index = 0, 0
     with (folder / "docs.jsonl").open("w", encoding="utf-8") as jsonl:
         while written < size_mb * MB:
-            # Like a real page, a document draws on one source: one script, one site's junk.
-            pool, parts, size = rng.choice(sources), [], 0
-            while size < DOC_BYTES:
-                paragraph = rng.choice(pool)
+            # Like a real page, a document draws on one source (one script, one site's junk),
+            # each paragraph once (no repetition that real pages lack), in a shuffled order.
+            source = rng.choice(sources)
+            pool, parts, size = rng.sample(source, len(source)), [], 0
+            for paragraph in pool:
+                if size >= DOC_BYTES:
+                    break
                 parts.append(paragraph)
                 size += len(paragraph.encode()) + 1
             text = "\n".join(parts) + "\n"
