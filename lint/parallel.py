@@ -26,7 +26,10 @@ from .workers import ordered_map
 # Below this many tasks a pool costs more (starting processes) than it saves.
 MIN_TASKS_FOR_POOL = 4
 # Uncompressed JSONL files larger than this are linted in ranges of about this size.
-CHUNK_BYTES = 4 << 20
+CHUNK_BYTES = 1 << 20
+# A batch (one message to a worker) holds tasks up to about this many bytes of input.
+BATCH_BYTES = 1 << 20
+MAX_BATCH_TASKS = 16
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Task:
     start: int = 0
     end: int = 0
     first_line: int = 1
+    size: int = 0  # bytes of input, to balance batches
 
 
 def default_jobs() -> int:
@@ -62,11 +66,35 @@ def plan(files: list[Path], mode: Mode, chunk_bytes: int = CHUNK_BYTES) -> list[
     for path in files:
         splittable = not mode.fix and is_jsonl(path.name) and compression_of(path.name) is None
         try:
-            large = splittable and path.stat().st_size > chunk_bytes
+            size = path.stat().st_size
         except OSError:
-            large = False  # the task reports the error
-        tasks.extend(_ranges(path, chunk_bytes) if large else [Task(path)])
+            size = 0  # the task reports the error
+        large = splittable and size > chunk_bytes
+        tasks.extend(_ranges(path, chunk_bytes) if large else [Task(path, size=size)])
     return tasks
+
+
+def batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
+    """Consecutive tasks grouped into messages of similar input size.
+
+    A message costs the same whatever it carries, so small files travel together; a
+    batch stays below a quarter of each worker's share, so the last batches cannot leave
+    one worker with most of the work.
+    """
+    total = sum(task.size for task in tasks)
+    limit = max(1, min(BATCH_BYTES, total // (jobs * 4)))
+    grouped: list[list[Task]] = []
+    current: list[Task] = []
+    size = 0
+    for task in tasks:
+        if current and (size + task.size > limit or len(current) >= MAX_BATCH_TASKS):
+            grouped.append(current)
+            current, size = [], 0
+        current.append(task)
+        size += task.size
+    if current:
+        grouped.append(current)
+    return grouped
 
 
 def _ranges(path: Path, chunk_bytes: int) -> list[Task]:
@@ -80,7 +108,7 @@ def _ranges(path: Path, chunk_bytes: int) -> list[Task]:
             rest = b"" if block.endswith(b"\n") else handle.readline()
             block += rest
             end = start + len(block)
-            tasks.append(Task(path, start, end, line))
+            tasks.append(Task(path, start, end, line, end - start))
             line += block.count(b"\n")
             start = end
     return tasks
@@ -145,10 +173,7 @@ def run_files(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[FileRe
         results = zip(tasks, map(job, tasks), strict=True)
         yield from _join(results)
         return
-    # Tasks go out in small batches: the cost per message is paid once per batch, while
-    # batches stay small enough to share the work evenly.
-    batch = max(1, min(8, len(tasks) // (jobs * 8)))
-    results = zip(tasks, ordered_map(job, tasks, jobs, batch), strict=True)
+    results = zip(tasks, ordered_map(job, batches(tasks, jobs), jobs), strict=True)
     yield from _join(results)
 
 

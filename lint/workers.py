@@ -38,15 +38,15 @@ def _serve(function: Callable[[Any], Any], connection: Connection) -> None:
 
 
 def ordered_map(
-    function: Callable[[Any], Any], items: Sequence[Any], jobs: int, batch: int
+    function: Callable[[Any], Any], batches: Sequence[Sequence[Any]], jobs: int
 ) -> Iterator[Any]:
-    """``map(function, items)`` in ``jobs`` worker processes, results in item order.
+    """``function`` over every item of ``batches`` in ``jobs`` worker processes.
 
+    A batch is one message to a worker; results come back one per item, in item order.
     ``function`` is inherited by the workers (fork) or pickled once per worker (spawn).
     """
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    batches = [items[i : i + batch] for i in range(0, len(items), batch)]
     pipes = [context.Pipe() for _ in range(jobs)]
     workers = [
         context.Process(target=_serve, args=(function, child), daemon=True) for _, child in pipes

@@ -5,6 +5,7 @@ Files: the seeds, and pages of ../shared/corpus/external/dirty/ (PROVENANCE.md, 
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -163,10 +164,26 @@ def square_or_fail(n: int) -> int:
 def test_worker_pool_keeps_order_and_reports_errors_and_deaths():
     from cnlint.workers import WorkerError, ordered_map
 
-    assert list(ordered_map(square_or_fail, list(range(12)), jobs=2, batch=3)) == [
+    def split(items, size):
+        return [items[i : i + size] for i in range(0, len(items), size)]
+
+    assert list(ordered_map(square_or_fail, split(list(range(12)), 3), jobs=2)) == [
         n * n for n in range(12)
     ]
     with pytest.raises(WorkerError, match="unlucky"):
-        list(ordered_map(square_or_fail, list(range(20)), jobs=2, batch=2))
+        list(ordered_map(square_or_fail, split(list(range(20)), 2), jobs=2))
     with pytest.raises(WorkerError, match="exited with code 3"):
-        list(ordered_map(square_or_fail, list(range(14, 30)), jobs=2, batch=1))
+        list(ordered_map(square_or_fail, split(list(range(14, 30)), 1), jobs=2))
+
+
+def test_batches_balance_input_bytes():
+    from cnlint.parallel import Task, batches
+
+    tasks = [Task(Path(f"{n}.txt"), size=1000) for n in range(100)] + [
+        Task(Path("big.jsonl"), start=n, end=n + 1, size=50_000) for n in range(4)
+    ]
+    grouped = batches(tasks, jobs=2)
+    assert [t for batch in grouped for t in batch] == tasks
+    limit = sum(t.size for t in tasks) // 8
+    assert all(len(b) == 1 or sum(t.size for t in b) <= limit for b in grouped)
+    assert sum(1 for b in grouped if b[0].path.name == "big.jsonl") == 4
