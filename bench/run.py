@@ -125,13 +125,14 @@ def read_floor(folder: Path) -> float:
 def lint_child(folder: str, jobs: int) -> None:
     """Run in a fresh process: lint the corpus end to end, print seconds, findings, peak RSS."""
     from cnlint.linter import Linter
-    from cnlint.parallel import FileJob, Mode, run_files
+    from cnlint.parallel import FileJob, Mode, run_tasks
 
     files = corpus_files(Path(folder))
     linter = Linter()
     start, cpu = time.perf_counter(), cpu_seconds()
     findings = 0
-    for result in run_files(files, FileJob(linter, Mode()), jobs):
+    # Results are counted as they come, part by part, as a streaming consumer would.
+    for _, result in run_tasks(files, FileJob(linter, Mode()), jobs):
         findings += len(result.findings)
     wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -167,14 +167,21 @@ class FileJob:
 
 def run_files(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[FileResult]:
     """Results of ``job`` on ``files``, one per file, in order; ``jobs`` > 1 uses processes."""
+    yield from _join(run_tasks(files, job, jobs))
+
+
+def run_tasks(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[tuple[Task, FileResult]]:
+    """Each task with its result, in order: a large JSONL file comes in several parts.
+
+    For callers that consume results as they come (counting, streaming output): memory
+    then follows one task's documents, however large the files.
+    """
     tasks = plan(files, job.mode, CHUNK_BYTES)
     jobs = min(jobs, len(tasks))
     if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL:
-        results = zip(tasks, map(job, tasks), strict=True)
-        yield from _join(results)
+        yield from zip(tasks, map(job, tasks), strict=True)
         return
-    results = zip(tasks, ordered_map(job, batches(tasks, jobs), jobs), strict=True)
-    yield from _join(results)
+    yield from zip(tasks, ordered_map(job, batches(tasks, jobs), jobs), strict=True)
 
 
 def _join(results: Iterator[tuple[Task, FileResult]]) -> Iterator[FileResult]:
