@@ -324,7 +324,8 @@ AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)
 CAPTION_TAIL = re.compile(
     rf"(?:[ \t\u3000]*(?:{AGENCY})?[(（]\s*{PHOTO_CREDIT}\s*[)）]|[ \t\u3000]+{PHOTO_CREDIT})$"
 )
-CAPTION_HEAD = re.compile(r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?")
+# 资料图：… labels a stock photo; without the colon 资料图 is a word in a sentence.
+CAPTION_HEAD = re.compile(r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?|资料(?:图片?|照片)[：:]")
 CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
 CAPTION_HEAD_REACH = 300  # longest line opening with 图为 that is taken for a caption
 
@@ -476,9 +477,10 @@ class PhotoCaption(LineRule):
         "interrupts the article, often in the middle of a sentence (seed 004: 彰德 ⏎ caption ⏎ "
         "路64号院). Flagged: a photo credit alone (高淑芳 摄), a short line that ends with one "
         "(…接受军事训练。 高淑芳 摄), a paragraph that ends with one and says 图为 (seed 004:109), "
-        "a line opening with 图为/上图, and a short unpunctuated line right above a credit line "
-        "(讲座现场). A long paragraph that merely ends with a credit (…等出席座谈会。（韦科 摄）) "
-        "is article text: only its credit is flagged."
+        "a line opening with 图为/上图 or with a stock-photo label (资料图：…), and a short "
+        "unpunctuated line right above a credit line (讲座现场). A long paragraph that merely "
+        "ends with a credit (…等出席座谈会。（韦科 摄）) is article text: only its credit is "
+        "flagged."
     )
     fix_safety = FixSafety.UNSAFE
     fix_note = (
@@ -493,7 +495,10 @@ class PhotoCaption(LineRule):
             "图为); on a longer one only the credit is flagged and deleted."
         ),
     }
-    triggers = ("摄", "攝", "供图", "图为", "上图", "下图", "左图", "右图", "图注", "题图")
+    triggers = (
+        *("摄", "攝", "供图", "图为", "上图", "下图", "左图", "右图", "图注", "题图"),
+        *("资料图", "资料照片"),
+    )
     examples = Examples(
         clean=[
             "他拿起相机拍摄了一张照片。\n",
@@ -518,6 +523,12 @@ class PhotoCaption(LineRule):
                 flagged=["现场体验实弹射击,接受军事训练。 高淑芳 摄\n"],
             ),
             Bad("图为7月27日，青年志愿者帮助打扫卫生。\n正文。\n", fixed="正文。\n"),
+            Bad(
+                "资料图：无性婚姻能走多远？\n正文。\n",
+                fixed="正文。\n",
+                flagged=["资料图：无性婚姻能走多远？\n"],
+                note="dirty corpus webextract_009.txt, line 1",
+            ),
             Bad(
                 ATTENDEES + "（韦科 摄）\n",
                 fixed=ATTENDEES + "\n",
@@ -639,6 +650,11 @@ FIELD_LABELS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _post_tag() -> re.Pattern[str]:
+    return re.compile(f"(?:{trie_pattern(builtin_phrases('post-tags'))})[帖贴]?")
+
+
 class SectionHeader(PhraseLineRule):
     code = "B107"
     name = "section-header"
@@ -649,7 +665,9 @@ class SectionHeader(PhraseLineRule):
         "in the text as if it were the article's heading and repeats across every story of "
         "the column. A line is flagged only when it is made of listed labels (data/"
         "section-headers.txt) and separators; the article's own headings are never in the "
-        "list. A 【tag】 opening a short headline (【先进典型】列清单建台账) is flagged as a tag."
+        "list. A 【tag】 opening a short headline (【先进典型】列清单建台账) is flagged as a tag, "
+        "unless it is a forum post type (【求助】, 【原创】, 【分享】; data/post-tags.txt) that "
+        "the post's author wrote into the title."
     )
     fix_safety = FixSafety.UNSAFE
     fix_note = (
@@ -663,6 +681,8 @@ class SectionHeader(PhraseLineRule):
             "奋斗百年路上，我们不忘初心。\n",
             "【注意】本条例自公布之日起施行，由省政府负责解释。\n",
             "【关键词】乡村振兴 人居环境\n",
+            # dirty corpus tieba_linux_004.txt, line 46: a forum post title
+            "Linux 下使用mount命令挂载CDROM失败怎么办？\n【求助】DEEPIN软件安装问题\n",
         ],
         bad=[
             Bad("奋斗百年路\n\n标题\n", fixed="\n标题\n", flagged=["奋斗百年路\n"]),
@@ -695,7 +715,7 @@ class SectionHeader(PhraseLineRule):
                 yield self.drop(doc, line, f"Column or section label {core!r}")
                 continue
             tag = COLUMN_TAG.match(core)
-            if tag and tag.end() < len(core) and tag[1] not in FIELD_LABELS:
+            if tag and tag.end() < len(core) and not self._is_content_tag(tag[1]):
                 start = doc.text.index(core, line.start)
                 yield self.finding(
                     start,
@@ -704,3 +724,7 @@ class SectionHeader(PhraseLineRule):
                     edits=[Edit(start, start + tag.end(), "")],
                     title="Delete the tag",
                 )
+
+    @staticmethod
+    def _is_content_tag(tag: str) -> bool:
+        return tag in FIELD_LABELS or _post_tag().fullmatch(tag) is not None

@@ -28,7 +28,11 @@ class EnglishLeak(Rule):
         "switch language mid-sentence. What passes: acronyms and anything capitalised (GDP, "
         "APP, iPhone, Python, WiFi), words with digits (5G, iPhone13), units and symbols "
         "(kg, km, mAh), URLs, e-mail addresses and code (anything with . / _ = or brackets), and "
-        "a single lowercase content word (app, case), which is ordinary code-switching. Flagged: "
+        "a single lowercase content word (app, case), which is ordinary code-switching, and a "
+        "single word typed between Chinese characters without spaces (温柔or霸道, 你会pick谁): "
+        "internet writers glue one English word in on purpose, while a translation or "
+        "template step that drops English leaves it spaced like English (积极性 and 主动性). "
+        "Flagged: "
         "a run of lowercase English words between Chinese characters that holds a function "
         "word (and, or, the, of …; data/english-function-words.txt) or has `min-words` words."
     )
@@ -46,6 +50,8 @@ class EnglishLeak(Rule):
             "每天步行3 km，下载 app 很方便。",
             "访问 https://www.gov.cn/ 了解详情。",
             "调用 os.path.join 函数即可。",
+            # dirty corpus weibo_kw_001.txt, line 24
+            "各地基层干部的大喇叭喊话，温柔or霸道，你会pick谁？",
         ],
         bad=[
             Bad(
@@ -73,6 +79,8 @@ class EnglishLeak(Rule):
             words = run.split()
             if all(len(w) == 1 for w in words):
                 continue  # a站, x光: a letter used as a Chinese word
+            if len(words) == 1 and self._glued(text, match.start(), match.end()):
+                continue  # 温柔or霸道: code-switching typed on purpose, not a missed translation
             function_word = any(w in self.function_words for w in words)
             # Without a function word, only a run of real words counts: ls mv rm is code.
             phrase = len(words) >= min_words and all(VOWEL.search(w) for w in words)
@@ -80,6 +88,15 @@ class EnglishLeak(Rule):
                 yield self.finding(
                     match.start(), match.end(), f"English {run!r} inside a Chinese sentence"
                 )
+
+    @staticmethod
+    def _glued(text: str, start: int, end: int) -> bool:
+        """The run touches Han characters on both sides, with no space between."""
+        return (
+            start > 0
+            and HAN_AT.match(text, start - 1) is not None
+            and HAN_AT.match(text, end) is not None
+        )
 
     @staticmethod
     def _between_chinese(text: str, start: int, end: int) -> bool:
@@ -96,42 +113,58 @@ class EnglishLeak(Rule):
         )
 
 
-# Letters that are not Han characters: Latin (with Latin-1 mojibake such as ÃñÉú), Greek,
-# Cyrillic, kana and hangul.
+# Words of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic) and
+# single characters of syllabic ones (kana, hangul), which are counted like Han characters.
+ALPHABETIC_WORD = re.compile("[A-Za-z\u00c0-\u024f]+|[\u0370-\u03ff]+|[\u0400-\u04ff]+")
+SYLLABIC = re.compile("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 OTHER_LETTER = re.compile(
     "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]"
 )
 HAN_CHAR = re.compile(f"[{HAN}]")
 # HTML tags and URLs are scraping debris, not the document's language: they are not counted.
 MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
+# A Chinese word is 1.5 characters on average (segmented news text), so 1.5 Han characters
+# weigh as much as one English word: one quoted English word no longer outweighs five Han.
+CHARS_PER_WORD = 1.5
 
 
 class NonChineseDocument(Rule):
     code = "L102"
     name = "non-chinese-document"
-    summary = "A document whose letters are mostly not Chinese characters"
+    summary = "A document whose words are mostly not Chinese"
     why = (
         "A Chinese corpus collects English pages, code listings, mojibake (涓枃 read as "
         "Ã¤Â¸Â­) and infobox dumps along the way. They are not Chinese text and skew every "
-        "Chinese statistic. The share is Han characters among all letters (Han, Latin, Cyrillic, "
-        "kana …); digits, punctuation and spaces do not count, so numbers and tables do not "
-        "lower it. Documents with fewer than `min-letters` letters are not judged."
+        "Chinese statistic. The share compares words, not letters, so a Chinese notice that "
+        "quotes English titles (Domain理论, Achim Jung) stays Chinese: an English, Greek or "
+        "Cyrillic word counts once, and Han characters, kana and hangul count 1.5 to a word "
+        "(the average length of a Chinese word). Flagged below `min-chinese-share` (0.5: most "
+        "of the words are not Chinese). Digits, punctuation, spaces, HTML tags and URLs do "
+        "not count; documents with fewer than `min-words` words are not judged."
     )
     severity = Severity.WARNING
-    options: ClassVar[dict] = {"min-chinese-share": 0.3, "min-letters": 50}
+    options: ClassVar[dict] = {"min-chinese-share": 0.5, "min-words": 20}
     option_docs: ClassVar[dict] = {
-        "min-chinese-share": "Han characters as a share of all letters; below it, flagged.",
-        "min-letters": "Shorter documents (in letters) are not judged.",
+        "min-chinese-share": (
+            "Chinese words (Han characters / 1.5) as a share of all words; below it, flagged."
+        ),
+        "min-words": "Shorter documents (in words) are not judged.",
     }
     examples = Examples(
         clean=[
             "他买了一部iPhone 13，用Python写了个脚本，运行在Linux服务器上，效果很好，大家都很满意。"
             "今年GDP增长5%，5G基站和APP用户都在增加，城市的数字化水平不断提高。",
+            # dirty corpus cwt_dirty_004.txt: a Chinese award notice quoting English names
+            "（3）Domain结构的拓扑性质研究：在拟连续L-domain框架下，回答了著名domain理论学家"
+            "Michael Mislove和Jimmie Lawson在1990年提出的公开问题——函数空间上Scott拓扑与"
+            "Isbell拓扑的一致性；刻画了弱良滤dcpo上Scott拓扑的凝聚性。",
         ],
         bad=[
             Bad(
-                "Latest Submit(811)\nMedicine, Pharmacy (228)\nDynamic and Electric Engineering "
-                "(78)\nLibrary Science，Information Science (65)\n何军(9)\n",
+                "Latest Submit(811)\nMedicine, Pharmacy (228)\nEnvironmental Sciences, Resource "
+                "Sciences (86)\nDynamic and Electric Engineering (78)\nCivil Engineering and "
+                "Building Construction (66)\nLibrary Science，Information Science (65)\n"
+                "Linguistics and Applied Linguistics (4)\n何军(9)\n",
                 flagged=["Latest Submit(811)"],
                 note="dirty corpus cwt_dirty_010.txt",
             ),
@@ -139,24 +172,22 @@ class NonChineseDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        threshold, min_letters = self.config["min-chinese-share"], self.config["min-letters"]
-        # Chinese text has few other letters, and then the share cannot be low: a document
-        # below the threshold has fewer Han characters than threshold/(1-threshold) × others,
-        # so fewer than others/(1-threshold) letters in all. Counting Han is skipped then.
-        others = len(OTHER_LETTER.findall(doc.text))
-        if others < min_letters * (1 - threshold):
+        threshold, min_words = self.config["min-chinese-share"], self.config["min-words"]
+        # A flagged document has more than (1 - threshold) × min-words foreign words, and
+        # each holds a letter: with fewer foreign letters than that, nothing is counted.
+        if len(OTHER_LETTER.findall(doc.text)) < min_words * (1 - threshold):
             return
         text = MARKUP.sub("", doc.text)
-        others = len(OTHER_LETTER.findall(text))
-        han = len(HAN_CHAR.findall(text))
-        if han + others < min_letters:
+        foreign = len(ALPHABETIC_WORD.findall(text)) + len(SYLLABIC.findall(text)) / CHARS_PER_WORD
+        chinese = len(HAN_CHAR.findall(text)) / CHARS_PER_WORD
+        if chinese + foreign < min_words:
             return
-        share = han / (han + others)
+        share = chinese / (chinese + foreign)
         if share < threshold:
             first = doc.paragraphs[0]
             yield self.finding(
                 first.start,
                 first.end,
-                f"Chinese characters are {share:.0%} of the letters "
-                f"(below {self.config['min-chinese-share']:.0%}): not a Chinese document",
+                f"Chinese words are {share:.0%} of the words "
+                f"(below {threshold:.0%}): not a Chinese document",
             )

@@ -136,6 +136,8 @@ def test_novel_reader_chrome_is_navigation(tmp_path):
         ("ebook_junk_004.txt", "B101", "【文学视界(http://www.white-collar.net)编辑整理】"),
         ("webextract_008.txt", "B105", "顶端新闻·河南商报记者马俊峰/文受访者供图"),
         ("webextract_008.txt", "B105", "郭荣梅指挥乐团练习"),
+        ("webextract_009.txt", "B105", "资料图：无性婚姻能走多远？"),
+        ("cwt_dirty_001.txt", "B107", "【干货】"),  # a column tag on a reposted article title
     ],
 )
 def test_dirty_corpus_boilerplate(name, code, snippet):
@@ -151,6 +153,27 @@ def test_caption_credit_on_a_glued_line_deletes_only_the_credit():
     (edit,) = caption.fix.edits
     assert doc.text[edit.start - 3 : edit.end] == "收入。\u3000新华社发（张春雷\u3000摄）"
     assert len(doc.text) - (edit.end - edit.start) > 300  # the article stays
+
+
+@pytest.mark.parametrize(
+    ("name", "line"), [("tieba_linux_002.txt", 22), ("tieba_linux_004.txt", 46)]
+)
+def test_forum_post_type_tags_are_the_authors_title(name, line):
+    # dirty corpus: tieba thread lists, 【求助】DEEPIN软件安装问题 among untagged titles
+    doc, findings = b_findings(need(DIRTY_CORPUS) / name)
+    assert doc.text.splitlines()[line - 1].startswith("【求助】")
+    assert [f for f in findings if f.code == "B107"] == []
+
+
+@pytest.mark.parametrize("title", ["【原创】我的第一台树莓派\n", "【求助帖】待机后不能正常唤醒\n"])
+def test_post_type_tags_with_and_without_the_post_suffix(title):
+    assert findings_of(SectionHeader, title) == []
+    assert findings_of(SectionHeader, title.replace("】", "x】", 1))  # not a post type
+
+
+def test_stock_photo_label_needs_its_colon():
+    # 资料图 in a sentence is a word; 资料图：… heads a caption (dirty corpus webextract_009.txt)
+    assert findings_of(PhotoCaption, "资料图显示，这座桥建于明代。\n") == []
 
 
 def test_agenda_fields_are_not_page_metadata():

@@ -46,10 +46,16 @@ def test_what_passes_english_leak(text):
     assert findings_of(EnglishLeak, text) == []
 
 
-def test_english_function_words_in_weibo_text_are_flagged():
-    # dirty corpus weibo_kw_001.txt
-    text = "各地基层干部的大喇叭喊话，温柔or霸道，你会pick谁？"
-    assert [text[f.start : f.end] for f in findings_of(EnglishLeak, text)] == ["or"]
+def test_one_word_glued_between_han_is_style_but_spaced_english_is_a_leak():
+    # dirty corpus weibo_kw_001.txt, line 24: internet code-switching typed on purpose
+    glued = "各地基层干部的大喇叭喊话，温柔or霸道，你会pick谁？"
+    assert findings_of(EnglishLeak, glued) == []
+    # the same words spaced like English are what a dropped translation leaves (seed 004:91)
+    spaced = "各地基层干部的大喇叭喊话，温柔 or 霸道，你会pick谁？"
+    assert [spaced[f.start : f.end] for f in findings_of(EnglishLeak, spaced)] == ["or"]
+    # glued runs of several words are not one word typed on purpose
+    several = "这是一个very good的机会。"
+    assert [several[f.start : f.end] for f in findings_of(EnglishLeak, several)] == ["very good"]
 
 
 def test_min_words_option():
@@ -67,7 +73,17 @@ def test_non_chinese_documents_in_the_dirty_corpus(name):
     assert [f.code for f in findings if f.code == "L102"] == ["L102"]
 
 
-@pytest.mark.parametrize("name", ["baike_html_001.txt", "cwt_dirty_003.txt", "tieba_linux_003.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "baike_html_001.txt",
+        "cwt_dirty_003.txt",
+        "tieba_linux_003.txt",
+        # an award notice quoting English titles and names (Domain理论, Achim Jung): 29% of
+        # its letters are Han but 61% of its words are Chinese
+        "cwt_dirty_004.txt",
+    ],
+)
 def test_chinese_documents_with_markup_or_code_are_chinese(name):
     # HTML tags and URLs do not count as letters; Chinese comments make a code post Chinese
     _, findings = l_findings(need(DIRTY_CORPUS) / name)
@@ -76,7 +92,7 @@ def test_chinese_documents_with_markup_or_code_are_chinese(name):
 
 def test_short_documents_are_not_judged():
     assert findings_of(NonChineseDocument, "Hello world, this is short.") == []
-    assert findings_of(NonChineseDocument, "Hello world, this is short.", {"min-letters": 10})
+    assert findings_of(NonChineseDocument, "Hello world, this is short.", {"min-words": 5})
 
 
 def test_clean_corpus_is_silent_and_seeds_are_chinese():
@@ -84,3 +100,15 @@ def test_clean_corpus_is_silent_and_seeds_are_chinese():
         assert l_findings(path)[1] == [], path.name
     for path in sorted(SEEDS.glob("*.txt")):
         assert [f for f in l_findings(path)[1] if f.code == "L102"] == [], path.name
+
+
+def test_one_english_word_weighs_as_much_as_a_chinese_word_not_as_its_letters():
+    # dirty corpus cwt_dirty_004.txt: 62 Han characters and 65 Latin letters (49% Han), but
+    # the letters are 12 words against about 41 Chinese ones (78% Chinese)
+    text = (
+        "（3）Domain结构的拓扑性质研究：在拟连续L-domain框架下，回答了著名domain理论学家"
+        "Michael Mislove和Jimmie Lawson在1990年提出的公开问题——函数空间上Scott拓扑与"
+        "Isbell拓扑的一致性；刻画了弱良滤dcpo上Scott拓扑的凝聚性。"
+    )
+    assert findings_of(NonChineseDocument, text, {"min-words": 1}) == []
+    assert findings_of(NonChineseDocument, text, {"min-words": 1, "min-chinese-share": 0.8})
