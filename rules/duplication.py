@@ -50,6 +50,28 @@ def is_complete(index: int, texts: list[str], doc: Document) -> bool:
     return ends_closed(texts[index]) or continuation_index(doc, index, texts) is not None
 
 
+def droppable(doc: Document, copy: int, kept: int) -> bool:
+    """May the copy's line go without taking a record's only copy of something with it?
+
+    Yes when it follows the kept copy directly (a block scraped twice), or stands alone
+    between blank lines (an article's paragraph). A line inside a block of lines is a field
+    of a record (a post's text between its user and its date, 【核心课程】 under one
+    major): dropping it would leave that record without it, so such a copy is only reported.
+    """
+    return abs(copy - kept) == 1 or not in_block(doc, copy)
+
+
+def in_block(doc: Document, index: int) -> bool:
+    """Is the paragraph's line next to another non-blank line (no blank line between)?"""
+    spans = doc.paragraphs
+    text = doc.text
+    before = index > 0 and text.count("\n", spans[index - 1].end, spans[index].start) == 1
+    after = (
+        index + 1 < len(spans) and text.count("\n", spans[index].end, spans[index + 1].start) == 1
+    )
+    return before or after
+
+
 class DuplicateParagraph(Rule):
     code = "D101"
     name = "duplicate-paragraph"
@@ -65,7 +87,10 @@ class DuplicateParagraph(Rule):
     fix_note = (
         "Keeps one copy and drops the others with their line. The copy kept is the first "
         "complete one (it ends a sentence, or its sentence goes on in the next paragraph), so a "
-        "truncated stray copy is dropped and the copy that continues stays."
+        "truncated stray copy is dropped and the copy that continues stays. A copy is dropped "
+        "only when it follows the kept one directly or stands between blank lines; a copy "
+        "inside a block of lines (one field of a record: a post between its user and date) is "
+        "only reported, since the record would lose it."
     )
     options = {"min_chars": 10}
     option_docs = {
@@ -116,14 +141,17 @@ class DuplicateParagraph(Rule):
             kept = (complete or copies)[0]
             line = doc.position(spans[kept].start)[0]
             for index in copies:
-                if index != kept:
-                    yield self._drop(doc, index, f"Duplicate of the paragraph at line {line}")
-
-    def _drop(self, doc: Document, index: int, message: str) -> Finding:
-        dropped = drop_range(doc, index)
-        return self.finding(
-            dropped.start, dropped.end, message, replacement="", title="Drop this copy"
-        )
+                if index == kept:
+                    continue
+                message = f"Duplicate of the paragraph at line {line}"
+                if droppable(doc, index, kept):
+                    dropped = drop_range(doc, index)
+                    yield self.finding(
+                        dropped.start, dropped.end, message, replacement="", title="Drop this copy"
+                    )
+                else:
+                    span = spans[index]
+                    yield self.finding(span.start, span.end, message + " (inside a record: kept)")
 
 
 SHINGLE = 4
@@ -163,8 +191,11 @@ class NearDuplicateParagraph(Rule):
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
     fix_note = (
-        "Drops the shorter copy (the later one on a tie). Unsafe: the copies differ, and the "
-        "dropped one may hold the detail that was right."
+        "Drops the shorter copy when all of its text is in the longer one (a copy cut short) "
+        "and it follows the longer one directly or stands between blank lines. Copies that "
+        "differ both ways (a changed date, another user's repost) are only reported: either "
+        "may hold the detail that was right. Unsafe: the judgement that they are one "
+        "paragraph is a similarity score."
     )
     options = {"threshold": 90.0, "min_chars": 20}
     option_docs = {
@@ -179,13 +210,31 @@ class NearDuplicateParagraph(Rule):
         ],
         bad=[
             Bad(
+                # seed 001 line 109, and a copy cut short after it
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                "通过网格员持续走访调查,做到爱心卡发放快、准、稳。\n\n"
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                "通过网格员持续走访调查,做到爱心卡发放快\n\n"
+                "活动开始。\n",
+                fixed="交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                "通过网格员持续走访调查,做到爱心卡发放快、准、稳。\n\n"
+                "活动开始。\n",
+                flagged=[
+                    "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                    "通过网格员持续走访调查,做到爱心卡发放快\n\n"
+                ],
+                note="the shorter copy holds nothing the longer one lacks",
+            ),
+            Bad(
                 # seed 001 line 109, and a copy with one word changed
                 "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
                 "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"
                 "活动开始。\n",
                 fixed="交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"
                 "活动开始。\n",
-                flagged=["交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"],
+                flagged=["交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。"],
+                note="the copies differ both ways: reported, not dropped",
             ),
         ],
     )
@@ -216,15 +265,17 @@ class NearDuplicateParagraph(Rule):
                 continue
             drop, keep = (first, second) if len(a) < len(b) else (second, first)
             dropped.add(drop)
-            lost = drop_range(doc, drop)
-            yield self.finding(
-                lost.start,
-                lost.end,
+            message = (
                 f"Near duplicate ({score:.0f}%) of the paragraph at line "
-                f"{doc.position(spans[keep].start)[0]}",
-                replacement="",
-                title="Drop the shorter copy",
+                f"{doc.position(spans[keep].start)[0]}"
             )
+            if keys[drop] in keys[keep] and droppable(doc, drop, keep):
+                lost = drop_range(doc, drop)
+                yield self.finding(
+                    lost.start, lost.end, message, replacement="", title="Drop the shorter copy"
+                )
+            else:
+                yield self.finding(spans[drop].start, spans[drop].end, message)
 
 
 # A "label：value" field: a flattened table or form repeats these legitimately.

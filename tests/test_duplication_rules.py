@@ -158,3 +158,38 @@ def test_a_run_of_sentences_scraped_twice_in_a_row_loses_one_copy():
     found = findings_of(RepeatedSentence, text)
     assert [text[f.start : f.end] for f in found] == [pair]
     assert fixed_text(RepeatedSentence, text) == text.replace(pair + pair, pair)
+
+
+def test_a_value_shared_by_two_records_is_reported_but_never_dropped():
+    # dirty/uninews_010.txt lines 8 and 12: two majors list the same 【核心课程】; dropping
+    # line 12 would leave the second major without its courses.
+    text = dirty_text("uninews_010.txt")
+    doc = Document(text)
+    found = findings_of(DuplicateParagraph, text)
+    assert [doc.position(f.start)[0] for f in found] == [12]
+    assert found[0].fix is None
+    assert fixed_text(DuplicateParagraph, text) == text
+
+
+def test_a_post_text_under_another_user_stays_with_that_user():
+    # dirty/tieba_iphone_001.txt lines 13 and 367: two users post the same question; each
+    # post is user, text, date on consecutive lines
+    text = dirty_text("tieba_iphone_001.txt")
+    post = text.splitlines()[366].strip()
+    assert text.count(post) == 2
+    assert fixed_text(DuplicateParagraph, text).count(post) == 2
+
+
+def test_a_record_printed_twice_keeps_all_its_fields():
+    # dirty/baike_pprint_001.txt: whole dict records repeat; dropping only their description
+    # lines would leave records without a description
+    text = dirty_text("baike_pprint_001.txt")
+    assert findings_of(DuplicateParagraph, text)
+    assert fixed_text(DuplicateParagraph, text) == text
+
+
+def test_near_duplicate_records_that_differ_both_ways_are_only_reported():
+    # dirty/weibo_kw_002.txt: reposts by different users at different times
+    text = dirty_text("weibo_kw_002.txt")
+    assert findings_of(NearDuplicateParagraph, text)
+    assert fixed_text(NearDuplicateParagraph, text) == text
