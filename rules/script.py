@@ -96,6 +96,8 @@ CLOSERS = "）)」』】]》〉”’"
 # language (a quotation, a bilingual line): not a leak into Chinese.
 WHOLE_LANGUAGE_SHARE = 0.3
 BRACKET_LOOKAROUND = 30
+# A label that says the next words are foreign: 乌兹别克斯坦语名：Равшан…, 俄语：…, 原名 ….
+FOREIGN_LABEL = re.compile(r"(?:[语文]名?字?[：:]|(?:原名|本名|全名|外文名)[：:]?)[ \u3000]*$")
 
 
 def foreign_share(text: str, span: Span) -> float:
@@ -465,7 +467,8 @@ class ForeignScript(Rule):
         "Japanese or Korean fragments inside a Chinese sentence are usually the residue of a "
         "multilingual page (a menu, a translation toggle) or of a bad encoding guess, and they "
         "pollute a Chinese corpus. Not flagged: a run in brackets or quotes (a name or term "
-        "given in its own language, 拉面（ラーメン）), and a paragraph where the other script "
+        "given in its own language, 拉面（ラーメン）), a run right after a label that names it "
+        "foreign (乌兹别克斯坦语名：Равшан…, 俄语：, 原名), and a paragraph where the other script "
         "makes up 30% or more of the letters (a whole-language quotation or line; whole "
         "documents in another language are the language family's concern)."
     )
@@ -477,6 +480,10 @@ class ForeignScript(Rule):
             "莫斯科（俄语：Москва）是俄罗斯首都。",
             "ありがとうございます。\n这句日语的意思是谢谢。",
             "他的名字写作「さくら」。",
+            # dirty corpus cwt_hq_010.txt: a referee's profile
+            "家庭：父母、妻子和两个孩子【孩子是一对龙凤胎】 语言：乌兹别克语、俄语、英语 "
+            "乌兹别克斯坦语名：Равшан Сайфиддинович Эрматов 执法特点：跑动积极到位，判罚果断"
+            "自信，善于利用有利原则让比赛流畅进行，控制比赛能力强。",
         ],
         bad=[
             Bad("我们今天の活动非常成功。", flagged=["の"]),
@@ -495,6 +502,8 @@ class ForeignScript(Rule):
                 continue
             for match in runs:
                 if self._bracketed(text, match.start(), match.end(), span):
+                    continue
+                if FOREIGN_LABEL.search(text, max(span.start, match.start() - 8), match.start()):
                     continue
                 script = next(name for pattern, name in SCRIPT_OF if pattern.match(match[0]))
                 yield self.finding(

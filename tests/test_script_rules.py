@@ -123,6 +123,19 @@ def test_kana_leak_in_chinese_sentence_is_reported():
     assert [f.message.split()[0] for f in findings] == ["Japanese"]
 
 
+@pytest.mark.parametrize("label", ["乌兹别克斯坦语名：", "俄文名：", "原名 ", "外文名:"])
+def test_a_name_labelled_foreign_is_not_a_leak(label):
+    # dirty corpus cwt_hq_010.txt: a referee's profile gives his name in Uzbek (Cyrillic)
+    text = (
+        "爱好：足球、游泳、网球、听音乐和看电影 家庭：父母、妻子和两个孩子【孩子是一对龙凤胎】 "
+        f"语言：乌兹别克语、俄语、英语 {label}Равшан Сайфиддинович Эрматов "
+        "执法特点：跑动积极到位，判罚果断自信，善于利用有利原则让比赛流畅进行，控制比赛能力强。"
+    )
+    assert lint(text, "S104") == []
+    unlabelled = text.replace(label, "裁判")
+    assert [f.message.split()[0] for f in lint(unlabelled, "S104")] == ["Cyrillic"]
+
+
 def test_emoji_heavy_text_survives():
     text = "今天天气真好😀😀👍🏻，我们去公园吧🎉🎉🎉！👨‍👩‍👧‍👦全家出动。\n" * 20
     assert lint(text, "S") == []
