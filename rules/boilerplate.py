@@ -8,6 +8,7 @@ each list becomes one compiled matcher that runs only on lines short enough to b
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
@@ -64,6 +65,18 @@ class PhraseLineRule(LineRule):
 
 # --- B101 navigation-junk --------------------------------------------------------------------
 
+# A site's name stamped right after a sentence's stop at the end of a line (…没有了。白马书院);
+# separators inside it (白马_书院) defeat exact matching, so they are ignored when comparing.
+WATERMARK_TAIL = re.compile(r"[。！？!?]([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff_·\- ]{1,11})$")
+WATERMARK_SEPARATORS = re.compile(r"[_·\- ]")
+# It names a site: forum posts also end lines with the same words (…升级时需要密码吗？谢谢).
+SITE_NAME = re.compile(
+    r"(?:书院|书屋|书城|书库|书网|书斋|书苑|书坊|书盟|书阁|小说|文学|中文|电子书|网|阁|论坛)$"
+    r"|(?:txt|com|net|org|cn)$",
+    re.IGNORECASE,
+)
+MIN_WATERMARK_REPEATS = 2
+
 
 class NavigationJunk(PhraseLineRule):
     code = "B101"
@@ -77,7 +90,10 @@ class NavigationJunk(PhraseLineRule):
         "that teach a model to end articles with 返回顶部. A line is flagged only when it is "
         "short, has no sentence mark and holds nothing but listed phrases, URLs and separators, "
         "so 他用手机下载了文件。 stays prose. A line that is only a URL or domain (a site "
-        "watermark such as -- www.5183.com --) is flagged too."
+        "watermark such as -- www.5183.com --) is flagged too, and so is a short tag stamped after "
+        "the final stop of two or more lines that names a site (…没有了。白马书院 … "
+        "出水面。白马_书院: a name ending in 书院, 小说, 文学, 网, com …); a forum's repeated "
+        "谢谢 after a question is the poster's."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
@@ -104,6 +120,12 @@ class NavigationJunk(PhraseLineRule):
             ),
             Bad("正文。\n-- www.5183.com --\n", fixed="正文。\n", flagged=["-- www.5183.com --\n"]),
             Bad(
+                "连这种叫唤声也没有了。白马书院\n我正这么呆坐在地上。\n只见比先前更高出水面。白马_书院\n",
+                fixed="连这种叫唤声也没有了。\n我正这么呆坐在地上。\n只见比先前更高出水面。\n",
+                flagged=["白马书院", "白马_书院"],
+                note="dirty corpus ebook_junk_010.txt, lines 8 and 22",
+            ),
+            Bad(
                 "正文。\n投稿入口\n",
                 fixed="正文。\n",
                 flagged=["投稿入口\n"],
@@ -118,6 +140,26 @@ class NavigationJunk(PhraseLineRule):
                 yield self.drop(doc, line, f"Site watermark {line.core!r}")
             elif self.matcher is not None and self._is_chrome(line.core):
                 yield self.drop(doc, line, f"Navigation or share chrome {line.core!r}")
+        yield from self._watermark_tails(doc)
+
+    def _watermark_tails(self, doc: Document) -> Iterator[Finding]:
+        tails = []
+        for line in text_lines(doc):
+            match = WATERMARK_TAIL.search(line.core, max(0, len(line.core) - 14))
+            if match:
+                tails.append((line, match, WATERMARK_SEPARATORS.sub("", match[1])))
+        counts = Counter(key for _, _, key in tails)
+        for line, match, key in tails:
+            if counts[key] >= MIN_WATERMARK_REPEATS and SITE_NAME.search(key):
+                start = doc.text.index(line.core, line.start) + match.start(1)
+                end = start + len(match[1])
+                yield self.finding(
+                    start,
+                    end,
+                    f"Site watermark {match[1]!r} stamped after a sentence",
+                    edits=[Edit(start, end, "")],
+                    title="Delete the watermark",
+                )
 
     def _is_chrome(self, core: str) -> bool:
         hits = self.matcher.findall(core)

@@ -171,6 +171,29 @@ def test_post_type_tags_with_and_without_the_post_suffix(title):
     assert findings_of(SectionHeader, title.replace("】", "x】", 1))  # not a post type
 
 
+def test_site_name_stamped_after_sentences_is_a_watermark():
+    # dirty corpus ebook_junk_010.txt: 白马书院 (line 8) and 白马_书院 (line 22) end paragraphs
+    doc, findings = b_findings(need(DIRTY_CORPUS) / "ebook_junk_010.txt")
+    stamps = [f for f in findings if "stamped" in f.message]
+    assert [(doc.position(f.start)[0], doc.text[f.start : f.end]) for f in stamps] == [
+        (8, "白马书院"),
+        (22, "白马_书院"),
+    ]
+    fixed = fixed_text(NavigationJunk, doc.text)
+    assert "白马" not in fixed and "连这种叫唤声也没有了。\r\n" in fixed  # CRLF file
+
+
+def test_repeated_line_endings_that_name_no_site_are_the_writers():
+    # dirty corpus tieba_iphone_001.txt, lines 394 and 1705: two posts end with 谢谢
+    text = (
+        "请问：忘了密码，ID解不开了，6sp能不能升级？升级时需要密码吗？谢谢\n"
+        "6p9.31建议更新10.2吗。谢谢\n"
+    )
+    assert findings_of(NavigationJunk, text) == []
+    once = "连这种叫唤声也没有了。白马书院\n我正这么呆坐在地上时，忽见阴云四布。\n"
+    assert findings_of(NavigationJunk, once) == []  # one stamp is not a pattern yet
+
+
 def test_stock_photo_label_needs_its_colon():
     # 资料图 in a sentence is a word; 资料图：… heads a caption (dirty corpus webextract_009.txt)
     assert findings_of(PhotoCaption, "资料图显示，这座桥建于明代。\n") == []
