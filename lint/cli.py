@@ -7,7 +7,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -84,6 +84,29 @@ def load_registry_or_fail() -> Registry:
     try:
         return load_registry()
     except RegistryError as exc:
+        raise fail(str(exc)) from exc
+
+
+def configured_linter(
+    config_path: Path | None,
+    start: Path,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    **overrides: Any,
+) -> tuple[Config, Linter]:
+    """The config found for ``start`` with the command line's values on top, and its linter."""
+    registry = load_registry_or_fail()
+    for flag, selectors in (("--select", _split(select)), ("--ignore", _split(ignore))):
+        unknown = [s for s in selectors or () if not registry.matching(s)]
+        if unknown:
+            raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
+    try:
+        config = load_config(config_path, start).with_overrides(
+            select=_split(select), ignore=_split(ignore), **overrides
+        )
+        config.validate_rules(registry)
+        return config, Linter(config, registry)
+    except ConfigError as exc:
         raise fail(str(exc)) from exc
 
 
@@ -198,24 +221,16 @@ def check(
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
-    registry = load_registry_or_fail()
-    for flag, selectors in (("--select", _split(select)), ("--ignore", _split(ignore))):
-        unknown = [s for s in selectors or () if not registry.matching(s)]
-        if unknown:
-            raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
-    try:
-        config = load_config(config_path, paths[0]).with_overrides(
-            select=_split(select),
-            ignore=_split(ignore),
-            fail_on=Severity(fail_on) if fail_on else None,
-            **input_overrides(text_field, id_field, respect_gitignore),
-            max_findings=max_findings,
-            max_density=max_density,
-        )
-        config.validate_rules(registry)
-        linter = Linter(config, registry)
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
+    config, linter = configured_linter(
+        config_path,
+        paths[0],
+        select,
+        ignore,
+        fail_on=Severity(fail_on) if fail_on else None,
+        **input_overrides(text_field, id_field, respect_gitignore),
+        max_findings=max_findings,
+        max_density=max_density,
+    )
 
     reading_stdin = [str(p) for p in paths] == ["-"]
     if reading_stdin:
@@ -383,21 +398,13 @@ def fix_command(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
-    registry = load_registry_or_fail()
-    for flag, selectors in (("--select", _split(select)), ("--ignore", _split(ignore))):
-        unknown = [s for s in selectors or () if not registry.matching(s)]
-        if unknown:
-            raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
-    try:
-        config = load_config(config_path, paths[0]).with_overrides(
-            select=_split(select),
-            ignore=_split(ignore),
-            **input_overrides(text_field, id_field, respect_gitignore),
-        )
-        config.validate_rules(registry)
-        linter = Linter(config, registry)
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
+    _, linter = configured_linter(
+        config_path,
+        paths[0],
+        select,
+        ignore,
+        **input_overrides(text_field, id_field, respect_gitignore),
+    )
     drop_at = Severity(drop_failing) if drop_failing else None
     try:
         summary = fix_copies(paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at)
