@@ -9,6 +9,12 @@ CJK_PUNCT = (
 )
 # What counts as "Chinese context" beside an ASCII mark: a Han character or a CJK mark.
 CHINESE = HAN + CJK_PUNCT
+# Zero-width and bidi formatting characters, C0 controls except tab/newline/carriage return,
+# DEL and C1 controls, the soft hyphen, filler characters that render as nothing, the BOM.
+INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+)
 # Pinyin letters with tone marks (and ü, which only pinyin uses among Latin lowercase).
 TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_LETTERS = "a-z" + TONED_VOWELS

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from cnlint import Applicability, Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules.chars import HAN, PINYIN_LETTERS, characters
+from cnlint.rules.chars import HAN, INVISIBLE, PINYIN_LETTERS, characters
 from cnlint.rules.mojibake import (
     GBK_SIGNATURE,
     LATIN_MOJIBAKE,
@@ -106,12 +106,6 @@ class ByteOrderMark(Rule):
             yield self.finding(0, 1, "Byte-order mark at the start", replacement="", title="Remove")
 
 
-# Zero-width and bidi formatting characters, C0 controls except tab/newline/carriage return,
-# DEL and C1 controls, the soft hyphen, filler characters that render as nothing.
-INVISIBLE = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
-)
 PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+|[{PRIVATE_USE}]+")
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules.blocks import ends_closed
-from cnlint.rules.chars import CJK_PUNCT, HAN
+from cnlint.rules.chars import CJK_PUNCT, HAN, INVISIBLE
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -81,7 +81,10 @@ class ShortDocument(Rule):
 # box drawing, mojibake (¡£»), binary debris. CJK punctuation is text, not a symbol, which
 # is where Data-Juicer's special-character ratio goes wrong on Chinese (0.13-0.19 on clean
 # text against a 0.25 threshold).
-SYMBOL = re.compile(f"[^{HAN}{CJK_PUNCT}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
+# Invisible characters (a BOM, zero-width spaces) are neither: E102/E103 report and remove
+# them, so they count on neither side of the ratio.
+SYMBOL = re.compile(f"[^{HAN}{CJK_PUNCT}{INVISIBLE}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
+INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
 
 
 class SymbolRatio(Rule):
@@ -112,16 +115,17 @@ class SymbolRatio(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         content = content_of(doc)
-        if not content:
+        size = len(content) - len(INVISIBLE_CHAR.findall(content))
+        if not size:
             return
         symbols = len(SYMBOL.findall(content))  # few on any text worth keeping: cheap
-        share = symbols / len(content)
+        share = symbols / size
         if share > self.config["max_ratio"]:
             yield self.finding(
                 0,
                 0,
                 f"Symbol ratio {share:.3f} (maximum {self.config['max_ratio']}): "
-                f"{symbols} of {len(content)} characters are not text",
+                f"{symbols} of {size} characters are not text",
             )
 
 

@@ -46,6 +46,16 @@ def test_cjk_punctuation_is_text_not_symbols():
     assert findings_of(SymbolRatio, text.replace(",", "，"), {"max_ratio": 0.0}) == []
 
 
+def test_invisible_characters_are_not_symbols():
+    # seed 000 line 1, short enough that one counted BOM would be 1 of 12 characters (0.083);
+    # E102/E103 report the BOM and zero-width space, the ratio ignores them on both sides
+    headline = (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines()[0]
+    text = "\ufeff" + headline.replace(" ", "\u200b")
+    assert findings_of(SymbolRatio, text, {"max_ratio": 0.0}) == []
+    (finding,) = findings_of(SymbolRatio, text + "¶", {"max_ratio": 0.0})
+    assert f"1 of {len(headline.replace(' ', '')) + 1} characters" in finding.message
+
+
 @pytest.mark.parametrize(
     "name",
     [
