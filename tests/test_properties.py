@@ -27,10 +27,6 @@ BUDGET = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 LINTER = Linter(Config(select=("ALL",)))
-# S103 mixed-script reports one character but its fix converts its neighbours ("宝黨黨": finding
-# [0, 1), edit [1, 3) -> "党党"). A known defect, left to the rule's owner: drop it from here
-# once S103's span covers what its fix changes.
-KNOWN_OUTSIDE_SPAN = {"S103"}
 
 PARAGRAPHS = [
     line.strip()
@@ -97,8 +93,6 @@ def test_a_safe_fix_edits_only_inside_its_finding(text):
     findings = LINTER.lint(Document(text))
     safe = [f for f in findings if f.fix and f.fix.applicability is Applicability.SAFE]
     for finding in choose_fixes(safe):
-        if finding.code in KNOWN_OUTSIDE_SPAN:
-            continue
         for edit in finding.fix.edits:
             assert finding.start <= edit.start <= edit.end <= finding.end, finding
 

@@ -75,6 +75,33 @@ def test_seed_003_fixed_is_simplified():
     assert lint(fixed, "S101,S103") == []
 
 
+@pytest.mark.parametrize("target", ["simplified", "traditional", "any"])
+def test_script_fixes_edit_only_inside_their_findings(target):
+    # Seed 003 (traditional paragraphs with simplified leftovers) and its half-converted
+    # mirror: seed 000 with every other paragraph converted to traditional.
+    seed_000 = SIMPLIFIED_SEEDS[0].read_text(encoding="utf-8").splitlines()
+    half = "\n".join(
+        opencc.OpenCC("s2tw").convert(line) if i % 2 else line for i, line in enumerate(seed_000)
+    )
+    fixes = 0
+    for text in (SEED_003, half, "宝黨黨"):  # the last one found by hypothesis
+        for finding in lint(text, "S101,S102,S103", target_script=target):
+            for edit in finding.fix.edits if finding.fix else ():
+                fixes += 1
+                assert finding.start <= edit.start <= edit.end <= finding.end, finding
+    assert fixes > 10
+
+
+def test_mixed_script_leaves_a_paragraph_in_the_other_script_to_its_conversion():
+    # seed 003 line 2: mostly traditional, target simplified. traditional-in-simplified
+    # converts the paragraph; mixed-script names 干 (干部, 干警) and offers no fix of its own.
+    line = SEED_003.splitlines()[1]
+    mixed = [f for f in lint(line, "S103") if f.message.startswith("Simplified 干 ")]
+    assert mixed and all(f.fix is None for f in mixed)
+    fixed = Linter(Config(select=("S101", "S103"))).fix(Document(line)).text
+    assert "党员干部" in fixed and traditional_positions(fixed) == ()
+
+
 @pytest.mark.parametrize("seed", SIMPLIFIED_SEEDS, ids=lambda p: p.name[:3])
 def test_simplified_seeds_have_no_script_findings(seed):
     assert lint(seed.read_text(encoding="utf-8"), "S101,S102,S103,S104") == []
