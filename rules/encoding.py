@@ -14,7 +14,9 @@ from cnlint.rules.chars import HAN, INVISIBLE, PINYIN_LETTERS, characters
 from cnlint.rules.mojibake import (
     GBK_SIGNATURE,
     LATIN_MOJIBAKE,
+    debris_of,
     gbk_mojibake_spans,
+    in_debris,
     latin_round_trip,
 )
 
@@ -299,6 +301,44 @@ class Mojibake(Rule):
                 )
 
 
+class MisalignedGbk(Rule):
+    code = "E108"
+    name = "misaligned-gbk"
+    summary = "GBK decoded out of step: ?１颈ㄍㄑ对薄≌叛蕖∷ between Chinese characters"
+    why = (
+        "When a GBK byte is lost, every following pair is read one byte out of step: the "
+        "Chinese turns into other Han characters mixed with GBK's symbol rows (full-width "
+        "ASCII, ≌ ∷, kana, bopomofo, box drawing), and the lost byte shows as '?' or U+FFFD. "
+        "Each piece is a valid character, so no decoder complains, and punctuation and "
+        "full-width fixes would tidy the debris into plausible text. A run is reported when "
+        "a lost byte sits within three characters of such a symbol; a question mark that "
+        "ends a sentence, or full-width digits in a sentence, are not debris on their own."
+    )
+    severity = Severity.ERROR
+    triggers = ("?", "\ufffd")
+    examples = Examples(
+        clean=["你好吗?我很好。", "全国１５０个城市，增长1,000人。", "他问：“是吗?”Ａ股收盘。"],
+        bad=[
+            Bad(
+                "胶南市委书记张德?１颈ㄍㄑ对薄≌叛蕖∷真糊３乔?“十分钟”",
+                flagged=["?１颈ㄍㄑ对薄≌叛蕖∷真糊３乔?"],
+                note="dirty/sogoucs_006.txt",
+            ),
+            Bad(
+                "不曾被关注的风险黑洞由此浮现。?＞莶煌耆?统计",
+                flagged=["?＞莶煌耆?"],
+                note="dirty/sogoucs_024.txt",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for start, end in doc.view(debris_of):
+            yield self.finding(
+                start, end, f"Misaligned GBK debris {doc.text[start:end]!r}: bytes were lost"
+            )
+
+
 TAG_NAMES = (
     "p|br|div|span|a|img|b|i|u|em|strong|font|table|tr|td|th|li|ul|ol|h[1-6]|center|section|"
     "article|script|style|iframe|html|body|head|meta|link|sup|sub|hr"
@@ -373,7 +413,8 @@ class FullwidthAlnum(Rule):
     fix_note = "Replaces each letter or digit with its ASCII form."
     triggers = characters("０-９Ａ-Ｚａ-ｚ")
     examples = Examples(
-        clean=["2012年6月12日，全国150个城市。", "你好，世界！"],
+        # the last one is misaligned-GBK debris (dirty/sogoucs_006.txt): left for E108
+        clean=["2012年6月12日，全国150个城市。", "你好，世界！", "张德?１颈ㄍㄑ对薄≌叛蕖∷"],
         bad=[
             Bad(
                 "中广网唐山６月１２日消息",
@@ -386,7 +427,10 @@ class FullwidthAlnum(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        debris = doc.view(debris_of)
         for match in FULLWIDTH_ALNUM.finditer(doc.text):
+            if debris and in_debris(debris, match.start(), match.end()):
+                continue  # misaligned-gbk reports it; half-width digits would hide the damage
             ascii_form = match[0].translate(TO_HALFWIDTH)
             yield self.finding(
                 match.start(),

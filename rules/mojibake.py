@@ -12,7 +12,9 @@ Two directions matter for Chinese text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from cnlint import Document
 from cnlint.decoding import EVERYDAY
 
 # UTF-8 continuation bytes (0x80-0xBF) as cp1252 or Latin-1 shows them.
@@ -162,3 +164,63 @@ def gbk_mojibake(run: str, minimum: int) -> bool:
     # UTF-8 Chinese is 3 bytes a character, GBK 2: the run should read as 2/3 as many
     # characters, most of them everyday ones.
     return everyday >= max(minimum, len(run) // 3)
+
+
+# GBK read one byte out of step: a lead byte was lost, so every following pair is a trail
+# byte plus the next lead byte. Chinese turns into other Han characters, plus characters
+# from GBK's symbol rows (0xA1-0xA9) that Chinese prose never writes between Han characters:
+# math operators (≌ ∷), full-width ASCII (＃ Ｕ ４), kana, Greek, Cyrillic, bopomofo (ㄍ),
+# box drawing. The lost bytes show as '?' or U+FFFD. Left out because Chinese text does use
+# them: ∶ (scores, 3∶1), ・ and ー (names, katakana loans), ％.
+DEBRIS_SYMBOLS = (
+    "\u0391-\u03c9\u0401-\u0451\u2200-\u2235\u2237-\u22ff\u2500-\u257f"
+    "\u3041-\u30fa\u3105-\u3129\u31a0-\u31bf\uff03-\uff04\uff06\uff0a\uff0b\uff10-\uff19"
+    "\uff1c-\uff1e\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c\uff5e"
+)
+# A lost byte: U+FFFD, or '?' with something other than ASCII and whitespace on both sides
+# (a question mark ends a sentence, before a space, a line end or a closing quote; debris is
+# wedged inside a run of characters).
+_LOST_BYTE = "(?:\ufffd|(?<=[^\\x00-\\x7f])\\?(?=[^\\x00-\\x7f\u3000”’」』）》】]))"
+_SUSPECT = re.compile(f"{_LOST_BYTE}|[{DEBRIS_SYMBOLS}]")
+# Suspects this close together, on one line and in one sentence, make one run of debris.
+DEBRIS_GAP = 3
+
+
+def debris_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of misaligned-GBK debris: lost bytes mixed with GBK symbol-row characters.
+
+    A run chains suspects (lost bytes and symbol-row characters) at most ``DEBRIS_GAP``
+    characters apart on one line, and counts only when it holds both kinds: full-width
+    digits in a sentence, or a question mark after Chinese, are not debris on their own.
+    """
+    if "?" not in text and "\ufffd" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    run_start = run_end = -1
+    lost = symbols = 0
+    for match in _SUSPECT.finditer(text):
+        start = match.start()
+        between = text[run_end:start]
+        if run_end < 0 or start - run_end > DEBRIS_GAP or "\n" in between or "。" in between:
+            if lost and symbols:
+                spans.append((run_start, run_end))
+            run_start, lost, symbols = start, 0, 0
+        run_end = match.end()
+        if match[0] in "?\ufffd":
+            lost += 1
+        else:
+            symbols += 1
+    if lost and symbols:
+        spans.append((run_start, run_end))
+    return spans
+
+
+def debris_of(doc: Document) -> list[tuple[int, int]]:
+    """The document's debris runs, computed once for every rule that asks (``doc.view``)."""
+    return debris_spans(doc.text)
+
+
+def in_debris(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a debris run: a fix there would hide the damage."""
+    index = bisect_right(spans, (start, end)) - 1
+    return any(s < end and start < e for s, e in spans[max(index, 0) : index + 2])

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.rules.chars import CHINESE, PINYIN_LETTERS, TONED_VOWELS
+from cnlint.rules.mojibake import debris_of, in_debris
 
 # Marks that are never written twice in a row, grouped by kind (both widths are one kind).
 MARK_KIND = {",": ",", "，": ",", "、": "、", ";": ";", "；": ";", ":": ":", "：": ":", "。": "。"}
@@ -169,15 +170,24 @@ class HalfwidthPunctuation(Rule):
             Bad("好的,谢谢!!", fixed="好的，谢谢！！", flagged=[",", "!!"]),
             Bad("文峰区(高新区)深化改革", fixed="文峰区（高新区）深化改革", flagged=["(高新区)"]),
             Bad("你好, 世界", fixed="你好，世界", flagged=[", "]),
+            Bad(
+                "张德?１颈ㄍㄑ对薄≌叛蕖∷。你好?",
+                fixed="张德?１颈ㄍㄑ对薄≌叛蕖∷。你好？",
+                flagged=["?"],
+                note="dirty/sogoucs_006.txt: the first ? is a lost byte (misaligned-gbk)",
+            ),
         ],
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        debris = doc.view(debris_of)
         for match in HALFWIDTH_MARK.finditer(text):
             start = match.start()
             marks = match[0].rstrip(" ")
             mark_end = start + len(marks)
+            if debris and in_debris(debris, start, mark_end):
+                continue  # a lost byte, not a mark: misaligned-gbk reports it
             before = text[start - 1 : start]
             after = text[mark_end : mark_end + 1]
             if CHINESE_CHAR.match(before) or (CHINESE_CHAR.match(after) and not match[1]):

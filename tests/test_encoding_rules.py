@@ -135,6 +135,31 @@ def test_sogou_fullwidth_digits_and_mojibake_in_real_text():
     assert "6月12日" in linter("E107").fix(doc).text
 
 
+def test_misaligned_gbk_debris_is_reported_and_left_unfixed():
+    # dirty/sogoucs_*.txt: Sogou news whose GBK went out of step after a lost byte.
+    files = sorted(need(DIRTY).glob("sogoucs_*.txt"))
+    flagged = [p.name for p in files if linter("E108").lint(Document(p.read_text("utf-8")))]
+    assert len(files) == 25 and len(flagged) >= 20
+    text = (DIRTY / "sogoucs_006.txt").read_text(encoding="utf-8")
+    debris = "?１颈ㄍㄑ对薄≌叛蕖∷真糊３乔?"
+    findings = linter("E108,P103,E107").lint(Document(text))
+    start = text.index(debris)
+    here = [f for f in findings if f.start < start + len(debris) and start < f.end]
+    assert [(f.code, text[f.start : f.end]) for f in here] == [("E108", debris)]
+    assert debris in linter("P103,E107").fix(Document(text)).text
+
+
+def test_question_marks_and_fullwidth_digits_in_real_sentences_are_not_debris():
+    # sogoucs_gbk_001 (dirty-encoding), first sentence: full-width digits throughout
+    # (６月１２日); a real question mark after Chinese, then full-width digits.
+    doc = read_text_file(need(DIRTY_ENCODING / "sogoucs_gbk_001.txt")).documents[0]
+    sentence = doc.text[: doc.text.index("。") + 1]
+    assert "１２日" in sentence and not linter("E108").lint(Document(sentence))
+    asked = "真的吗? 共１２人，增长1,000人。"
+    assert not linter("E108").lint(Document(asked))
+    assert linter("P103,E107").fix(Document(asked)).text == "真的吗？共12人，增长1,000人。"
+
+
 def test_gbk_read_as_latin1_lines_are_recovered():
     # mnbvc_charset_001 (dirty corpus): a GBK novel read as Latin-1.
     text = need(DIRTY / "mnbvc_charset_001.txt").read_text(encoding="utf-8")
