@@ -87,6 +87,12 @@ def load_registry_or_fail() -> Registry:
         raise fail(str(exc)) from exc
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
+]
+
+
 def configured_linter(
     config_path: Path | None,
     start: Path,
@@ -115,7 +121,7 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PATH...", help="Files or folders (default: the current folder); - reads stdin."
+            metavar="PATH", help="Files or folders (default: the current folder); - reads stdin."
         ),
     ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
@@ -136,10 +142,7 @@ def check(
         list[str] | None,
         typer.Option(metavar="CODES", help="Rules to disable (codes, prefixes, names)."),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
-    ] = "full",
+    output_format: FormatOption = "full",
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")
     ] = False,
@@ -425,14 +428,9 @@ CORPUS_HELP = "Find duplicate and near-duplicate documents and boilerplate parag
 def corpus_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            metavar="PATH...", help="Files or folders (default: the current folder); - reads stdin."
-        ),
+        typer.Argument(metavar="PATH", help="Files or folders (default: the current folder)."),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
-    ] = "full",
+    output_format: FormatOption = "full",
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Show counts per code instead of each finding.")
     ] = False,
