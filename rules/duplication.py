@@ -92,9 +92,9 @@ class DuplicateParagraph(Rule):
         "inside a block of lines (one field of a record: a post between its user and date) is "
         "only reported, since the record would lose it."
     )
-    options = {"min_chars": 10}
+    options = {"min-chars": 10}
     option_docs = {
-        "min_chars": "Shorter paragraphs (in characters, whitespace excluded) are ignored."
+        "min-chars": "Shorter paragraphs (in characters, whitespace excluded) are ignored."
     }
     triggers = "\n"
     examples = Examples(
@@ -131,7 +131,7 @@ class DuplicateParagraph(Rule):
         texts = paragraph_texts(doc)
         groups: dict[str, list[int]] = defaultdict(list)
         for index, (text, key) in enumerate(zip(texts, paragraph_keys(doc), strict=True)):
-            if len(key) >= self.config["min_chars"] and is_prose(text):
+            if len(key) >= self.config["min-chars"] and is_prose(text):
                 groups[key].append(index)
         spans = doc.paragraphs
         for copies in groups.values():
@@ -197,10 +197,10 @@ class NearDuplicateParagraph(Rule):
         "may hold the detail that was right. Unsafe: the judgement that they are one "
         "paragraph is a similarity score."
     )
-    options = {"threshold": 90.0, "min_chars": 20}
+    options = {"threshold": 90.0, "min-chars": 20}
     option_docs = {
         "threshold": "Minimum rapidfuzz ratio (0-100) of the two paragraphs' comparison keys.",
-        "min_chars": "Shorter paragraphs (whitespace excluded) are ignored.",
+        "min-chars": "Shorter paragraphs (whitespace excluded) are ignored.",
     }
     triggers = "\n"
     examples = Examples(
@@ -245,7 +245,7 @@ class NearDuplicateParagraph(Rule):
         buckets: dict[int, list[int]] = defaultdict(list)
         candidates: set[tuple[int, int]] = set()
         for index, key in enumerate(keys):
-            if len(key) < self.config["min_chars"] or not is_prose(texts[index]):
+            if len(key) < self.config["min-chars"] or not is_prose(texts[index]):
                 continue
             for value in sketch(key):
                 bucket = buckets[value]
@@ -303,8 +303,8 @@ class RepeatedSentence(Rule):
         "A copy further apart is left alone, since deleting it would drop what the text says "
         "at that place. Unsafe: deliberate repetition exists in rhetoric."
     )
-    options = {"min_chars": 12}
-    option_docs = {"min_chars": "Shorter sentences (whitespace excluded) are ignored."}
+    options = {"min-chars": 12}
+    option_docs = {"min-chars": "Shorter sentences (whitespace excluded) are ignored."}
     triggers = ("。", "！", "？", "!", "?")
     examples = Examples(
         clean=["咚!咚!咚!有人敲门。", "坚持,坚持,再坚持。我们一定能成功。"],
@@ -330,7 +330,7 @@ class RepeatedSentence(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        minimum = self.config["min_chars"]
+        minimum = self.config["min-chars"]
         for span in doc.paragraphs:
             sentences = [
                 (span.start + m.start(), span.start + m.end(), counted_key(m[0]))

@@ -59,20 +59,20 @@ class ShortDocument(Rule):
     # A corpus filter, not a defect of a text: linting a snippet or a test string should not
     # report that it is short. Select it (--select Q101) when judging a corpus.
     default_enabled = False
-    options = {"min_chars": 100}
-    option_docs = {"min_chars": "Fewer characters than this (whitespace excluded) is short."}
+    options = {"min-chars": 100}
+    option_docs = {"min-chars": "Fewer characters than this (whitespace excluded) is short."}
     examples = Examples(
         clean=[CLEAN_NEWS],
         bad=[
             # dirty/weibo_hot_*-like: a headline alone (seed 004 lines 99-101, cut)
             Bad("帮助解决生活难题 群众送锦旗表谢意\n", flagged=[""]),
-            Bad(CLEAN_NEWS, flagged=[""], options={"min_chars": 1000}),
+            Bad(CLEAN_NEWS, flagged=[""], options={"min-chars": 1000}),
         ],
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         size = len(content_of(doc))
-        minimum = self.config["min_chars"]
+        minimum = self.config["min-chars"]
         if size < minimum:
             yield self.finding(0, 0, f"Short document: {size} characters (minimum {minimum})")
 
@@ -101,8 +101,8 @@ class SymbolRatio(Rule):
         "documents over 0.05."
     )
     severity = Severity.WARNING
-    options = {"max_ratio": 0.05}
-    option_docs = {"max_ratio": "Highest allowed share of symbols among non-space characters."}
+    options = {"max-ratio": 0.05}
+    option_docs = {"max-ratio": "Highest allowed share of symbols among non-space characters."}
     examples = Examples(
         clean=[CLEAN_NEWS, "共计1,000人，增长10%（同比）。时间08:31，网址 https://www.gov.cn/ 。"],
         bad=[
@@ -120,11 +120,11 @@ class SymbolRatio(Rule):
             return
         symbols = len(SYMBOL.findall(content))  # few on any text worth keeping: cheap
         share = symbols / size
-        if share > self.config["max_ratio"]:
+        if share > self.config["max-ratio"]:
             yield self.finding(
                 0,
                 0,
-                f"Symbol ratio {share:.3f} (maximum {self.config['max_ratio']}): "
+                f"Symbol ratio {share:.3f} (maximum {self.config['max-ratio']}): "
                 f"{symbols} of {size} characters are not text",
             )
 
@@ -148,9 +148,9 @@ class RepetitionRatio(Rule):
         "flags documents over 0.3."
     )
     severity = Severity.WARNING
-    options = {"max_ratio": 0.3, "ngram": 10}
+    options = {"max-ratio": 0.3, "ngram": 10}
     option_docs = {
-        "max_ratio": "Highest allowed share of n-grams that occur more than once.",
+        "max-ratio": "Highest allowed share of n-grams that occur more than once.",
         "ngram": "Length of the character n-grams, whitespace excluded.",
     }
     examples = Examples(
@@ -173,11 +173,11 @@ class RepetitionRatio(Rule):
         if not total:
             return
         share = repeated / total
-        if share > self.config["max_ratio"]:
+        if share > self.config["max-ratio"]:
             yield self.finding(
                 0,
                 0,
-                f"Repetition ratio {share:.2f} (maximum {self.config['max_ratio']}): "
+                f"Repetition ratio {share:.2f} (maximum {self.config['max-ratio']}): "
                 f"{repeated} of {total} character {size}-grams occur more than once",
             )
 
@@ -220,14 +220,14 @@ class UnterminatedLines(Rule):
         "is terminated by Chinese or ASCII sentence marks and closing quotes or brackets, "
         "and the share is weighted by characters, so short headings (unterminated by nature) "
         "weigh little: the seeds, full of headings, stay at or under 0.15. Documents with "
-        "fewer lines than min_lines are left alone (a one-line record is truncated-document's "
+        "fewer lines than min-lines are left alone (a one-line record is truncated-document's "
         "business)."
     )
     severity = Severity.WARNING
-    options = {"max_share": 0.5, "min_lines": 5}
+    options = {"max-share": 0.5, "min-lines": 5}
     option_docs = {
-        "max_share": "Highest allowed share of characters in lines without a terminal mark.",
-        "min_lines": "Documents with fewer non-empty lines are not judged.",
+        "max-share": "Highest allowed share of characters in lines without a terminal mark.",
+        "min-lines": "Documents with fewer non-empty lines are not judged.",
     }
     examples = Examples(
         clean=[CLEAN_NEWS],
@@ -244,15 +244,15 @@ class UnterminatedLines(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         lines = [doc.slice(span) for span in doc.paragraphs]
-        if len(lines) < self.config["min_lines"]:
+        if len(lines) < self.config["min-lines"]:
             return
         total = sum(len(line) for line in lines)
         open_chars = sum(len(line) for line in lines if not ends_closed(line))
         share = open_chars / total
-        if share > self.config["max_share"]:
+        if share > self.config["max-share"]:
             yield self.finding(
                 0,
                 0,
                 f"{share:.0%} of the text is in lines without terminal punctuation "
-                f"(maximum {self.config['max_share']:.0%})",
+                f"(maximum {self.config['max-share']:.0%})",
             )

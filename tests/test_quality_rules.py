@@ -43,7 +43,7 @@ def test_clean_corpus_is_silent():
 def test_cjk_punctuation_is_text_not_symbols():
     # seed 000 line 3: ，。“”、 in every sentence; Data-Juicer counts them as special characters
     text = (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines()[2]
-    assert findings_of(SymbolRatio, text.replace(",", "，"), {"max_ratio": 0.0}) == []
+    assert findings_of(SymbolRatio, text.replace(",", "，"), {"max-ratio": 0.0}) == []
 
 
 def test_invisible_characters_are_not_symbols():
@@ -51,8 +51,8 @@ def test_invisible_characters_are_not_symbols():
     # E102/E103 report the BOM and zero-width space, the ratio ignores them on both sides
     headline = (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines()[0]
     text = "\ufeff" + headline.replace(" ", "\u200b")
-    assert findings_of(SymbolRatio, text, {"max_ratio": 0.0}) == []
-    (finding,) = findings_of(SymbolRatio, text + "¶", {"max_ratio": 0.0})
+    assert findings_of(SymbolRatio, text, {"max-ratio": 0.0}) == []
+    (finding,) = findings_of(SymbolRatio, text + "¶", {"max-ratio": 0.0})
     assert f"1 of {len(headline.replace(' ', '')) + 1} characters" in finding.message
 
 
@@ -102,7 +102,7 @@ def test_headings_weigh_little_in_the_unterminated_share():
     # seed 001 has 30 heading and credit lines without a mark, but they are short
     text = (SEEDS / "001_0303bf1f787c62bf.txt").read_text(encoding="utf-8")
     assert findings_of(UnterminatedLines, text) == []
-    assert len(findings_of(UnterminatedLines, text, {"max_share": 0.1})) == 1
+    assert len(findings_of(UnterminatedLines, text, {"max-share": 0.1})) == 1
 
 
 def test_short_document_is_off_by_default_and_counts_characters():
@@ -110,4 +110,4 @@ def test_short_document_is_off_by_default_and_counts_characters():
     # dirty/weibo_hot_004.txt has 185 characters: long enough by default
     text = dirty_text("weibo_hot_004.txt")
     assert findings_of(ShortDocument, text) == []
-    assert len(findings_of(ShortDocument, text, {"min_chars": 200})) == 1
+    assert len(findings_of(ShortDocument, text, {"min-chars": 200})) == 1

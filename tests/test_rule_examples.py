@@ -24,3 +24,10 @@ def test_rule_is_documented(rule):
     assert rule.examples.bad, "a rule needs bad examples"
     if rule.fix_safety.value != "none":
         assert all(bad.fixed is not None for bad in rule.examples.bad), "fixable: show the fix"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_option_names_are_kebab_case_like_every_config_key(rule):
+    for option in rule.options:
+        assert option == option.lower() and "_" not in option, option
+        assert option in rule.option_docs, f"{rule.code} option {option!r} lacks a doc line"
