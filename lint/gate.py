@@ -1,17 +1,28 @@
-"""Gates: which rules can fire in a document, from one scan of its characters.
+"""The gate: which rules can fire in a document, decided before any rule runs.
 
-Each rule that declares ``triggers`` gets a bit; a lookup table maps every UTF-16 code unit
-to the bits of the rules it can trigger (a trigger character, or the first character of a
-trigger substring). One numpy pass per document (encode, look up, OR-reduce) then tells
-every rule at once whether it can fire, instead of one substring search per trigger per rule
-(a search for an absent CJK character costs about as much as reading the whole text).
+A rule declares two cheap, necessary conditions for reporting anything:
 
-A set bit is necessary, not sufficient, when a rule has substring triggers or shares its bit
-with another rule (more than 64 gated rules): the rule's own ``applies_to`` then decides.
+- ``triggers``: characters or substrings of which at least one must occur;
+- ``prefilter``: a regular expression that must match somewhere in the text.
+
+Most documents give most rules nothing to report, and a rule's own check (a regex pass, a
+split into lines, Python per line) costs far more than asking these questions. The gate
+answers them for all rules at once:
+
+- trigger *characters*: a lookup table from each UTF-16 code unit to the bits of the rules
+  it can trigger, one numpy pass per document (about 1 GB/s, whatever the number of rules);
+- substring triggers and prefilters: one Hyperscan scan of the document's UTF-8 bytes for
+  all of them (single-match mode: a pattern stops at its first match) when the optional
+  ``hyperscan`` package is installed, else one ``re`` search per pattern, only for the rules
+  the characters let through.
+
+Both engines give the same answer; tests/test_gate.py checks that, and that no rule ever
+reports on a document its gate skipped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -19,6 +30,133 @@ import numpy as np
 from .rule import Rule
 
 BITS = 64
+PATTERN_CHARS = 2000  # per Hyperscan expression, well under its length limit
+
+
+class Gate:
+    """Decides, per document, which of a linter's rules need to run."""
+
+    def __init__(self, rules: Sequence[Rule], engine: str = "auto") -> None:
+        self.table = np.zeros(0x10000, dtype=np.uint64)
+        self._needs: dict[int, tuple[int, tuple[int, ...]]] = {}  # id(rule) -> (bit, patterns)
+        patterns: list[str] = []
+        for rule in rules:
+            mask, ids = 0, []
+            triggers = _triggers(rule)
+            if triggers and all(len(t) == 1 for t in triggers) and len(self._needs) < BITS:
+                mask = 1 << len(self._needs)
+                for trigger in triggers:
+                    for unit in _code_units(trigger):
+                        self.table[unit] |= np.uint64(mask)
+            elif triggers:
+                ids.append(len(patterns))
+                patterns.append(_alternation(triggers))
+            if prefilter := _prefilter(rule):
+                ids.append(len(patterns))
+                patterns.append(prefilter)
+            if mask or ids:
+                self._needs[id(rule)] = (mask, tuple(ids))
+        self.matcher = _matcher(patterns, engine)
+
+    def select(self, rules: Sequence[Rule], text: str) -> list[Rule]:
+        """The rules, in order, whose triggers and prefilter both say they can fire."""
+        needs = self._needs
+        present = self._present(text)
+        candidates = []
+        wanted: set[int] = set()
+        for rule in rules:
+            mask, ids = needs.get(id(rule), (0, ()))
+            if mask and not present & mask:
+                continue
+            candidates.append((rule, ids))
+            wanted.update(ids)
+        matched = self.matcher.matched(text, wanted) if wanted else wanted
+        return [rule for rule, ids in candidates if matched.issuperset(ids)]
+
+    def _present(self, text: str) -> int:
+        """The bits of every rule whose trigger characters occur in ``text``."""
+        if not text:
+            return 0
+        units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        return int(np.bitwise_or.reduce(self.table[units]))
+
+
+class ReMatcher:
+    """Which patterns match, one ``re`` search each (only the patterns asked about)."""
+
+    name = "re"
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns = [re.compile(pattern) for pattern in patterns]
+
+    def matched(self, text: str, wanted: set[int]) -> set[int]:
+        return {index for index in wanted if self.patterns[index].search(text)}
+
+
+class HyperscanMatcher:
+    """Which patterns match, from one Hyperscan scan for all of them."""
+
+    name = "hyperscan"
+
+    def __init__(self, patterns: list[str]) -> None:
+        import hyperscan
+
+        self._fallback = ReMatcher(patterns)  # for text with lone surrogates (not UTF-8)
+        self._database = hyperscan.Database()
+        flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
+        self._database.compile(
+            expressions=[hyperscan_syntax(pattern).encode() for pattern in patterns],
+            ids=list(range(len(patterns))),
+            elements=len(patterns),
+            flags=[flags] * len(patterns),
+        )
+
+    def matched(self, text: str, wanted: set[int]) -> set[int]:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return self._fallback.matched(text, wanted)
+        found: set[int] = set()
+        self._database.scan(data, match_event_handler=_collect, context=found)
+        return found
+
+
+def _collect(pattern: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    found.add(pattern)
+
+
+def _matcher(patterns: list[str], engine: str) -> ReMatcher | HyperscanMatcher:
+    """Hyperscan when asked for or, with ``auto``, when installed and there is work for it."""
+    if engine == "re" or not patterns:
+        return ReMatcher(patterns)
+    try:
+        return HyperscanMatcher(patterns)
+    except ImportError:
+        if engine == "hyperscan":
+            raise
+    except Exception:  # a plugin's pattern Hyperscan cannot compile: ``re`` answers the same
+        if engine == "hyperscan":
+            raise
+    return ReMatcher(patterns)
+
+
+def hyperscan_syntax(pattern: str) -> str:
+    """A pattern written for ``re`` in Hyperscan's (PCRE) spelling: ``\\uXXXX`` escapes
+    become ``\\x{XXXX}``; literal characters stay as they are (UTF-8 mode reads them)."""
+    return re.sub(
+        r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))",
+        lambda m: "\\x{%s}" % (m[1] or m[2]),
+        pattern,
+    )
+
+
+def _alternation(triggers: tuple[str, ...]) -> str:
+    """Substring triggers as one pattern, ASCII punctuation escaped as ``\\xHH`` (read alike
+    by ``re`` and PCRE, unlike some of ``re.escape``'s spellings)."""
+    return "|".join(
+        "".join(f"\\x{ord(c):02x}" if ord(c) < 0x80 and not c.isalnum() else c for c in t)
+        for t in triggers
+    )
 
 
 def _code_units(char: str) -> list[int]:
@@ -31,39 +169,5 @@ def _triggers(rule: Rule) -> tuple[str, ...]:
     return tuple(type(rule).triggers)  # a string of characters or a tuple of substrings
 
 
-class TriggerGate:
-    """Decides, per document, which of a linter's rules need to run."""
-
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        self.table = np.zeros(0x10000, dtype=np.uint64)
-        self._gated: dict[int, tuple[int, bool]] = {}  # id(rule) -> (mask, exact)
-        gated = [rule for rule in rules if _triggers(rule) and _uses_default_gate(rule)]
-        for index, rule in enumerate(gated):
-            mask = 1 << (index % BITS)
-            triggers = _triggers(rule)
-            for trigger in triggers:
-                for unit in _code_units(trigger[0]):
-                    self.table[unit] |= np.uint64(mask)
-            exact = len(gated) <= BITS and all(len(t) == 1 for t in triggers)
-            self._gated[id(rule)] = (mask, exact)
-
-    def present(self, text: str) -> int:
-        """The bits of every rule whose trigger characters occur in ``text``."""
-        if not self._gated or not text:
-            return 0
-        units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-        return int(np.bitwise_or.reduce(self.table[units]))
-
-    def runs(self, rule: Rule, text: str, present: int) -> bool:
-        gate = self._gated.get(id(rule))
-        if gate is None:
-            return rule.applies_to(text)
-        mask, exact = gate
-        if not present & mask:
-            return False
-        return exact or rule.applies_to(text)
-
-
-def _uses_default_gate(rule: Rule) -> bool:
-    """Rules that override ``applies_to`` keep their own gate."""
-    return type(rule).applies_to is Rule.applies_to
+def _prefilter(rule: Rule) -> str:
+    return type(rule).prefilter

@@ -9,7 +9,7 @@ from .config import Config
 from .document import Document
 from .finding import Applicability, Finding
 from .fixer import apply_edits, choose_fixes
-from .gate import TriggerGate
+from .gate import Gate
 from .registry import Registry, load_registry
 from .rule import Rule
 
@@ -37,8 +37,18 @@ class Linter:
         self.config = config or Config()
         self.registry = registry if registry is not None else load_registry()
         self.rules: list[Rule] = self.config.instantiate(self.registry)
-        self.gate = TriggerGate(self.rules)
+        self._gate: Gate | None = None
         self._rules_by_path: dict[str | None, list[Rule]] = {}
+
+    def __getstate__(self) -> dict:
+        # Workers build their own gate: a compiled Hyperscan database does not pickle.
+        return {**self.__dict__, "_gate": None}
+
+    @property
+    def gate(self) -> Gate:
+        if self._gate is None:
+            self._gate = Gate(self.rules)
+        return self._gate
 
     def rules_for(self, path: str | None) -> list[Rule]:
         """The rules that apply to a file (per-file ignores resolved once per path)."""
@@ -50,13 +60,10 @@ class Linter:
         return rules
 
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
-        text = doc.text
-        gate = self.gate
-        present = gate.present(text)
         findings: list[Finding] = []
-        for rule in self.rules_for(doc.path) if rules is None else rules:
-            if gate.runs(rule, text, present):
-                findings.extend(rule.check(doc))
+        candidates = self.rules_for(doc.path) if rules is None else rules
+        for rule in self.gate.select(candidates, doc.text):
+            findings.extend(rule.check(doc))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 

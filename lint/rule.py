@@ -89,6 +89,12 @@ class Rule:
     # (characters or substrings); empty means "always run". A cheap gate that keeps
     # rules that cannot fire off the hot path.
     triggers: ClassVar[str | tuple[str, ...]] = ""
+    # A regular expression that matches somewhere in every document the rule can report
+    # on; the rule is skipped where it does not (and where no trigger occurs). It is a
+    # necessary condition, not the rule: literals, character classes, alternation and
+    # repetition only (no lookaround, anchors, backreferences or \s \w \d, which the
+    # multi-pattern engine reads differently), so that Hyperscan and ``re`` agree on it.
+    prefilter: ClassVar[str] = ""
     examples: ClassVar[Examples] = Examples()
     default_enabled: ClassVar[bool] = True
 

@@ -289,7 +289,6 @@ class FragmentStart(Rule):
         "银杏大街街道安彩嘉园), and the paragraph before it is complete."
     )
     severity = Severity.WARNING
-    triggers = "\n"
     examples = Examples(
         clean=[
             "7月29日,银杏大街街道安彩嘉园二期业主代表送来锦旗。\n\n"

@@ -1,25 +1,90 @@
-"""The trigger gate never skips a rule that its own triggers say can fire."""
+"""The gate never skips a rule that would report, and its two engines agree.
 
+The gate decides from each rule's ``triggers`` and ``prefilter`` which rules run on a
+document. Both are hand-written necessary conditions, so every built-in rule is run on
+real text (the seeds, the dirty and clean corpora, every rule example) with the gate off:
+wherever it reports something, the gate must have selected it.
+"""
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnlint.document import Document
 from cnlint.finding import FixSafety
-from cnlint.gate import TriggerGate
+from cnlint.gate import Gate
 from cnlint.linter import Linter
-from cnlint.rule import Examples, Rule
+from cnlint.registry import load_registry
+from cnlint.rule import Examples, Rule, Settings
 
-from conftest import SEEDS
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS
 
-LINTER = Linter()
-TRIGGER_CHARS = sorted(
-    {c for rule in LINTER.rules for t in (type(rule).triggers or ()) for c in t} | {"𠀀", "中"}
-)
+REGISTRY = load_registry()
+ENGINES = ["re", "hyperscan"]
+
+
+def every_rule(target_script: str) -> list[Rule]:
+    return [rule_cls(None, Settings(target_script)) for rule_cls in REGISTRY]
+
+
+RULES = every_rule("simplified") + every_rule("traditional")
+
+
+def corpus_texts() -> list[str]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    for folder in (DIRTY_CORPUS, CLEAN_CORPUS):
+        paths += sorted(folder.glob("*.txt")) if folder.exists() else []
+    return [path.read_text(encoding="utf-8", errors="replace") for path in paths]
+
+
+def example_cases() -> list[tuple[Rule, str]]:
+    cases = []
+    for rule_cls in REGISTRY:
+        for text in rule_cls.examples.clean:
+            cases.append((rule_cls(), text))
+        for bad in rule_cls.examples.bad:
+            rule = rule_cls(bad.options, Settings(**bad.settings))
+            cases += [(rule, bad.text), (rule, bad.fixed)] if bad.fixed else [(rule, bad.text)]
+    return cases
+
+
+def gate(rules: list[Rule], engine: str) -> Gate:
+    if engine == "hyperscan":
+        pytest.importorskip("hyperscan")
+    return Gate(rules, engine)
+
+
+def reporting(rules: list[Rule], text: str) -> list[str]:
+    doc = Document(text)
+    return [rule.code for rule in rules if any(True for _ in rule.check(doc))]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_gate_selects_every_rule_that_reports_on_real_text(engine):
+    chosen_by = gate(RULES, engine)
+    for text in corpus_texts():
+        selected = {id(rule) for rule in chosen_by.select(RULES, text)}
+        missed = [rule for rule in RULES if id(rule) not in selected]
+        assert not reporting(missed, text), text[:200]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_gate_selects_every_rule_on_its_own_examples(engine):
+    for rule, text in example_cases():
+        if not gate([rule], engine).select([rule], text):
+            assert not reporting([rule], text), (rule.code, text)
+
+
 SEED_LINES = [
     line
     for path in sorted(SEEDS.glob("*.txt"))
     for line in path.read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
+TRIGGER_CHARS = sorted(
+    {c for rule in RULES for t in (type(rule).triggers or ()) for c in t} | {"𠀀", "中", "\n"}
+)
+BY_ENGINE = {engine: Gate(RULES, engine) for engine in ["re"]}
 
 
 def texts():
@@ -29,11 +94,23 @@ def texts():
 
 @settings(max_examples=300, deadline=None)
 @given(texts())
-def test_gate_runs_every_rule_whose_triggers_occur(text):
-    present = LINTER.gate.present(text)
-    for rule in LINTER.rules:
-        if rule.applies_to(text):
-            assert LINTER.gate.runs(rule, text, present), (rule.code, text)
+def test_gate_selects_every_rule_that_reports_on_mixed_text(text):
+    selected = {id(rule) for rule in BY_ENGINE["re"].select(RULES, text)}
+    assert not reporting([rule for rule in RULES if id(rule) not in selected], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_hyperscan_and_re_engines_agree(text):
+    pytest.importorskip("hyperscan")
+    fast = BY_ENGINE.setdefault("hyperscan", Gate(RULES, "hyperscan"))
+    assert fast.select(RULES, text) == BY_ENGINE["re"].select(RULES, text)
+
+
+def test_the_default_linter_uses_hyperscan_when_installed():
+    # A built-in prefilter Hyperscan cannot compile would silently fall back to ``re``.
+    pytest.importorskip("hyperscan")
+    assert Linter().gate.matcher.name == "hyperscan"
 
 
 class Astral(Rule):
@@ -45,24 +122,21 @@ class Astral(Rule):
     why = "Exercises the gate's handling of characters outside the Basic Multilingual Plane."
     fix_safety = FixSafety.NONE
     triggers = ("𠀀", "全角")
+    prefilter = "[\u4e00-\u9fff\U00020000-\U0002a6df][字符]"
     examples = Examples()
 
 
-def test_gate_handles_astral_characters_and_substrings():
+@pytest.mark.parametrize("engine", ENGINES)
+def test_gate_handles_astral_characters_substrings_and_prefilters(engine):
     rule = Astral()
-    gate = TriggerGate([rule])
+    chosen_by = gate([rule], engine)
     for text, expected in [
         ("前有𠀀字", True),
         ("前有\U00020001字", False),
         ("全角字符", True),
+        ("全角 符号", False),  # a trigger occurs but the prefilter does not match
         ("全部", False),
         ("", False),
+        ("全角\ud800字符", True),  # a lone surrogate: not UTF-8, still answered
     ]:
-        assert gate.runs(rule, text, gate.present(text)) is expected, text
-
-
-def test_gate_on_seed_lines_is_exact_for_character_triggers():
-    for line in SEED_LINES:
-        present = LINTER.gate.present(line)
-        for rule in LINTER.rules:
-            assert LINTER.gate.runs(rule, line, present) == rule.applies_to(line)
+        assert bool(chosen_by.select([rule], text)) is expected, text
