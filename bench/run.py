@@ -167,6 +167,19 @@ def in_memory_documents(folder: Path) -> list[str]:
     return texts
 
 
+def clean_documents(size_mb: float) -> list[str]:
+    """Documents of clean prose (../shared/corpus/external/clean/, repeated): what most of a
+    real corpus looks like, where most rules have nothing to report."""
+    files = sorted((ROOT.parent / "shared" / "corpus" / "external" / "clean").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    docs, size = [], 0
+    while texts and size < size_mb * MB:
+        for text in texts:
+            docs.append(text)
+            size += len(text.encode())
+    return docs
+
+
 def time_linter(linter, docs) -> float:
     from cnlint.document import Document
 
@@ -239,8 +252,16 @@ def main() -> None:
     doc_mb = sum(len(t.encode()) for t in docs) / MB
     everything, families, per_rule = rule_costs(docs)
     theirs = autocorrect_seconds(docs)
-    print(f"\nLint only, {doc_mb:.1f} MB in memory, 1 core:")
+    from cnlint.linter import Linter
+
+    engine = Linter().gate.matcher.name
+    print(f"\nLint only, {doc_mb:.1f} MB in memory, 1 core (gate engine: {engine}):")
     print(f"  cnlint default rules {doc_mb / everything:7.1f} MB/s")
+    clean = clean_documents(IN_MEMORY_MB / 2)
+    if clean:
+        clean_mb = sum(len(t.encode()) for t in clean) / MB
+        clean_speed = clean_mb / time_linter(Linter(), clean)
+        print(f"  cnlint default rules {clean_speed:7.1f} MB/s on clean prose ({clean_mb:.1f} MB)")
     if theirs is None:
         print("  AutoCorrect: not installed (pip install -r bench/requirements.txt)")
     else:

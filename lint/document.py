@@ -9,10 +9,13 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TypeVar
 
+from .finding import pickled_by_fields
+
 T = TypeVar("T")
 PARAGRAPH = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range of character offsets ``[start, end)`` in a document's text."""
@@ -21,6 +24,7 @@ class Span:
     end: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Record:
     """Where a document sits inside a multi-document file (a JSONL record)."""

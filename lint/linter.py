@@ -44,6 +44,10 @@ class Linter:
         # Workers build their own gate: a compiled Hyperscan database does not pickle.
         return {**self.__dict__, "_gate": None}
 
+    def prepare(self) -> None:
+        """Compile the gate now: worker processes forked afterwards inherit it."""
+        self.gate  # noqa: B018 (the property compiles it)
+
     @property
     def gate(self) -> Gate:
         if self._gate is None:
@@ -52,6 +56,8 @@ class Linter:
 
     def rules_for(self, path: str | None) -> list[Rule]:
         """The rules that apply to a file (per-file ignores resolved once per path)."""
+        if not self.config.per_file_ignores:
+            return self.rules  # resolving a path against the root costs more than linting
         rules = self._rules_by_path.get(path)
         if rules is None:
             ignored = self.config.ignored_for(path, self.registry) if path else set()

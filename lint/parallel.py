@@ -119,6 +119,7 @@ class FileJob:
 
     def __init__(self, linter: Linter, mode: Mode, cache_dir: Path | None = None) -> None:
         self.linter = linter
+        linter.prepare()
         self.mode = mode
         self.options = SourceOptions.from_config(linter.config)
         use_cache = cache_dir is not None and not mode.fix
