@@ -6,6 +6,8 @@ import difflib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,7 +34,7 @@ from .inputs_cli import (
     TextFieldOption,
     input_overrides,
 )
-from .limits import Limits, evaluate
+from .limits import Limits, Tally, evaluate
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
@@ -50,6 +52,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 PROGRESS_MIN_FILES = 20
+# Formats of one line per finding, no header or totals: written file by file as results come.
+STREAMED_FORMATS = ("concise", "jsonl", "github")
 
 
 def _version(value: bool) -> None:
@@ -144,7 +148,11 @@ def check(
     ] = None,
     output_format: FormatOption = "full",
     statistics: Annotated[
-        bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Show counts per rule instead of each finding (as JSON with --format json).",
+        ),
     ] = False,
     fail_on: Annotated[
         str | None,
@@ -260,13 +268,22 @@ def check(
                 files = only_changed(files, changed_files(changed_since, paths[0]))
             except GitError as exc:
                 raise fail(f"--changed-since {changed_since}: {exc}") from exc
+        problems = [FileResult(path, error=reason) for path, reason in found.problems]
+        mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+        cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
+        job = FileJob(linter, mode, cache_dir)
+        streamed = output_format in STREAMED_FORMATS and not (
+            corpus or diff or statistics or output_file or baseline_file or update_baseline
+        )
+        if streamed:
+            limits = Limits(config.max_findings, config.max_density)
+            results = chain(run_files(files, job, jobs or default_jobs()), problems)
+            raise typer.Exit(_report_streamed(results, output_format, config.fail_on, limits))
         if corpus:
             results = run_corpus(files, CorpusOptions(), linter)
         else:
-            mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-            cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
-            results = _run(files, FileJob(linter, mode, cache_dir), jobs or default_jobs())
-        results += [FileResult(path, error=reason) for path, reason in found.problems]
+            results = _run(files, job, jobs or default_jobs())
+        results += problems
     report = Report(results, config.fail_on)
     if diff:
         _print_diff(results)
@@ -275,9 +292,11 @@ def check(
     if update_baseline:
         raise typer.Exit(_write_baseline(report, baseline_file))
     notes = _apply_baseline(report, baseline_file) if baseline_file else []
-    verdict = evaluate(report, Limits(config.max_findings, config.max_density))
+    verdict = evaluate(Tally.of(report), Limits(config.max_findings, config.max_density))
     notes += [f"Gate: {reason}." for reason in verdict.reasons]
-    if statistics:
+    if statistics and output_format == "json":
+        statistics_report.render_json(report, sys.stdout)
+    elif statistics:
         statistics_report.render(report, sys.stdout)
     elif output_file is not None:
         _write_report(report, output_format, output_file)
@@ -300,6 +319,22 @@ def _check_stdin(
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
     return result
+
+
+def _report_streamed(
+    results: Iterable[FileResult], output_format: str, fail_on: Severity, limits: Limits
+) -> int:
+    """Report each file's findings as soon as it is linted, keeping only counts: memory
+    stays flat however large the corpus (the line-per-finding formats need no totals)."""
+    render = REPORTERS[output_format]
+    tally = Tally(fail_on)
+    for result in results:
+        render(Report([result], fail_on), sys.stdout)
+        tally.add(result)
+    verdict = evaluate(tally, limits)
+    for reason in verdict.reasons:
+        print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)
+    return verdict.exit_code
 
 
 def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
@@ -466,7 +501,9 @@ def corpus_command(
     files = list(iter_files(paths, config))
     sources = SourceOptions.from_config(config)
     report = Report(run_corpus(files, options, sources=sources), config.fail_on)
-    if statistics:
+    if statistics and output_format == "json":
+        statistics_report.render_json(report, sys.stdout)
+    elif statistics:
         statistics_report.render(report, sys.stdout)
     else:
         REPORTERS[output_format](report, sys.stdout)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .run import Report
+from .finding import Severity
+from .run import FileResult, Report
 
 DENSITY_UNIT = 10_000  # density is findings per 10,000 characters
 
@@ -36,22 +37,45 @@ class Verdict:
         return DENSITY_UNIT * self.failing / self.characters if self.characters else 0.0
 
 
-def characters(report: Report) -> int:
-    """Characters of text checked (after fixing, when fixing)."""
-    return sum(len(d.doc.text) for result in report.files for d in result.documents)
+@dataclass
+class Tally:
+    """What a verdict needs of a run, counted file by file so results need not be kept."""
+
+    fail_on: Severity
+    failing: int = 0
+    characters: int = 0
+    errors: int = 0
+
+    def add(self, result: FileResult) -> None:
+        rank = self.fail_on.rank
+        for document in result.documents:
+            self.characters += len(document.doc.text)  # after fixing, when fixing
+            self.failing += sum(1 for f in document.findings if f.severity.rank >= rank)
+        self.errors += bool(result.error)
+
+    @classmethod
+    def of(cls, report: Report) -> Tally:
+        tally = cls(report.fail_on)
+        for result in report.files:
+            tally.add(result)
+        return tally
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.errors else 1 if self.failing else 0
 
 
-def evaluate(report: Report, limits: Limits) -> Verdict:
-    failing = len(report.failing())
-    verdict = Verdict(report.exit_code(), failing, characters(report))
-    if report.errors or not limits.active:
+def evaluate(tally: Tally, limits: Limits) -> Verdict:
+    failing = tally.failing
+    verdict = Verdict(tally.exit_code, failing, tally.characters)
+    if tally.errors or not limits.active:
         return verdict
     reasons = []
     if limits.max_findings is not None and failing > limits.max_findings:
         reasons.append(f"{failing} findings exceed max-findings {limits.max_findings}")
     if limits.max_density is not None and verdict.density > limits.max_density:
         reasons.append(
-            f"{verdict.density:.2f} findings at or above {report.fail_on.value} per "
+            f"{verdict.density:.2f} findings at or above {tally.fail_on.value} per "
             f"{DENSITY_UNIT:,} characters exceed "
             f"max-density {limits.max_density:g}"
         )

@@ -124,3 +124,35 @@ def test_changed_since_bad_ref_or_no_repo_exits_2(repo, tmp_path):
     (tmp_path / "loose").mkdir()
     result = run_cli("check", ".", "--changed-since", "main", cwd=tmp_path / "loose")
     assert result.returncode == 2
+
+
+def test_limits_hold_when_findings_are_streamed(seed_000_findings):
+    # concise output is written file by file with only counts kept: the gate must agree.
+    n = seed_000_findings
+    over = run_cli("check", str(SEED_000), "--format", "concise", "--max-findings", str(n - 1))
+    assert over.returncode == 1
+    assert over.stdout.count(": ") >= n
+    assert over.stdout.rstrip().endswith(f"Gate: {n} findings exceed max-findings {n - 1}.")
+    at_limit = run_cli("check", str(SEED_000), "--format", "jsonl", "--max-findings", str(n))
+    assert at_limit.returncode == 0
+    assert len(at_limit.stdout.splitlines()) >= n
+
+
+def test_streamed_report_writes_each_file_before_the_next_is_linted(capsys):
+    from cnlint.cli import _report_streamed
+    from cnlint.finding import Severity
+    from cnlint.limits import Limits
+    from cnlint.linter import Linter
+    from cnlint.run import process_file
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    linter = Linter()
+
+    def results():
+        for index, path in enumerate(seeds):
+            if index:  # the previous file's findings are already out
+                assert f"{seeds[index - 1]}:" in capsys.readouterr().out
+            yield process_file(path, linter)
+
+    assert _report_streamed(results(), "concise", Severity.WARNING, Limits()) == 1
+    assert f"{seeds[-1]}:" in capsys.readouterr().out

@@ -1,6 +1,7 @@
 """``--statistics``: the corpus summary, per-rule counts with bars and the top files, as a
 plain table when the output is not a terminal. Expectations come from ``--format json``."""
 
+import json
 import re
 from collections import Counter
 
@@ -78,3 +79,18 @@ def test_bar_scales_and_never_hides_a_nonzero_count():
     assert bar(1, 1000, 8) == "▏"
     assert bar(0, 10, 8) == ""
     assert bar(5, 10, 8, unicode=False) == "####"
+
+
+def test_statistics_as_json_equal_the_findings(records):
+    result = run_cli("check", "--statistics", "--format", "json", str(SEEDS))
+    assert result.returncode == 1, result.stderr
+    numbers = json.loads(result.stdout)
+    assert numbers["findings"] == len(records)
+    assert numbers["documents"] == len(list(SEEDS.glob("*.txt")))
+    counts = Counter(r["code"] for r in records)
+    assert {rule["code"]: rule["findings"] for rule in numbers["rules"]} == dict(counts)
+    fixable = Counter(r["code"] for r in records if r["fix"])
+    assert {rule["code"]: rule["fixable"] for rule in numbers["rules"] if rule["fixable"]} == dict(
+        fixable
+    )
+    assert sum(file["findings"] for file in numbers["files"]) == len(records)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from typing import TextIO
 
 from rich import box
@@ -140,3 +141,39 @@ def render(report: Report, stream: TextIO) -> None:
     console.print(statistics_view(CorpusStats(report), console))
     for result in report.errors:
         console.print(f"{result.path}: error: {result.error}", markup=False)
+
+
+def render_json(report: Report, stream: TextIO) -> None:
+    """``--statistics --format json``: the same numbers for scripts and dashboards."""
+    stats = CorpusStats(report)
+    numbers = {
+        "documents": len(stats.documents),
+        "characters": stats.characters,
+        "findings": stats.findings,
+        f"findings_per_{PER_CHARS}_characters": round(stats.density, 3),
+        "documents_affected": len(stats.affected),
+        "fixable": stats.fixable,
+        "files_not_checked": len(report.errors),
+        "rules": [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": rule.severity.value,
+                "findings": rule.findings,
+                "documents": rule.documents,
+                "fixable": rule.fixable,
+            }
+            for rule in stats.rules
+        ],
+        "files": [
+            {
+                "path": file.path,
+                "documents": file.documents,
+                "characters": file.characters,
+                "findings": file.findings,
+            }
+            for file in stats.files
+        ],
+    }
+    json.dump(numbers, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
