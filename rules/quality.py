@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 import numpy as np
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.rules.blocks import ends_closed
+from cnlint.rules.blocks import ends_closed, paragraph_texts
 from cnlint.rules.chars import CJK_PUNCT, HAN, INVISIBLE
-
-WHITESPACE = re.compile(r"\s+")
 
 
 def content_of(doc: Document) -> str:
@@ -29,7 +28,8 @@ def content_of(doc: Document) -> str:
 
 
 def strip_whitespace(doc: Document) -> str:
-    return WHITESPACE.sub("", doc.text)
+    # str.split() drops exactly what the regex \s drops (str.isspace), 4x faster than re.sub.
+    return "".join(doc.text.split())
 
 
 # seed 000 lines 1-3 (a headline and its lead), clean and long enough for every Q rule
@@ -71,7 +71,8 @@ class ShortDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        size = len(content_of(doc))
+        counted = census(doc)
+        size = counted[0] if counted else len(content_of(doc))
         minimum = self.config["min-chars"]
         if size < minimum:
             yield self.finding(0, 0, f"Short document: {size} characters (minimum {minimum})")
@@ -85,6 +86,60 @@ class ShortDocument(Rule):
 # them, so they count on neither side of the ratio.
 SYMBOL = re.compile(f"[^{HAN}{CJK_PUNCT}{INVISIBLE}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
 INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+
+
+class CharacterCounter:
+    """Counts a text's characters in up to three classes with one numpy pass.
+
+    A lookup table gives each UTF-16 code unit a 64-bit value holding a 1 in the 21-bit
+    field of each class it belongs to, so the sum of the values over the text is the three
+    counts side by side: a few microseconds a document, where a regex scans the whole text
+    for each count. The table is built from the classes' own regexes, one character at a
+    time, so the counts are theirs. A text with characters beyond the BMP (two code units
+    each) or of 2**21 code units or more gets None: count it with the regexes.
+    """
+
+    FIELD = 21
+
+    def __init__(self, *classes: re.Pattern) -> None:
+        self.classes = classes
+
+    @cached_property
+    def table(self) -> np.ndarray:
+        every = "".join(map(chr, range(0x10000)))
+        table = np.zeros(0x10000, dtype=np.uint64)
+        for field, pattern in enumerate(self.classes):
+            members = [match.start() for match in pattern.finditer(every)]
+            table[members] += np.uint64(1 << (self.FIELD * field))
+        return table
+
+    def count(self, text: str) -> list[int] | None:
+        units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        if len(units) != len(text) or len(units) >> self.FIELD:
+            return None
+        packed = int(self.table[units].sum())
+        mask = (1 << self.FIELD) - 1
+        return [packed >> (self.FIELD * field) & mask for field in range(len(self.classes))]
+
+
+# Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
+COUNTER = CharacterCounter(
+    re.compile(r"\s"), re.compile(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL
+)
+
+
+def census(doc: Document) -> tuple[int, int, int] | None:
+    """Characters of the content (no whitespace), invisible ones among them, and symbols;
+    computed once per document; None where only the regexes can tell."""
+    return doc.view(count_classes)
+
+
+def count_classes(doc: Document) -> tuple[int, int, int] | None:
+    counts = COUNTER.count(doc.text)
+    if counts is None:
+        return None
+    spaces, invisible, symbols = counts
+    return len(doc.text) - spaces, invisible, symbols
 
 
 class SymbolRatio(Rule):
@@ -114,6 +169,9 @@ class SymbolRatio(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        counted = census(doc)
+        if counted and not self._may_exceed(counted):
+            return  # most documents: the census proves the share is under the maximum
         content = content_of(doc)
         size = len(content) - len(INVISIBLE_CHAR.findall(content))
         if not size:
@@ -127,6 +185,11 @@ class SymbolRatio(Rule):
                 f"Symbol ratio {share:.3f} (maximum {self.config['max-ratio']}): "
                 f"{symbols} of {size} characters are not text",
             )
+
+    def _may_exceed(self, counted: tuple[int, int, int]) -> bool:
+        content, invisible, symbols = counted
+        size = content - invisible
+        return bool(size) and symbols / size > self.config["max-ratio"]
 
 
 MAX_NGRAM_CHARS = 100_000
@@ -243,10 +306,10 @@ class UnterminatedLines(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = [doc.slice(span) for span in doc.paragraphs]
+        lines = paragraph_texts(doc)  # sliced once for every rule that reads paragraphs
         if len(lines) < self.config["min-lines"]:
             return
-        total = sum(len(line) for line in lines)
+        total = sum(map(len, lines))
         open_chars = sum(len(line) for line in lines if not ends_closed(line))
         share = open_chars / total
         if share > self.config["max-share"]:
