@@ -45,6 +45,10 @@ class PinyinAnnotation(Rule):
     fix_safety = FixSafety.SAFE
     fix_note = "Deletes the parenthesised syllable; the character before it stays."
     triggers = ("(", "（")
+    # Every finding is a bracketed syllable with a tone mark. (Asking for the Han character
+    # before it too makes the gate's scan 2.5x dearer for this pattern and skips no more
+    # documents of the benchmark corpus.)
+    prefilter = f"[(（][{PINYIN_LETTERS}]{{0,5}}[{TONED_VOWELS}][{PINYIN_LETTERS}]{{0,5}}[)）]"
     examples = Examples(
         clean=[
             "街(社区)党组织书记",

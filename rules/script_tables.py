@@ -7,10 +7,13 @@ only looks characters up in them; OpenCC conversion runs only to build a fix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+
+import numpy as np
 
 
 def _data_lines(name: str) -> list[str]:
@@ -22,37 +25,43 @@ def _data_lines(name: str) -> list[str]:
 SIMPLIFIED_FORM = {line[0]: line[1:] for line in _data_lines("traditional_only.txt")}
 TRADITIONAL_ONLY = frozenset(SIMPLIFIED_FORM)
 SIMPLIFIED_ONLY = frozenset("".join(_data_lines("simplified_only.txt")))
-TRADITIONAL_CLASS = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
-SIMPLIFIED_CLASS = re.compile("[" + "".join(sorted(SIMPLIFIED_ONLY)) + "]")
+TRADITIONAL, SIMPLIFIED = 1, 2
+# The script of every code point, one byte each (1.1 MB). Looking up all the characters of a
+# text at once in numpy runs at about 1 GB/s; a regex class of these 3,198 (or 3,771)
+# characters ran at 40 MB/s, and a fifth of them lie beyond the BMP.
+SCRIPT_OF = np.zeros(0x110000, dtype=np.uint8)
+SCRIPT_OF[[ord(c) for c in TRADITIONAL_ONLY]] = TRADITIONAL
+SCRIPT_OF[[ord(c) for c in SIMPLIFIED_ONLY]] = SIMPLIFIED
+
+
+def script_positions(text: str, script: int) -> tuple[int, ...]:
+    """Offsets of the characters of ``text`` that only ``script`` writes."""
+    # UTF-32 gives one array element per str index, astral characters included.
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return tuple(np.flatnonzero(SCRIPT_OF[codes] == script).tolist())
 
 
 @lru_cache(maxsize=4)
 def traditional_positions(text: str) -> tuple[int, ...]:
     """Offsets of traditional-only characters (cached: several rules ask about one text)."""
-    if TRADITIONAL_ONLY.isdisjoint(text):
-        return ()
-    return tuple(m.start() for m in TRADITIONAL_CLASS.finditer(text))
+    return script_positions(text, TRADITIONAL)
 
 
 @lru_cache(maxsize=4)
 def simplified_positions(text: str) -> tuple[int, ...]:
     """Offsets of simplified-only characters."""
-    if SIMPLIFIED_ONLY.isdisjoint(text):
-        return ()
-    return tuple(m.start() for m in SIMPLIFIED_CLASS.finditer(text))
+    return script_positions(text, SIMPLIFIED)
 
 
 def simplified_positions_in(text: str, start: int, end: int) -> list[int]:
     """Offsets of simplified-only characters in ``text[start:end]``."""
-    return [m.start() for m in SIMPLIFIED_CLASS.finditer(text, start, end)]
+    positions = simplified_positions(text)
+    return list(positions[bisect_left(positions, start) : bisect_left(positions, end)])
 
 
 def simplified_exceeds(text: str, count: int) -> bool:
-    """Whether ``text`` holds at least ``count`` simplified-only characters (stops early)."""
-    for seen, _ in enumerate(SIMPLIFIED_CLASS.finditer(text), start=1):
-        if seen >= count:
-            return True
-    return count <= 0
+    """Whether ``text`` holds at least ``count`` simplified-only characters."""
+    return len(simplified_positions(text)) >= count
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.document import Span
 from cnlint.rules.blocks import (
     HAN_CHAR,
+    OPEN_MARKS,
     continuation_index,
     ends_closed,
     ends_in_field,
@@ -21,6 +23,10 @@ from cnlint.rules.blocks import (
     punctuates_paragraph_ends,
 )
 from cnlint.rules.chars import HAN
+
+# Whitespace around a paragraph on its line: str.isspace (what the paragraphs are stripped of)
+# except the newline, as a regex class body.
+LINE_SPACE = r"\t\x0b\x0c\r\x1c-\x1f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 class BrokenParagraph(Rule):
@@ -78,13 +84,19 @@ class BrokenParagraph(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        # Only open-ended lines can be cut; most documents have none that is prose, and
+        # then neither the paragraph split nor the document's style are needed.
+        cut = [
+            span
+            for span, text in doc.view(open_ended)
+            if is_open_prose(text) and not ends_in_field(text)
+        ]
+        if not cut or not punctuates_paragraph_ends(doc):
+            return
         spans = doc.paragraphs
         texts = paragraph_texts(doc)
-        if not punctuates_paragraph_ends(doc):
-            return
-        for index, text in enumerate(texts):
-            if not is_open_prose(text) or ends_in_field(text):
-                continue
+        for index in paragraph_indexes(spans, cut):
+            text = texts[index]
             following = continuation_index(doc, index, texts)
             if following is None or in_title_list(texts, index, following):
                 continue
@@ -198,15 +210,21 @@ class TruncatedParagraph(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        # Only open-ended lines can be cut (see broken-paragraph).
+        cut = [span for span, text in doc.view(open_ended) if is_cut_sentence(text)]
+        if not cut:
+            return
         spans = doc.paragraphs
         texts = paragraph_texts(doc)
-        if not punctuates_paragraph_ends(doc):
-            return
-        for index, text in enumerate(texts[:-1]):
-            if not is_cut_sentence(text) or continuation_index(doc, index, texts) is not None:
-                continue
+        for index in paragraph_indexes(spans, cut):
+            text = texts[index]
+            if index == len(texts) - 1 or continuation_index(doc, index, texts) is not None:
+                continue  # (the last paragraph is truncated-document's)
             if all(is_furniture(t) for t in texts[index + 1 :]):
                 continue  # only credits follow: the document's end, truncated-document's case
+            # Asked last: the document's style is a pass over all its paragraphs.
+            if not punctuates_paragraph_ends(doc):
+                return
             end = spans[index].end
             clause = last_clause(text)
             yield self.finding(
@@ -252,17 +270,18 @@ class TruncatedDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        spans = doc.paragraphs
-        texts = paragraph_texts(doc)
-        if not punctuates_paragraph_ends(doc):
+        # The end first: most documents end complete, and then neither the paragraphs nor
+        # the document's style (a pass over all of them) are needed.
+        for span in paragraphs_backwards(doc.text):
+            last = doc.slice(span)
+            if not is_furniture(last):
+                break
+        else:
+            return  # no paragraph, or only credits
+        if not is_cut_sentence(last) or not punctuates_paragraph_ends(doc):
             return
-        last = len(texts) - 1
-        while last >= 0 and is_furniture(texts[last]):
-            last -= 1
-        if last < 0 or not is_cut_sentence(texts[last]):
-            return
-        end = spans[last].end
-        clause = last_clause(texts[last])
+        end = span.end
+        clause = last_clause(last)
         yield self.finding(
             end - len(clause), end, f"The document stops mid-sentence at {clause[-6:]!r}"
         )
@@ -309,27 +328,43 @@ class FragmentStart(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        spans = doc.paragraphs
-        texts = paragraph_texts(doc)
-        for index, text in enumerate(texts):
-            if index > 0 and not ends_closed(texts[index - 1]):
+        text = doc.text
+        first = VISIBLE.search(text)
+        if not first:
+            return
+        if first[0] in CANNOT_START:
+            start = first.start()
+            yield self.finding(start, start + 1, f"Paragraph starts with {first[0]!r}")
+        # The other paragraphs: only those that open like a fragment, each found from its
+        # line's start without splitting the document.
+        for match in FRAGMENT_OPENING.finditer(text, first.start()):
+            if not ends_closed(last_visible_before(text, match.start())):
                 continue  # the previous paragraph is open: broken-paragraph's case
-            start = spans[index].start
-            if text[0] in CANNOT_START:
-                yield self.finding(start, start + 1, f"Paragraph starts with {text[0]!r}")
-            elif index > 0 and is_prose(text) and not is_caption(text):
-                # (The first paragraph is a title or lead: it introduces phrases, it does not
-                # echo them.)
-                word = cut_word(doc.text, text, start)
-                if word:
-                    yield self.finding(
-                        start,
-                        start + 1,
-                        f"Paragraph starts mid-word: elsewhere the text reads {word!r}",
-                    )
+            start = match.end()
+            paragraph = text[start : line_end(text, start)].rstrip()
+            if paragraph[0] in CANNOT_START:
+                yield self.finding(start, start + 1, f"Paragraph starts with {paragraph[0]!r}")
+                continue
+            # (The first paragraph is a title or lead: it introduces phrases, it does not
+            # echo them.) The echo is asked first: it is rare, and prose and captions are not.
+            word = cut_word(text, paragraph, start)
+            if word and is_prose(paragraph) and not is_caption(paragraph):
+                yield self.finding(
+                    start,
+                    start + 1,
+                    f"Paragraph starts mid-word: elsewhere the text reads {word!r}",
+                )
 
 
 CANNOT_START = frozenset("，,、。；;：）)》」』】？！?!")
+VISIBLE = re.compile(r"\S")
+# A paragraph after the first that may be a fragment: after its line's start and indentation,
+# a mark that cannot start a sentence, or the Han opening that cut_word probes. Newline-first,
+# so re jumps from line to line at memchr speed.
+FRAGMENT_OPENING = re.compile(
+    f"\n[{LINE_SPACE}]*(?=[{''.join(sorted(CANNOT_START))}]|[{HAN}]{{{FRAGMENT_PROBE}}})"
+)
+HAN_PROBE = re.compile(f"[{HAN}]{{{FRAGMENT_PROBE}}}")
 
 
 def cut_word(text: str, paragraph: str, start: int) -> str:
@@ -339,9 +374,9 @@ def cut_word(text: str, paragraph: str, start: int) -> str:
     Han character, and that character with the paragraph's first one must be a word the
     document uses on its own (``WORD_USES`` times): 街道 in 银杏大街街道安彩嘉园 for 道安彩嘉园.
     """
-    probe = paragraph[:FRAGMENT_PROBE]
-    if len(probe) < FRAGMENT_PROBE or not all(HAN_CHAR.match(c) for c in probe):
+    if not HAN_PROBE.match(paragraph):
         return ""
+    probe = paragraph[:FRAGMENT_PROBE]
     # The echo is looked for near the paragraph (a lead, the paragraphs around it), which
     # also keeps the search linear in long documents.
     low, high = max(0, start - ECHO_WINDOW), start + ECHO_WINDOW
@@ -357,7 +392,9 @@ def cut_word(text: str, paragraph: str, start: int) -> str:
     return ""
 
 
-SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN}])[ \u3000\u00a0](?=[{HAN}])")
+# The space first, its neighbours checked after: a pattern that starts with a lookbehind
+# makes re try it at every position (3x slower).
+SPACE_BETWEEN_HAN = re.compile(f"[ \u3000\u00a0](?<=[{HAN}][ \u3000\u00a0])(?=[{HAN}])")
 # Where a space is a field separator, not a defect: a dateline (本报讯 阳光明媚) or a credit
 # list inside brackets ((记者 刘斐 通讯员 靳俊利)).
 LABEL = 8
@@ -372,6 +409,106 @@ FIELD_END = re.compile("$|\\s{2}")
 MAX_SPACES = 2
 MAX_DOCUMENT_SPACES = 8
 ECHO = 3
+
+
+def line_paragraph(text: str, line_start: int, line_end: int) -> Span | None:
+    """The paragraph of a line (as in ``doc.paragraphs``: the line stripped), if it has one."""
+    line = text[line_start:line_end]
+    stripped = line.lstrip()
+    if not stripped:
+        return None
+    return Span(line_start + len(line) - len(stripped), line_start + len(line.rstrip()))
+
+
+def line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end == -1 else end
+
+
+def paragraph_around(text: str, offset: int) -> Span:
+    """The paragraph holding ``offset`` (which must lie inside it, not in the line's leading
+    or trailing whitespace), found from its own line: a rule that looks at a few places of
+    a long document need not split all of it into paragraphs."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line = text[line_start : line_end(text, offset)]
+    start = line_start + len(line) - len(line.lstrip())
+    return Span(start, line_start + len(line.rstrip()))
+
+
+def paragraphs_backwards(text: str, end: int | None = None) -> Iterator[Span]:
+    """``doc.paragraphs`` that end before ``end``, from the last one back, line by line."""
+    end = len(text) if end is None else end
+    while True:
+        line_start = text.rfind("\n", 0, end) + 1
+        span = line_paragraph(text, line_start, end)
+        if span:
+            yield span
+        if not line_start:
+            return
+        end = line_start - 1
+
+
+def last_visible_before(text: str, end: int) -> str:
+    """The last character of the paragraph before offset ``end`` (at a line's start)."""
+    if not text[end - 1].isspace():
+        return text[end - 1]  # no trailing space, no blank line: the usual case
+    previous = next(paragraphs_backwards(text, end), None)
+    return text[previous.end - 1] if previous else ""
+
+
+# A line end after a Han character, a comma or whitespace. Newline-first: re jumps from line
+# end to line end at memchr speed and looks one character back.
+LINE_END_AFTER_OPEN = re.compile(f"\n(?<=[{HAN}，,、{LINE_SPACE}]\n)")
+
+
+def open_ended(doc: Document) -> list[tuple[Span, str]]:
+    """The paragraphs with a line break after them that stop on a Han character or a comma,
+    with their text: a cheap superset of those that end open (``blocks.ends_open``), found
+    from their line ends without splitting the document. A view shared by broken- and
+    truncated-paragraph, which look at nothing else unless one of these is cut.
+    """
+    text = doc.text
+    found = []
+    for match in LINE_END_AFTER_OPEN.finditer(text):
+        end = match.start()
+        span = line_paragraph(text, text.rfind("\n", 0, end) + 1, end)
+        if span:
+            last = text[span.end - 1]
+            if last in OPEN_MARKS or HAN_CHAR.match(last):
+                found.append((span, text[span.start : span.end]))
+    return found
+
+
+def paragraph_indexes(spans: list[Span], wanted: list[Span]) -> Iterator[int]:
+    """The index in ``spans`` (``doc.paragraphs``) of each wanted paragraph, in order."""
+    for span in wanted:
+        yield bisect_left(spans, span.start, key=start_of)
+
+
+def start_of(span: Span) -> int:
+    return span.start
+
+
+def by_paragraph(text: str, offsets: list[int]) -> dict[Span, list[int]]:
+    """Ascending offsets grouped by the paragraph that holds them (each found once)."""
+    grouped: dict[Span, list[int]] = {}
+    span = Span(0, 0)
+    for offset in offsets:
+        if offset >= span.end:
+            span = paragraph_around(text, offset)
+            grouped[span] = []
+        grouped[span].append(offset)
+    return grouped
+
+
+def in_brackets(position: int, bracketed: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` lies strictly inside one of the (ordered, disjoint) spans.
+
+    Only the last span that starts before the position can hold it: a bisection, not a
+    scan of every bracket pair for every space of a spaced-out document.
+    """
+    index = bisect_left(bracketed, (position,)) - 1
+    return index >= 0 and position < bracketed[index][1]
 
 
 class CjkSpace(Rule):
@@ -394,6 +531,8 @@ class CjkSpace(Rule):
         "sentence, a table flattened into one line) would be glued together."
     )
     triggers = (" ", "\u3000", "\u00a0")
+    # Every finding is a space between two Han characters (most spaces sit beside ASCII).
+    prefilter = f"[{HAN}][ \u3000\u00a0][{HAN}]"
     examples = Examples(
         clean=[
             "民生事项放心上 暖心服务到身边\n",
@@ -424,13 +563,7 @@ class CjkSpace(Rule):
         # A document that puts spaces between clauses throughout (chat, forum posts) writes
         # that way on purpose; only a space the document itself contradicts is reported.
         spaced_style = len(spaces) > MAX_DOCUMENT_SPACES
-        spans = doc.paragraphs
-        starts = [span.start for span in spans]
-        by_paragraph: dict[int, list[int]] = {}
-        for offset in spaces:
-            by_paragraph.setdefault(bisect_right(starts, offset) - 1, []).append(offset)
-        for index, offsets in by_paragraph.items():
-            span = spans[index]
+        for span, offsets in by_paragraph(text, spaces).items():
             paragraph = doc.slice(span)
             if is_furniture(paragraph):
                 continue
@@ -441,7 +574,7 @@ class CjkSpace(Rule):
             bracketed = [m.span() for m in BRACKETED.finditer(paragraph)]
             for offset in offsets:
                 position = offset - span.start
-                if any(start < position < end for start, end in bracketed):
+                if in_brackets(position, bracketed):
                     continue  # 《关于营造更好发展环境 支持民营文艺表演团体…》: a title's clauses
                 if prose and not separators and self._splits_clause(paragraph, position):
                     reason = "inside a clause"
