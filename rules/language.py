@@ -9,6 +9,7 @@ from typing import ClassVar
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules.chars import HAN
 from cnlint.rules.phrases import configured_phrases
+from cnlint.rules.quality import CharacterCounter
 
 VOWEL = re.compile("[aeiouy]")
 # A run of lowercase Latin words (the pattern starts with a character class, so the scan is
@@ -37,6 +38,14 @@ class EnglishLeak(Rule):
         "word (and, or, the, of …; data/english-function-words.txt) or has `min-words` words."
     )
     severity = Severity.WARNING
+    # Every finding is a lowercase run between Han characters (spaces allowed around it)
+    # with a word of two letters or more, and a space somewhere in between: a second word,
+    # or a space on one side (a single word glued to Han on both sides passes).
+    prefilter = (
+        f"[{HAN}][ \u3000a-z]*"
+        "(?:[a-z][a-z][ \u3000a-z]*[ \u3000]|[ \u3000][ \u3000a-z]*[a-z][a-z])"
+        f"[ \u3000a-z]*[{HAN}]"
+    )
     options: ClassVar[dict] = {"min-words": 3, "extra-phrases": [], "phrases-file": ""}
     option_docs: ClassVar[dict] = {
         "min-words": "A run of this many lowercase words is a leak even without a function word.",
@@ -126,6 +135,19 @@ MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
 # A Chinese word is 1.5 characters on average (segmented news text), so 1.5 Han characters
 # weigh as much as one English word: one quoted English word no longer outweighs five Han.
 CHARS_PER_WORD = 1.5
+# Han, letters of the alphabetic words, syllabic characters: counted in one numpy pass.
+ALPHABETIC_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+COUNTER = CharacterCounter(HAN_CHAR, ALPHABETIC_LETTER, SYLLABIC)
+
+
+def letter_census(doc: Document) -> list[int] | None:
+    """Han characters of the BMP, letters of alphabetic words, syllabic characters and
+    characters beyond the BMP (computed once per document); None for a text too long."""
+    return doc.view(count_letters)
+
+
+def count_letters(doc: Document) -> list[int] | None:
+    return COUNTER.count(doc.text)
 
 
 class NonChineseDocument(Rule):
@@ -173,11 +195,20 @@ class NonChineseDocument(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         threshold, min_words = self.config["min-chinese-share"], self.config["min-words"]
+        counted = letter_census(doc)
         # A flagged document has more than (1 - threshold) × min-words foreign words, and
         # each holds a letter: with fewer foreign letters than that, nothing is counted.
-        if len(OTHER_LETTER.findall(doc.text)) < min_words * (1 - threshold):
+        letters = counted[1] + counted[2] if counted else len(OTHER_LETTER.findall(doc.text))
+        if letters < min_words * (1 - threshold):
             return
-        text = MARKUP.sub("", doc.text)
+        tagged = "<" in doc.text
+        text = MARKUP.sub("", doc.text) if tagged else doc.text
+        if tagged:
+            counted = COUNTER.count(text)  # a tag may have held Han characters
+        if counted and self._stays_chinese(*counted[:3]):
+            return  # most documents with letters: far more Han than letters
+        if not tagged:
+            text = MARKUP.sub("", text)  # URLs
         foreign = len(ALPHABETIC_WORD.findall(text)) + len(SYLLABIC.findall(text)) / CHARS_PER_WORD
         chinese = len(HAN_CHAR.findall(text)) / CHARS_PER_WORD
         if chinese + foreign < min_words:
@@ -191,3 +222,16 @@ class NonChineseDocument(Rule):
                 f"Chinese words are {share:.0%} of the words "
                 f"(below {threshold:.0%}): not a Chinese document",
             )
+
+    def _stays_chinese(self, han: int, letters: int, syllabic: int) -> bool:
+        """Is the Chinese share at or above the threshold even if every letter were a word?
+
+        Counted on the text without markup, or on the whole text when it has no tag (a URL
+        is ASCII: removing it loses letters, never Han or syllabic characters). Each word
+        has a letter, and Han beyond the BMP only adds to the Chinese side, so the share
+        computed from words is at least this one.
+        """
+        chinese = han / CHARS_PER_WORD
+        most_foreign = letters + syllabic / CHARS_PER_WORD
+        total = chinese + most_foreign
+        return bool(total) and chinese / total >= self.config["min-chinese-share"]

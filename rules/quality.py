@@ -91,15 +91,15 @@ INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
 class CharacterCounter:
     """Counts a text's characters in up to three classes with one numpy pass.
 
-    A lookup table gives each UTF-16 code unit a 64-bit value holding a 1 in the 21-bit
-    field of each class it belongs to, so the sum of the values over the text is the three
-    counts side by side: a few microseconds a document, where a regex scans the whole text
-    for each count. The table is built from the classes' own regexes, one character at a
-    time, so the counts are theirs. A text with characters beyond the BMP (two code units
-    each) or of 2**21 code units or more gets None: count it with the regexes.
+    A lookup table gives each BMP character a 64-bit value holding a 1 in the 21-bit field
+    of each class it belongs to, so the sum of the values over the text is the three counts
+    side by side: a few microseconds a document, where a regex scans the whole text for
+    each count. The table is built from the classes' own regexes, one character at a time,
+    so the counts are theirs. Characters beyond the BMP (emoji, rare Han) are not in the
+    table: they are counted apart, in a fourth number, for the caller to bound with.
     """
 
-    FIELD = 21
+    FIELD = 21  # a text of 2**21 characters or more gets no counts (None)
 
     def __init__(self, *classes: re.Pattern) -> None:
         self.classes = classes
@@ -114,12 +114,20 @@ class CharacterCounter:
         return table
 
     def count(self, text: str) -> list[int] | None:
-        units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-        if len(units) != len(text) or len(units) >> self.FIELD:
+        """The number of characters in each class, then of those beyond the BMP."""
+        if len(text) >> self.FIELD:
             return None
-        packed = int(self.table[units].sum())
+        points = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        beyond = 0
+        if len(points) != len(text):  # surrogate pairs: take code points instead
+            points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            in_bmp = points <= 0xFFFF
+            beyond = len(points) - int(np.count_nonzero(in_bmp))
+            points = points[in_bmp]
+        packed = int(self.table[points].sum())
         mask = (1 << self.FIELD) - 1
-        return [packed >> (self.FIELD * field) & mask for field in range(len(self.classes))]
+        counts = [packed >> (self.FIELD * field) & mask for field in range(len(self.classes))]
+        return [*counts, beyond]
 
 
 # Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
@@ -129,8 +137,9 @@ COUNTER = CharacterCounter(
 
 
 def census(doc: Document) -> tuple[int, int, int] | None:
-    """Characters of the content (no whitespace), invisible ones among them, and symbols;
-    computed once per document; None where only the regexes can tell."""
+    """Characters of the content (no whitespace), invisible ones among them, and at most
+    how many symbols (the BMP's, plus every character beyond it, which may be one),
+    computed once per document; None for a text too long to count."""
     return doc.view(count_classes)
 
 
@@ -138,8 +147,8 @@ def count_classes(doc: Document) -> tuple[int, int, int] | None:
     counts = COUNTER.count(doc.text)
     if counts is None:
         return None
-    spaces, invisible, symbols = counts
-    return len(doc.text) - spaces, invisible, symbols
+    spaces, invisible, symbols, beyond_bmp = counts
+    return len(doc.text) - spaces, invisible, symbols + beyond_bmp
 
 
 class SymbolRatio(Rule):
@@ -187,9 +196,9 @@ class SymbolRatio(Rule):
             )
 
     def _may_exceed(self, counted: tuple[int, int, int]) -> bool:
-        content, invisible, symbols = counted
+        content, invisible, most_symbols = counted
         size = content - invisible
-        return bool(size) and symbols / size > self.config["max-ratio"]
+        return bool(size) and most_symbols / size > self.config["max-ratio"]
 
 
 MAX_NGRAM_CHARS = 100_000
