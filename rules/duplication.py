@@ -338,6 +338,17 @@ STOP = "。"
 CUTS = "！？”’」』"
 
 
+def sentence_bodies(doc: Document) -> list[str]:
+    """Each paragraph's key with a 。 at every stop and closing quote (a cut), up to its
+    last cut: the pieces between cuts are where sentences start, and what follows the last
+    cut ends the paragraph without ending a sentence, so no repeat is made of it.
+    """
+    cut = "\n".join(paragraph_keys(doc))
+    for mark in CUTS:  # one str.replace per mark for the whole document
+        cut = cut.replace(mark, STOP)
+    return [line.rpartition(STOP)[0] for line in cut.split("\n")]
+
+
 class RepeatedSentence(Rule):
     code = "D103"
     name = "repeated-sentence"
@@ -389,12 +400,12 @@ class RepeatedSentence(Rule):
         self.marks_only = STOP * max(0, int(self.config["min-chars"]))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        keys = paragraph_keys(doc)
-        if not self._may_repeat(STOP.join(keys)):
-            return  # most documents: the whole text at once proves no paragraph repeats
+        bodies = sentence_bodies(doc)
+        if not self._may_repeat(STOP.join(bodies)):
+            return  # most documents: all paragraphs at once prove that none repeats
         minimum = self.config["min-chars"]
-        for span, key in zip(doc.paragraphs, keys, strict=True):
-            if not self._may_repeat(key):
+        for span, body in zip(doc.paragraphs, bodies, strict=True):
+            if not self._may_repeat(body):
                 continue
             sentences = [
                 (span.start + m.start(), span.start + m.end(), counted_key(m[0]))
@@ -402,22 +413,19 @@ class RepeatedSentence(Rule):
             ]
             yield from self._repeats(sentences, minimum)
 
-    def _may_repeat(self, key: str) -> bool:
-        """Can two sentences of this paragraph key (or of these joined by 。) be the same?
+    def _may_repeat(self, body: str) -> bool:
+        """Can two sentences of this paragraph body (or of these, joined) be the same?
 
-        A repeat is a run of sentences whose keys occur twice in the paragraph's key. Cut
-        the key after every stop and closing quote: the first sentence of the run that has
-        a word in it begins right after a cut (or at the start), so the piece it begins with
-        occurs twice, followed by a cut. A run without words (” 。。。。) is a run of at
-        least min-chars stops and quotes. str.replace and str.split do this at C speed; a
-        regex scan for the pieces costs ten times more.
+        A repeat is a run of sentences whose keys occur twice in a paragraph's key; the
+        first sentence of the run that has a word in it begins right after a cut (or at
+        the start), so the piece between that cut and the next occurs twice. A run without
+        words (” 。。。。) is a run of at least min-chars cuts. str.split and a set find
+        that at C speed; a regex scan for the pieces costs ten times more.
         """
-        for mark in CUTS:
-            key = key.replace(mark, STOP)
-        pieces = key.split(STOP)[:-1]  # the last piece ends the paragraph, not a sentence
+        pieces = body.split(STOP)
         distinct = set(pieces)
         distinct.discard("")
-        return len(distinct) < len(pieces) - pieces.count("") or self.marks_only in key
+        return len(distinct) < len(pieces) - pieces.count("") or self.marks_only in body
 
     def _repeats(self, sentences: list[tuple[int, int, str]], minimum: int) -> Iterator[Finding]:
         keys = [key for _, _, key in sentences]
@@ -459,6 +467,8 @@ def immediate_repeat(keys: list[str], index: int, minimum: int) -> int:
     for run in range(1, MAX_RUN + 1):
         if index - run < 0 or index + run > len(keys):
             break
+        if keys[index] != keys[index - run]:
+            continue  # the runs differ at their first sentence: no need to compare them all
         copy = keys[index : index + run]
         if all(copy) and copy == keys[index - run : index] and len("".join(copy)) >= minimum:
             return run
