@@ -208,18 +208,25 @@ SCORE_SLACK = 1e-6
 def has_similar_pair(keys: set[str], threshold: float) -> bool:
     """Do any two of these distinct keys score ``threshold`` or more (ratio, 0-100)?
 
-    Every near duplicate is such a pair, so a document without one is clean. The Indel
-    ratio of two texts is at most 200 × shorter / (sum of lengths), so with the keys sorted
-    by length each is scored only against the next ones whose length keeps it reachable.
+    Every near duplicate is such a pair, so a document without one is clean. Two cheap
+    bounds come first. The Indel ratio of two texts is at most 200 × shorter / (sum of
+    lengths), so with the keys sorted by length each is scored only against the next ones
+    whose length keeps it reachable. And a pair is scored on its texts only when the
+    texts reduced to one byte a character (the low byte of its code point) reach it: two
+    characters that match stay matched, so the reduced pair scores at least as much, and
+    rapidfuzz scores bytes five times faster than Chinese text.
     """
     ordered = sorted(keys, key=len)
+    reduced = [key.encode("utf-32-le")[::4] for key in ordered]
     cutoff = max(0.0, threshold - SCORE_SLACK)
     for index, short in enumerate(ordered):
         for other in range(index + 1, len(ordered)):
             long = ordered[other]
             if 200 * len(short) < cutoff * (len(short) + len(long)):
                 break  # the longer keys are further out of reach
-            if ratio(short, long, score_cutoff=cutoff):
+            if ratio(reduced[index], reduced[other], score_cutoff=cutoff) and ratio(
+                short, long, score_cutoff=cutoff
+            ):
                 return True
     return False
 
