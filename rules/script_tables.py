@@ -34,11 +34,14 @@ SCRIPT_OF[[ord(c) for c in TRADITIONAL_ONLY]] = TRADITIONAL
 SCRIPT_OF[[ord(c) for c in SIMPLIFIED_ONLY]] = SIMPLIFIED
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text``, one array element per str index (astral ones included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def script_positions(text: str, script: int) -> tuple[int, ...]:
     """Offsets of the characters of ``text`` that only ``script`` writes."""
-    # UTF-32 gives one array element per str index, astral characters included.
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return tuple(np.flatnonzero(SCRIPT_OF[codes] == script).tolist())
+    return tuple(np.flatnonzero(SCRIPT_OF[code_points(text)] == script).tolist())
 
 
 @lru_cache(maxsize=4)

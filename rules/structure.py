@@ -9,18 +9,22 @@ from collections.abc import Iterator
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.document import Span
 from cnlint.rules.blocks import (
+    COMMAS,
     HAN_CHAR,
     OPEN_MARKS,
     continuation_index,
     ends_closed,
     ends_in_field,
+    ends_open,
     is_caption,
     is_cut_sentence,
     is_furniture,
     is_open_prose,
     is_prose,
+    last_stop,
     paragraph_texts,
     punctuates_paragraph_ends,
+    starts_as_continuation,
 )
 from cnlint.rules.chars import HAN
 
@@ -84,12 +88,14 @@ class BrokenParagraph(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        # Only open-ended lines can be cut; most documents have none that is prose, and
-        # then neither the paragraph split nor the document's style are needed.
+        # Only open prose lines can be cut; most documents have none, and then neither the
+        # paragraph split nor the document's style are needed.
         cut = [
             span
-            for span, text in doc.view(open_ended)
-            if is_open_prose(text) and not ends_in_field(text)
+            for span, paragraph in doc.view(open_prose)
+            if is_open_prose(paragraph)
+            and not ends_in_field(paragraph)
+            and continued(doc.text, span)
         ]
         if not cut or not punctuates_paragraph_ends(doc):
             return
@@ -210,8 +216,14 @@ class TruncatedParagraph(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        # Only open-ended lines can be cut (see broken-paragraph).
-        cut = [span for span, text in doc.view(open_ended) if is_cut_sentence(text)]
+        # Only open prose lines can be cut (see broken-paragraph).
+        cut = [
+            span
+            for span, paragraph in doc.view(open_prose)
+            if comma_in_last_sentence(paragraph)
+            and is_cut_sentence(paragraph)
+            and not continued(doc.text, span)
+        ]
         if not cut:
             return
         spans = doc.paragraphs
@@ -232,6 +244,14 @@ class TruncatedParagraph(Rule):
                 end,
                 f"Paragraph stops mid-sentence at {clause[-6:]!r} and is not continued",
             )
+
+
+def comma_in_last_sentence(text: str) -> bool:
+    """What ``blocks.is_cut_sentence`` asks, the cheap part alone: the last, unfinished
+    sentence has a comma (before the line's last character). Most lines fail this, and then
+    is_cut_sentence need not measure how Chinese the line is."""
+    stop = last_stop(text)
+    return stop >= 0 and bool(COMMAS.search(text, stop + 1, len(text) - 1))
 
 
 def last_clause(text: str) -> str:
@@ -278,7 +298,12 @@ class TruncatedDocument(Rule):
                 break
         else:
             return  # no paragraph, or only credits
-        if not is_cut_sentence(last) or not punctuates_paragraph_ends(doc):
+        if not (
+            ends_open(last)
+            and comma_in_last_sentence(last)
+            and is_cut_sentence(last)
+            and punctuates_paragraph_ends(doc)
+        ):
             return
         end = span.end
         clause = last_clause(last)
@@ -459,24 +484,50 @@ def last_visible_before(text: str, end: int) -> str:
 # A line end after a Han character, a comma or whitespace. Newline-first: re jumps from line
 # end to line end at memchr speed and looks one character back.
 LINE_END_AFTER_OPEN = re.compile(f"\n(?<=[{HAN}，,、{LINE_SPACE}]\n)")
+# What makes a line prose (blocks.is_prose): a stop or a comma somewhere in it.
+PROSE_MARK = re.compile("[。！？!?；;，,]")
 
 
-def open_ended(doc: Document) -> list[tuple[Span, str]]:
-    """The paragraphs with a line break after them that stop on a Han character or a comma,
-    with their text: a cheap superset of those that end open (``blocks.ends_open``), found
-    from their line ends without splitting the document. A view shared by broken- and
-    truncated-paragraph, which look at nothing else unless one of these is cut.
+def open_prose(doc: Document) -> list[tuple[Span, str]]:
+    """The paragraphs, each with a line break after it, that stop on a Han character or a
+    comma and hold a stop or a comma, with their text.
+
+    A cheap superset of the open prose (``blocks.is_open_prose``) that broken- and truncated-
+    paragraph look for, found from the line ends without splitting the document (a shared
+    view: most documents have none, and then these rules need nothing else).
     """
     text = doc.text
     found = []
     for match in LINE_END_AFTER_OPEN.finditer(text):
         end = match.start()
-        span = line_paragraph(text, text.rfind("\n", 0, end) + 1, end)
-        if span:
-            last = text[span.end - 1]
-            if last in OPEN_MARKS or HAN_CHAR.match(last):
-                found.append((span, text[span.start : span.end]))
+        start = text.rfind("\n", 0, end) + 1
+        if not PROSE_MARK.search(text, start, end):
+            continue  # a heading, a name, a title: not prose
+        span = line_paragraph(text, start, end)
+        if span and (text[span.end - 1] in OPEN_MARKS or HAN_CHAR.match(text[span.end - 1])):
+            found.append((span, text[span.start : span.end]))
     return found
+
+
+def continued(text: str, span: Span) -> bool:
+    """Whether ``blocks.continuation_index`` finds a continuation for the paragraph ``span``,
+    asked from the lines after it, without splitting the document into paragraphs."""
+    for following in paragraphs_below(text, span.end):
+        paragraph = text[following.start : following.end]
+        if not is_caption(paragraph):
+            return starts_as_continuation(paragraph) and is_prose(paragraph)
+    return False
+
+
+def paragraphs_below(text: str, offset: int) -> Iterator[Span]:
+    """``doc.paragraphs`` on the lines below the one that holds ``offset``."""
+    newline = text.find("\n", offset)
+    while newline != -1:
+        start = newline + 1
+        newline = text.find("\n", start)
+        span = line_paragraph(text, start, len(text) if newline == -1 else newline)
+        if span:
+            yield span
 
 
 def paragraph_indexes(spans: list[Span], wanted: list[Span]) -> Iterator[int]:
@@ -565,23 +616,26 @@ class CjkSpace(Rule):
         spaced_style = len(spaces) > MAX_DOCUMENT_SPACES
         for span, offsets in by_paragraph(text, spaces).items():
             paragraph = doc.slice(span)
-            if is_furniture(paragraph):
-                continue
             # Many spaces in one paragraph are its separators (a flattened table, a list of
             # names, clause spaces in chat): a style, not a split word.
             separators = spaced_style or len(offsets) > MAX_SPACES
-            prose = is_prose(paragraph)
-            bracketed = [m.span() for m in BRACKETED.finditer(paragraph)]
+            in_sentences = not separators and is_prose(paragraph)
+            # The exemptions are asked only for a space that would be reported: most are not.
+            bracketed = None
             for offset in offsets:
                 position = offset - span.start
-                if in_brackets(position, bracketed):
-                    continue  # 《关于营造更好发展环境 支持民营文艺表演团体…》: a title's clauses
-                if prose and not separators and self._splits_clause(paragraph, position):
+                if in_sentences and self._splits_clause(paragraph, position):
                     reason = "inside a clause"
                 elif self._joined_elsewhere(text, paragraph, position, offset):
                     reason = "the document writes these words without it elsewhere"
                 else:
                     continue
+                if bracketed is None:
+                    if is_furniture(paragraph):
+                        break  # a caption or a byline: spaces separate its names
+                    bracketed = [m.span() for m in BRACKETED.finditer(paragraph)]
+                if in_brackets(position, bracketed):
+                    continue  # 《关于营造更好发展环境 支持民营文艺表演团体…》: a title's clauses
                 yield self.finding(
                     offset,
                     offset + 1,
