@@ -350,7 +350,10 @@ def sentence_bodies(doc: Document) -> list[str]:
     last cut: the pieces between cuts are where sentences start, and what follows the last
     cut ends the paragraph without ending a sentence, so no repeat is made of it.
     """
-    cut = "\n".join(paragraph_keys(doc))
+    keys = paragraph_keys(doc)
+    if not keys:
+        return []
+    cut = "\n".join(keys)
     for mark in CUTS:  # one str.replace per mark for the whole document
         cut = cut.replace(mark, STOP)
     return [line.rpartition(STOP)[0] for line in cut.split("\n")]

@@ -44,3 +44,138 @@ def test_newline_first_blank_runs_equal_the_plain_pattern():
     for seed in sorted(SEEDS.glob("*.txt")):
         text = seed.read_text(encoding="utf-8")
         assert list(blank_runs(text)) == [m.span() for m in plain.finditer(text)]
+
+
+def _slow_and_fast_findings(rule, text, monkeypatch_targets):
+    """Findings of ``rule`` on ``text`` with its shortcuts, then with them patched away."""
+    import pytest
+
+    from cnlint.document import Document
+
+    fast = [(f.start, f.end, f.message) for f in rule.check(Document(text))]
+    with pytest.MonkeyPatch.context() as patch:
+        for target, name, value in monkeypatch_targets:
+            patch.setattr(target, name, value)
+        slow = [(f.start, f.end, f.message) for f in rule.check(Document(text))]
+    return fast, slow
+
+
+def test_character_census_counts_what_the_regexes_count():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cnlint.rules import language, quality
+
+    alphabet = list(
+        " \t\n\u3000\x1c\x85\u200b\ufeff文字，。a Zé¶¡£»<>#*★αЖあ한\U00020000\U0001f600"
+    )
+    counters = [
+        (
+            quality.COUNTER,
+            [
+                re.compile(r"\s"),
+                re.compile(f"(?!\\s){quality.INVISIBLE_CHAR.pattern}"),
+                quality.SYMBOL,
+            ],
+        ),
+        (language.COUNTER, [language.HAN_CHAR, language.ALPHABETIC_LETTER, language.SYLLABIC]),
+    ]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(st.sampled_from(alphabet)))
+    def check(text):
+        beyond = sum(ord(c) > 0xFFFF for c in text)
+        for counter, classes in counters:
+            bmp = "".join(c for c in text if ord(c) <= 0xFFFF)
+            expected = [len(pattern.findall(bmp)) for pattern in classes]
+            assert counter.count(text) == [*expected, beyond]
+
+    check()
+
+
+def test_duplication_shortcuts_change_no_finding():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cnlint.rules import duplication
+    from cnlint.rules.duplication import (
+        DuplicateParagraph,
+        NearDuplicateParagraph,
+        RepeatedSentence,
+    )
+
+    # Paragraphs from a small pool (copies, near copies, a copy with other spacing and
+    # comma width, repeated sentences) or of short sentences from few characters, with
+    # marks-only "sentences"; the options make short texts count. About a quarter of the
+    # texts get findings from each rule.
+    word = st.text(st.sampled_from(list("甲乙 ,，")), max_size=5)
+    sentence = word.map(lambda w: w + "。") | st.sampled_from(["”", "！", "?", "。", " ", "」"])
+    pool = ["甲乙丙丁戊。", "甲乙丙丁己。", "甲乙丙丁。", "甲 乙丙丁戊,己。", "甲乙丙丁戊，己。"]
+    pool += [
+        "”甲乙丙。",
+        "甲乙丙。甲乙丙。",
+        "甲乙丙丁!甲乙丙丁!",
+        "甲乙丙丁，戊己庚辛",
+        " 甲乙丙丁，戊己 ",
+    ]
+    pool += ["”。。。 ”。。。", "”甲乙丙。 ”甲乙丙。", "甲乙。” 甲乙。”"]
+    paragraph = st.sampled_from(pool) | st.lists(sentence, max_size=5).map("".join)
+    texts = st.lists(paragraph, max_size=8).map("\n".join)
+    rules = [
+        (DuplicateParagraph({"min-chars": 2}), [(duplication, "repeated_keys", set)]),
+        (
+            NearDuplicateParagraph({"min-chars": 3, "threshold": 60.0}),
+            [(duplication, "has_similar_pair", lambda keys, threshold: True)],
+        ),
+        (RepeatedSentence({"min-chars": 3}), [(RepeatedSentence, "_may_repeat", lambda *a: True)]),
+        (RepeatedSentence({"min-chars": 0}), [(RepeatedSentence, "_may_repeat", lambda *a: True)]),
+    ]
+
+    @settings(max_examples=400, deadline=None)
+    @given(texts)
+    def check(text):
+        for rule, patches in rules:
+            fast, slow = _slow_and_fast_findings(rule, text, patches)
+            assert fast == slow, (rule.code, text)
+
+    check()
+
+
+def test_census_shortcuts_change_no_finding():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cnlint.rules import language, quality
+    from cnlint.rules.language import NonChineseDocument
+    from cnlint.rules.quality import ShortDocument, SymbolRatio
+
+    pieces = ["中文", "字", "word ", "Ab", "é", "αβ ", "あ", "¶", "★", "\U0001f600", "\U00020000"]
+    pieces += [
+        "<p>",
+        "</p>",
+        "<中文>",
+        "<中文中文中文>",
+        "a ",
+        "http://a.b/c ",
+        " ",
+        "\n",
+        "\u200b",
+        "，",
+    ]
+    texts = st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+    rules = [
+        (NonChineseDocument({"min-words": 3}), [(language, "letter_census", lambda doc: None)]),
+        (SymbolRatio({"max-ratio": 0.1}), [(quality, "census", lambda doc: None)]),
+        (ShortDocument({"min-chars": 10}), [(quality, "census", lambda doc: None)]),
+    ]
+
+    @settings(max_examples=400, deadline=None)
+    @given(texts)
+    def check(text):
+        for rule, patches in rules:
+            fast, slow = _slow_and_fast_findings(rule, text, patches)
+            assert fast == slow, (rule.code, text)
+
+    check()
