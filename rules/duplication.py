@@ -9,6 +9,7 @@ import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import combinations
 from zlib import crc32
 
 from rapidfuzz.fuzz import ratio
@@ -49,8 +50,18 @@ def key_paragraphs(doc: Document) -> list[str]:
     # A paragraph is a line with something besides whitespace and its key drops all the
     # whitespace, so the non-empty keys of the lines are the paragraphs' keys, in order. One
     # fold of the whole text costs a quarter of a fold per paragraph.
-    lines = fold_width(doc.text).split("\n")
+    lines = folded_text(doc).split("\n")
     return [key for key in map("".join, map(str.split, lines)) if key]
+
+
+def folded_text(doc: Document) -> str:
+    """The text with its marks width-folded, computed once per document. Folding replaces
+    one character by one, so every offset and span of the text holds in it."""
+    return doc.view(fold_document)
+
+
+def fold_document(doc: Document) -> str:
+    return fold_width(doc.text)
 
 
 def is_complete(index: int, texts: list[str], doc: Document) -> bool:
@@ -231,6 +242,51 @@ def has_similar_pair(keys: set[str], threshold: float) -> bool:
     return False
 
 
+def candidate_pairs(
+    keys: list[str], eligible: list[int], threshold: float
+) -> list[tuple[int, int]]:
+    """The pairs of eligible paragraphs whose sketches meet, in order: the ones scored.
+
+    Each paragraph joins a bucket per sketch value, and meets those already there; a
+    bucket of MAX_BUCKET paragraphs takes no more. With no more paragraphs than that, no
+    bucket fills up, so two paragraphs meet exactly when their sketches share a value; a
+    pair that cannot reach the threshold (by its lengths and reduced texts, as in
+    ``has_similar_pair``) would be scored in vain, so only the others are sketched.
+    """
+    if len(eligible) <= MAX_BUCKET:
+        cutoff = max(0.0, threshold - SCORE_SLACK)
+        reduced = {index: keys[index].encode("utf-32-le")[::4] for index in eligible}
+        sketches: dict[int, set[int]] = {}
+        pairs = []
+        for first, second in combinations(eligible, 2):
+            shorter, longer = sorted((len(keys[first]), len(keys[second])))
+            if 200 * shorter < cutoff * (shorter + longer):
+                continue
+            if not ratio(reduced[first], reduced[second], score_cutoff=cutoff):
+                continue
+            for index in (first, second):
+                if index not in sketches:
+                    sketches[index] = sketch(keys[index])
+            if sketches[first] & sketches[second]:
+                pairs.append((first, second))
+        return pairs
+    return bucket_pairs(keys, eligible)
+
+
+def bucket_pairs(keys: list[str], eligible: list[int]) -> list[tuple[int, int]]:
+    """The pairs of eligible paragraphs that meet in a sketch bucket, in order."""
+    buckets: dict[int, list[int]] = defaultdict(list)
+    candidates: set[tuple[int, int]] = set()
+    for index in eligible:
+        for value in sketch(keys[index]):
+            bucket = buckets[value]
+            if len(bucket) >= MAX_BUCKET:
+                continue  # a 4-gram this common (的发展，) is no evidence of a copy
+            candidates.update((other, index) for other in bucket)
+            bucket.append(index)
+    return sorted(candidates)
+
+
 class NearDuplicateParagraph(Rule):
     code = "D102"
     name = "near-duplicate-paragraph"
@@ -302,20 +358,14 @@ class NearDuplicateParagraph(Rule):
         if len(long_keys) <= PAIRWISE_LIMIT and not has_similar_pair(long_keys, threshold):
             return  # most documents: no two paragraphs come near, nothing to sketch
         texts = paragraph_texts(doc)
-        buckets: dict[int, list[int]] = defaultdict(list)
-        candidates: set[tuple[int, int]] = set()
-        for index, key in enumerate(keys):
-            if len(key) < self.config["min-chars"] or not is_prose(texts[index]):
-                continue
-            for value in sketch(key):
-                bucket = buckets[value]
-                if len(bucket) >= MAX_BUCKET:
-                    continue  # a 4-gram this common (的发展，) is no evidence of a copy
-                candidates.update((other, index) for other in bucket)
-                bucket.append(index)
+        eligible = [
+            index
+            for index, key in enumerate(keys)
+            if len(key) >= self.config["min-chars"] and is_prose(texts[index])
+        ]
         dropped: set[int] = set()
         spans = doc.paragraphs
-        for first, second in sorted(candidates):
+        for first, second in candidate_pairs(keys, eligible, threshold):
             a, b = keys[first], keys[second]
             if a == b or first in dropped or second in dropped:
                 continue  # exact copies are duplicate-paragraph's
@@ -414,12 +464,13 @@ class RepeatedSentence(Rule):
         if not self._may_repeat(STOP.join(bodies)):
             return  # most documents: all paragraphs at once prove that none repeats
         minimum = self.config["min-chars"]
+        folded = folded_text(doc)  # ! ? fold to ！ ？, stops too: the same sentences
         for span, body in zip(doc.paragraphs, bodies, strict=True):
             if not self._may_repeat(body):
                 continue
             sentences = [
-                (span.start + m.start(), span.start + m.end(), counted_key(m[0]))
-                for m in SENTENCE.finditer(doc.slice(span))
+                (m.start(), m.end(), counted_key(m[0]))
+                for m in SENTENCE.finditer(folded, span.start, span.end)
             ]
             yield from self._repeats(sentences, minimum)
 
@@ -461,9 +512,10 @@ class RepeatedSentence(Rule):
 MAX_RUN = 3
 
 
-def counted_key(sentence: str) -> str:
-    """The comparison key, or "" for a label：value field, which never counts as a repeat."""
-    key = comparison_key(sentence)
+def counted_key(folded_sentence: str) -> str:
+    """The comparison key of a width-folded sentence, or "" for a label：value field,
+    which never counts as a repeat."""
+    key = "".join(folded_sentence.split())
     # 普通类（物理）：总分538分。 recurs in a table for each school
     return "" if FIELD.match(key) else key
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules.chars import HAN
 from cnlint.rules.phrases import configured_phrases
-from cnlint.rules.quality import CharacterCounter
+from cnlint.rules.quality import CharacterCounter, code_units
 
 VOWEL = re.compile("[aeiouy]")
 # A run of lowercase Latin words (the pattern starts with a character class, so the scan is
@@ -147,7 +147,7 @@ def letter_census(doc: Document) -> list[int] | None:
 
 
 def count_letters(doc: Document) -> list[int] | None:
-    return COUNTER.count(doc.text)
+    return COUNTER.count(doc.text, doc.view(code_units))
 
 
 class NonChineseDocument(Rule):

@@ -113,21 +113,34 @@ class CharacterCounter:
             table[members] += np.uint64(1 << (self.FIELD * field))
         return table
 
-    def count(self, text: str) -> list[int] | None:
-        """The number of characters in each class, then of those beyond the BMP."""
+    def count(self, text: str, units: np.ndarray | None = None) -> list[int] | None:
+        """The number of characters in each class, then of those beyond the BMP.
+
+        ``units`` are the text's UTF-16 code units when the caller has them already
+        (``doc.view(code_units)``: one encoding per document for every counter).
+        """
         if len(text) >> self.FIELD:
             return None
-        points = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        points = utf16_units(text) if units is None else units
         beyond = 0
         if len(points) != len(text):  # surrogate pairs: take code points instead
             points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             in_bmp = points <= 0xFFFF
             beyond = len(points) - int(np.count_nonzero(in_bmp))
             points = points[in_bmp]
-        packed = int(self.table[points].sum())
+        packed = int(np.take(self.table, points).sum())  # take: faster than table[points]
         mask = (1 << self.FIELD) - 1
         counts = [packed >> (self.FIELD * field) & mask for field in range(len(self.classes))]
         return [*counts, beyond]
+
+
+def code_units(doc: Document) -> np.ndarray:
+    """The document's UTF-16 code units (a doc.view shared by the character counters)."""
+    return utf16_units(doc.text)
+
+
+def utf16_units(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
 
 
 # Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
@@ -144,7 +157,7 @@ def census(doc: Document) -> tuple[int, int, int] | None:
 
 
 def count_classes(doc: Document) -> tuple[int, int, int] | None:
-    counts = COUNTER.count(doc.text)
+    counts = COUNTER.count(doc.text, doc.view(code_units))
     if counts is None:
         return None
     spaces, invisible, symbols, beyond_bmp = counts

@@ -127,7 +127,10 @@ def test_duplication_shortcuts_change_no_finding():
         (DuplicateParagraph({"min-chars": 2}), [(duplication, "repeated_keys", set)]),
         (
             NearDuplicateParagraph({"min-chars": 3, "threshold": 60.0}),
-            [(duplication, "has_similar_pair", lambda keys, threshold: True)],
+            [
+                (duplication, "has_similar_pair", lambda keys, threshold: True),
+                (duplication, "candidate_pairs", lambda k, e, t: duplication.bucket_pairs(k, e)),
+            ],
         ),
         (RepeatedSentence({"min-chars": 3}), [(RepeatedSentence, "_may_repeat", lambda *a: True)]),
         (RepeatedSentence({"min-chars": 0}), [(RepeatedSentence, "_may_repeat", lambda *a: True)]),
