@@ -170,4 +170,4 @@ def _triggers(rule: Rule) -> tuple[str, ...]:
 
 
 def _prefilter(rule: Rule) -> str:
-    return type(rule).prefilter
+    return rule.prefilter  # a rule whose condition depends on its options sets its own

@@ -94,7 +94,9 @@ class Rule:
     # necessary condition, not the rule: literals, character classes, alternation and
     # repetition only (no lookaround, anchors, backreferences or \s \w \d, which the
     # multi-pattern engine reads differently), so that Hyperscan and ``re`` agree on it.
-    prefilter: ClassVar[str] = ""
+    # A rule whose condition depends on its options (a configured phrase list) sets
+    # ``self.prefilter`` in ``__init__``.
+    prefilter: str = ""
     examples: ClassVar[Examples] = Examples()
     default_enabled: ClassVar[bool] = True
 

@@ -17,19 +17,27 @@ from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Seve
 from cnlint.rules.chars import HAN
 from cnlint.rules.lines import (
     DECORATION,
+    GAP,
+    INLINE_SPACE,
     URL,
-    Line,
+    URL_PREFILTER,
+    char_class,
+    core_start,
     drop_line,
     han_count,
     is_prose,
     is_url_only,
+    last_line_index,
+    line_cores,
+    literal,
     short_lines,
-    text_lines,
+    union,
 )
 from cnlint.rules.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
     builtin_phrases,
+    case_variants,
     compile_phrases,
     configured_phrases,
     trie_pattern,
@@ -39,9 +47,9 @@ from cnlint.rules.phrases import (
 class LineRule(Rule):
     """A rule that flags whole lines and whose fix drops them."""
 
-    def drop(self, doc: Document, line: Line, message: str) -> Finding:
+    def drop(self, doc: Document, index: int, message: str) -> Finding:
         # The finding spans exactly what the fix removes: the line with its newline.
-        edit = drop_line(doc, line)
+        edit = drop_line(doc, index)
         return self.finding(edit.start, edit.end, message, edits=[edit], title="Drop the line")
 
 
@@ -57,10 +65,15 @@ class PhraseLineRule(LineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.matcher = compile_phrases(configured_phrases(self.phrase_list, self.config))
+        self.phrases = configured_phrases(self.phrase_list, self.config)
+        self.matcher = compile_phrases(self.phrases)
 
-    def short_lines(self, doc: Document) -> Iterator[Line]:
+    def short_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
         return short_lines(doc, self.config["max-chars"])
+
+    def phrase_prefilter(self) -> str:
+        """Any configured phrase, in the cases the matcher reads (empty when there are none)."""
+        return trie_pattern(v for p in self.phrases for v in case_variants(p))
 
 
 # --- B101 navigation-junk --------------------------------------------------------------------
@@ -76,6 +89,14 @@ SITE_NAME = re.compile(
     re.IGNORECASE,
 )
 MIN_WATERMARK_REPEATS = 2
+# The characters SITE_NAME's names end with (in any case): the last one of a watermark's name,
+# which only separators may follow.
+SITE_NAME_LAST = "院屋城库网斋苑坊盟阁说学文书坛tTmMgGnN"
+WATERMARK_LAST = frozenset(SITE_NAME_LAST + "_·-")
+# After a watermark's name come only separators, whitespace and tags up to a newline (the same
+# name ends two lines, and only one can be the text's last): so the name's last character or
+# whitespace stands right before a newline, a CR, a separator or a tag.
+WATERMARK_PREFILTER = rf"[{SITE_NAME_LAST}{INLINE_SPACE}][\n\r_·\-<]"
 
 
 class NavigationJunk(PhraseLineRule):
@@ -134,24 +155,35 @@ class NavigationJunk(PhraseLineRule):
         ],
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Every finding is a line that holds a listed phrase (chrome), a URL (a watermark line)
+        # or a site's name after a stop (a watermark tail).
+        self.prefilter = union(self.phrase_prefilter(), URL_PREFILTER, WATERMARK_PREFILTER)
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        for line in self.short_lines(doc):
-            if is_url_only(line.core):
-                yield self.drop(doc, line, f"Site watermark {line.core!r}")
-            elif self.matcher is not None and self._is_chrome(line.core):
-                yield self.drop(doc, line, f"Navigation or share chrome {line.core!r}")
+        limit = self.config["max-chars"]
+        for index, core in enumerate(doc.view(line_cores)):
+            if not core or len(core) > limit or is_prose(core):
+                continue
+            if is_url_only(core):
+                yield self.drop(doc, index, f"Site watermark {core!r}")
+            elif self.matcher is not None and self._is_chrome(core):
+                yield self.drop(doc, index, f"Navigation or share chrome {core!r}")
         yield from self._watermark_tails(doc)
 
     def _watermark_tails(self, doc: Document) -> Iterator[Finding]:
         tails = []
-        for line in text_lines(doc):
-            match = WATERMARK_TAIL.search(line.core, max(0, len(line.core) - 14))
+        for index, core in enumerate(doc.view(line_cores)):
+            if not core or core[-1] not in WATERMARK_LAST:  # most lines end with a stop
+                continue
+            match = WATERMARK_TAIL.search(core, max(0, len(core) - 14))
             if match:
-                tails.append((line, match, WATERMARK_SEPARATORS.sub("", match[1])))
+                tails.append((index, match, WATERMARK_SEPARATORS.sub("", match[1])))
         counts = Counter(key for _, _, key in tails)
-        for line, match, key in tails:
+        for index, match, key in tails:
             if counts[key] >= MIN_WATERMARK_REPEATS and SITE_NAME.search(key):
-                start = doc.text.index(line.core, line.start) + match.start(1)
+                start = core_start(doc, index) + match.start(1)
                 end = start + len(match[1])
                 yield self.finding(
                     start,
@@ -182,6 +214,10 @@ BREADCRUMB_LABEL = re.compile(
 )
 CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|»|›|＞|→|〉)\s*")
 HOME = re.compile(r"(?:首页|主页|网站首页|Home)\s*(?:>>|>|»|›|＞|→|〉)", re.IGNORECASE)
+# A breadcrumb opens with a position label and its colon, or with the home page and a separator.
+BREADCRUMB_PREFILTER = (
+    rf"(?:位置|当前页面){GAP}*[:：]|(?:首页|主页|[Hh][Oo][Mm][Ee]){GAP}*[>»›＞→〉]"
+)
 
 
 class Breadcrumb(LineRule):
@@ -199,6 +235,7 @@ class Breadcrumb(LineRule):
     options: ClassVar[dict] = {"max-chars": 120}
     option_docs: ClassVar[dict] = {"max-chars": "Longer lines are never breadcrumbs."}
     triggers = ("位置", ">", "»", "›", "＞", "→", "〉")
+    prefilter = BREADCRUMB_PREFILTER
     examples = Examples(
         clean=["孩子们排好队 > 依次进入教室。\n", "他的位置在第三排。\n"],
         bad=[
@@ -217,12 +254,11 @@ class Breadcrumb(LineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for line in short_lines(doc, self.config["max-chars"]):
-            core = line.core
+        for index, core in short_lines(doc, self.config["max-chars"]):
             labelled = BREADCRUMB_LABEL.match(core) is not None
             rooted = HOME.match(core) is not None and len(CRUMB_SEPARATOR.findall(core)) >= 2
             if labelled or rooted:
-                yield self.drop(doc, line, f"Breadcrumb {core!r}")
+                yield self.drop(doc, index, f"Breadcrumb {core!r}")
 
 
 # --- B103 metadata-line ----------------------------------------------------------------------
@@ -237,6 +273,25 @@ TIMESTAMP_LINE = re.compile(
 PRINT_SOURCE_LINE = re.compile(
     rf"《[^《》]{{1,15}}》\s*[（(]\s*{DATE}\s*(?:第?\s*\d{{1,3}}\s*版)?\s*[)）]"
 )
+
+
+# Spaces the comparison ignores, and the ASCII whitespace \s still allows between date and time.
+LOOSE_SPACE = r"[ \t\u3000\u00a0\r\x0b\x0c]*"
+# A print source: 《…》 then its bracket. A timestamp: four digits and a date separator, or a
+# date's 日 and the time's colon (spaces may stand between: they are ignored).
+METADATA_FORMS_PREFILTER = (
+    rf"》{GAP}*[（(]"
+    rf"|(?:[0-9]{LOOSE_SPACE}){{4}}[-/.]{LOOSE_SPACE}[0-9]"
+    rf"|日{LOOSE_SPACE}[0-9]{LOOSE_SPACE}(?:[0-9]{LOOSE_SPACE})?:"
+)
+
+
+def metadata_key_prefilter(strong: tuple[str, ...]) -> str:
+    """A strong key's last character right before its colon, or (the comparison ignores
+    spaces) a space before a colon; any colon if there is no strong key."""
+    if not strong:
+        return "[:：]"
+    return rf"{char_class(key[-1] for key in strong)}[:：]|[ \t\u3000\u00a0][:：]"
 
 
 @lru_cache(maxsize=8)
@@ -300,12 +355,14 @@ class MetadataLine(LineRule):
         super().__init__(*args, **kwargs)
         strong = configured_phrases(self.phrase_list, self.config)
         self.opening, self.strong_key = _metadata_patterns(strong)
+        # Every finding is a print source, a timestamp, or a line holding a strong key.
+        self.prefilter = union(METADATA_FORMS_PREFILTER, metadata_key_prefilter(strong))
 
     def check(self, doc: Document) -> Iterator[Finding]:
         limit = self.config["max-chars"]
-        for line in text_lines(doc):
-            if len(line.core) <= limit and self._is_metadata(line.core):
-                yield self.drop(doc, line, f"Page metadata {line.core!r}")
+        for index, core in enumerate(doc.view(line_cores)):
+            if core and len(core) <= limit and self._is_metadata(core):
+                yield self.drop(doc, index, f"Page metadata {core!r}")
 
     def _is_metadata(self, core: str) -> bool:
         # Every form opens with a digit or 《, or holds a colon: a cheap test before the regexes.
@@ -328,16 +385,15 @@ def _surnames() -> str:
 
 
 SEP = r"[ \t\u3000、，,]+"
+SURNAME = f"[{_surnames()}]"
 # A personal name: a common surname and one to three more characters (2-4 in all).
-NAME = f"[{_surnames()}][{HAN}]{{1,3}}"
+NAME = f"{SURNAME}[{HAN}]{{1,3}}"
 NAMES = f"{NAME}(?:{SEP}{NAME})*"
 # A name list keeps each name short (2-3 characters) so that 4-character words do not pass.
-LIST_NAME = f"[{_surnames()}][{HAN}]{{1,2}}"
+LIST_NAME = f"{SURNAME}[{HAN}]{{1,2}}"
 # A role, with the outlet before it: 本报记者, 松花江网编辑, 顶端新闻·河南商报记者.
-ROLE = (
-    r"(?:[\u4e00-\u9fff·]{0,12}?(?:特约|实习|首席|摄影)?"
-    r"(?:记者|記者|通讯员|通訊員|编辑|編輯|撰稿|撰文|整理|摄影|攝影|校对|审核|供稿))"
-)
+ROLE_WORD = "(?:记者|記者|通讯员|通訊員|编辑|編輯|撰稿|撰文|整理|摄影|攝影|校对|审核|供稿)"
+ROLE = rf"(?:[\u4e00-\u9fff·]{{0,12}}?(?:特约|实习|首席|摄影)?{ROLE_WORD})"
 BOX = "[□■◎●▲◇◆☆]"
 # 本报记者 刘斐 通讯员 靳俊利 (role, names; repeated). A bare line with a colon after the role
 # (责任编辑：王明) is a metadata field and left to metadata-line; in brackets it is a credit.
@@ -349,6 +405,10 @@ BYLINE = re.compile(
     rf"|[(（]\s*(?:{FIELD_NAMES}|{NAMES})\s*[)）]"  # (高淑芳 高虹), (视频编辑：张贝龙)
 )
 NAME_LIST = re.compile(rf"{LIST_NAME}(?:[ \t\u3000]+{LIST_NAME})+")
+BYLINE_OPENERS = frozenset("□■◎●▲◇◆☆(（")
+ROLE_WORD_RE = re.compile(ROLE_WORD)
+SURNAME_CHARS = frozenset(_surnames())
+LIST_SPACE = re.compile("[ \t\u3000]")
 # 本报讯(记者 周俊英) or 新华社北京3月5日电（记者 张三）at the start of a paragraph.
 DATELINE_CREDIT = re.compile(
     r"(?:本报讯|本報訊|[^\s，。,：:“”\"]{2,24}?(?:电|電|讯|訊|消息))\s*"
@@ -361,6 +421,13 @@ PHOTO_SOURCE = r"(?:受访者|网络|资料|[\u4e00-\u9fff]{2,8})?供图"
 CREDIT_LINE = re.compile(
     rf"[(（]?\s*(?:{PHOTO_CREDIT}|{WRITER}\s*(?:{PHOTO_CREDIT}|{PHOTO_SOURCE})?)\s*[)）]?"
 )
+CREDIT_MARK = re.compile("[摄攝/／]|供图")  # every CREDIT_LINE holds one
+
+
+def is_credit_line(core: str) -> bool:
+    return CREDIT_MARK.search(core) is not None and CREDIT_LINE.fullmatch(core) is not None
+
+
 # The agency that distributed the photo goes with the credit: 新华社发（张春雷 摄）.
 AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)发"
 CAPTION_TAIL = re.compile(
@@ -410,6 +477,14 @@ def credited_names(text: str) -> set[str]:
     return names
 
 
+# Every credit has a surname right after a role word (记者 周俊英, 编辑：张贝龙), a box
+# (□ 王晶晶), a bracket ((高淑芳 高虹)) or a space (the second name of a list); or it is a
+# name credited by 摄 or 记者, or a dateline naming its reporter (（记者有之炘）). Hyperscan
+# compiles and scans the surname class slowly: it is written once.
+BEFORE_NAME = rf"(?:{ROLE_WORD}|{BOX}|[(（]|[ \t\u3000]){GAP}*"
+BYLINE_PREFILTER = f"{BEFORE_NAME}{SURNAME}|[摄攝]|记者|記者|通讯员|通訊員"
+
+
 class BylineCredit(LineRule):
     code = "B104"
     name = "byline-credit"
@@ -432,6 +507,7 @@ class BylineCredit(LineRule):
         "credit. Unsafe: a short line of names can be content (a list of award winners)."
     )
     triggers = ("记者", "記者", "通讯员", "通訊員", "编辑", "編輯", "□", "■", "◎", " ", "\u3000")
+    prefilter = BYLINE_PREFILTER
     examples = Examples(
         clean=[
             "民生事项放心上 暖心服务到身边\n",
@@ -466,22 +542,25 @@ class BylineCredit(LineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = list(text_lines(doc))
+        cores = doc.view(line_cores)
+        last = last_line_index(cores)
         credited: set[str] | None = None
-        for position, line in enumerate(lines):
-            core = line.core
-            if len(core) <= 40 and self._is_credit_line(core, last=position == len(lines) - 1):
-                yield self.drop(doc, line, f"Byline or credit {core!r}")
+        for index, core in enumerate(cores):
+            if not core:
+                continue
+            if len(core) <= 40 and self._is_credit_line(core, last=index == last):
+                yield self.drop(doc, index, f"Byline or credit {core!r}")
                 continue
             if len(core) <= 4 and not is_prose(core):
                 if credited is None:
                     credited = credited_names(doc.text)
                 if core in credited:
-                    yield self.drop(doc, line, f"Stray credited name {core!r}")
+                    yield self.drop(doc, index, f"Stray credited name {core!r}")
                     continue
-            dateline = DATELINE_CREDIT.match(core)
+            # A dateline credit is in brackets: most lines have none and skip the regex.
+            dateline = ("(" in core or "（" in core) and DATELINE_CREDIT.match(core)
             if dateline:
-                start = doc.text.index(core, line.start)
+                start = core_start(doc, index)
                 end = start + len(dateline[0])
                 yield self.finding(
                     start,
@@ -493,8 +572,13 @@ class BylineCredit(LineRule):
 
     @staticmethod
     def _is_credit_line(core: str, last: bool) -> bool:
-        if BYLINE.fullmatch(core):
+        # Cheap tests first: a byline opens with a box or a bracket or holds a role word, and
+        # a list of names opens with a surname and holds a space.
+        first = core[0]
+        if (first in BYLINE_OPENERS or ROLE_WORD_RE.search(core)) and BYLINE.fullmatch(core):
             return True
+        if first not in SURNAME_CHARS or not LIST_SPACE.search(core):
+            return False
         names = NAME_LIST.fullmatch(core)
         return names is not None and (last or len(core.split()) >= 3)
 
@@ -581,28 +665,29 @@ class PhotoCaption(LineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = list(text_lines(doc))
+        cores = doc.view(line_cores)
+        lines = [index for index, core in enumerate(cores) if core]
         limit = self.config["max-title-chars"]
         longest = self.config["max-caption-chars"]
-        for position, line in enumerate(lines):
-            core = line.core
+        for position, index in enumerate(lines):
+            core = cores[index]
             tail = caption_tail(core)
             if tail and len(core) > longest and "图为" not in core:
-                yield self._credit_only(doc, line, tail)
-            elif tail or CREDIT_LINE.fullmatch(core):
-                yield self.drop(doc, line, f"Photo caption or credit {core!r}")
+                yield self._credit_only(doc, index, tail)
+            elif tail or is_credit_line(core):
+                yield self.drop(doc, index, f"Photo caption or credit {core!r}")
             elif CAPTION_HEAD.match(core) and len(core) <= CAPTION_HEAD_REACH:
-                yield self.drop(doc, line, f"Photo caption {core!r}")
+                yield self.drop(doc, index, f"Photo caption {core!r}")
             elif (
                 len(core) <= limit
                 and not is_prose(core)
                 and position + 1 < len(lines)
-                and CREDIT_LINE.fullmatch(lines[position + 1].core)
+                and is_credit_line(cores[lines[position + 1]])
             ):
-                yield self.drop(doc, line, f"Caption above a photo credit {core!r}")
+                yield self.drop(doc, index, f"Caption above a photo credit {core!r}")
 
-    def _credit_only(self, doc: Document, line: Line, tail: tuple[int, int]) -> Finding:
-        offset = doc.text.index(line.core, line.start)
+    def _credit_only(self, doc: Document, index: int, tail: tuple[int, int]) -> Finding:
+        offset = core_start(doc, index)
         start, end = offset + tail[0], offset + tail[1]
         credit = doc.text[start:end].strip()
         return self.finding(
@@ -653,17 +738,21 @@ class CopyrightFooter(PhraseLineRule):
         ],
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Every footer holds a notice phrase.
+        self.prefilter = self.phrase_prefilter()
+
     def check(self, doc: Document) -> Iterator[Finding]:
         if self.matcher is None:
             return
         limit, other = self.config["max-chars"], self.config["max-other-chars"]
-        for line in text_lines(doc):
-            core = line.core
-            if len(core) > limit or not self.matcher.search(core):
+        for index, core in enumerate(doc.view(line_cores)):
+            if not core or len(core) > limit or not self.matcher.search(core):
                 continue
             rest = YEARS.sub("", URL.sub("", self.matcher.sub("", core)))
             if han_count(rest) <= other and "“" not in core:
-                yield self.drop(doc, line, f"Copyright notice {core!r}")
+                yield self.drop(doc, index, f"Copyright notice {core!r}")
 
 
 # --- B107 section-header ---------------------------------------------------------------------
@@ -748,17 +837,20 @@ class SectionHeader(PhraseLineRule):
         phrases = configured_phrases(self.phrase_list, self.config)
         compact = tuple(p.replace(" ", "") for p in phrases)
         self.label_line = re.compile(f"(?:{trie_pattern(compact)})+") if compact else None
+        # Every finding is a line of labels, compared without decoration (which may stand
+        # between a label's characters), or a 【tag】.
+        labels = "|".join(f"{GAP}*".join(literal(c) for c in label) for label in compact)
+        self.prefilter = union(labels, "【")
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for line in self.short_lines(doc):
-            core = line.core
+        for index, core in self.short_lines(doc):
             compact = DECORATION.sub("", core)
             if self.label_line is not None and self.label_line.fullmatch(compact):
-                yield self.drop(doc, line, f"Column or section label {core!r}")
+                yield self.drop(doc, index, f"Column or section label {core!r}")
                 continue
             tag = COLUMN_TAG.match(core)
             if tag and tag.end() < len(core) and not self._is_content_tag(tag[1]):
-                start = doc.text.index(core, line.start)
+                start = core_start(doc, index)
                 yield self.finding(
                     start,
                     start + len(tag[0].rstrip()),

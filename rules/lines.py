@@ -3,14 +3,15 @@
 These rules judge the line, not the substring: a junk phrase inside a sentence
 ("他用手机下载了文件。") is prose. So they look at one line at a time, ignore lines that are
 long or end sentences, and drop a junk line whole.
+
+Also the pieces their gate prefilters are written with (see ``Rule.prefilter``): a prefilter
+may not use ``\\s``, so whitespace is spelled out as a class.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from collections.abc import Iterable, Iterator
 
 from cnlint import Document, Edit
 from cnlint.rules.chars import HAN
@@ -30,47 +31,61 @@ URL = re.compile(
 # Decoration around chrome and watermark lines: bullets, rules, separators, brackets.
 DECORATION = re.compile(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《》»«›‹>＞:：,，、]+")
 
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One non-blank line: its index, its span (with indentation) and its core text."""
-
-    index: int
-    start: int
-    end: int
-    core: str  # the text without surrounding whitespace and HTML tags
-
-
-# Every line rule reads the same lines; they are computed once per document.
-_LINES: WeakKeyDictionary[Document, list[Line]] = WeakKeyDictionary()
+# Whitespace and decoration (what the line rules ignore between characters), for prefilters:
+# a superset written as a few ranges (control characters, ASCII space and punctuation,
+# U+0080-U+07FF, U+1680-U+30FF and U+FF00-U+FFEF, which hold every other space and mark),
+# which Hyperscan compiles and scans far faster than the exact classes spelled out.
+GAP = r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u0080-\u07ff\u1680-\u30ff\uff00-\uffef]"
+# What str.isspace() takes for whitespace but the line breaks \n and \r.
+INLINE_SPACE = r"\t\x0b\x0c\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# What every URL holds, with the spaces is_url_only ignores: "://", "www" before . or /, or a
+# dot before a listed top-level domain (IGNORECASE lets i match İ and ı).
+TLD_START = r"[cnotimlCNOTIML\u0130\u0131]"
+URL_PREFILTER = rf":/|: +/|[wW][./]|[wW] +[./]|\.{TLD_START}|\. +{TLD_START}"
 
 
-def text_lines(doc: Document) -> list[Line]:
-    """The document's non-blank lines (computed once per document, shared by the rules)."""
-    lines = _LINES.get(doc)
-    if lines is None:
-        text = doc.text
-        lines = []
-        for index, span in enumerate(doc.lines):
-            core = text[span.start : span.end].strip()
-            if core.startswith("<") or core.endswith(">"):
-                core = _strip_tags(core)
-            if core:
-                lines.append(Line(index, span.start, span.end, core))
-        _LINES[doc] = lines
-    return lines
+def line_cores(doc: Document) -> list[str]:
+    """Each line's core text, without surrounding whitespace and HTML tags ('' for a blank
+    line), by line index (as ``doc.lines``).
+
+    Every line rule reads it through ``doc.view(line_cores)``, computed once per document: one
+    split and one strip per line, several times cheaper than a span object per line. A rule
+    asks for offsets (``core_start``, ``drop_line``) only for the lines it reports.
+    """
+    text = doc.text
+    cores = [raw.strip() for raw in text.split("\n")]
+    if "<" in text or ">" in text:  # only then can a line start or end with a tag
+        for index, core in enumerate(cores):
+            if core and (core[0] == "<" or core[-1] == ">"):
+                cores[index] = _strip_tags(core)
+    return cores
 
 
-def short_lines(doc: Document, limit: int) -> Iterator[Line]:
-    """Lines of at most ``limit`` characters that hold no sentence mark: the only candidates
-    for junk, and most prose lines fail the length test before any regex runs."""
-    for line in text_lines(doc):
-        if len(line.core) <= limit and not is_prose(line.core):
-            yield line
+def core_start(doc: Document, index: int) -> int:
+    """The offset in the text where line ``index``'s core begins."""
+    return doc.text.index(doc.view(line_cores)[index], doc.line_starts[index])
+
+
+def short_lines(doc: Document, limit: int) -> Iterator[tuple[int, str]]:
+    """(index, core) of the lines of at most ``limit`` characters that hold no sentence mark:
+    the only candidates for junk, and most prose lines fail the length test before any regex
+    runs."""
+    for index, core in enumerate(doc.view(line_cores)):
+        if core and len(core) <= limit and not is_prose(core):
+            yield index, core
+
+
+def last_line_index(cores: list[str]) -> int:
+    """The index of the last non-blank line (-1 if there is none)."""
+    for index in range(len(cores) - 1, -1, -1):
+        if cores[index]:
+            return index
+    return -1
 
 
 def _strip_tags(core: str) -> str:
-    core = LEADING_TAGS.sub("", core, count=1) if core.startswith("<") else core
+    leading = LEADING_TAGS.match(core)
+    core = core[leading.end() :] if leading else core
     while core.endswith(">"):
         match = TRAILING_TAG.search(core, max(0, len(core) - 60))
         if match is None or match.end() != len(core):
@@ -94,19 +109,47 @@ def is_url_only(core: str) -> bool:
     Spaces do not count: e-book sites write their address spaced out to dodge filters
     (w w w/xiao shu otx t.com).
     """
+    if "." not in core and "/" not in core:  # every URL holds one (www. or ://, or .com)
+        return False
     core = core.replace(" ", "")
     if URL.search(core) is None:
         return False
     return not DECORATION.sub("", URL.sub("", core))
 
 
-def drop_line(doc: Document, line: Line) -> Edit:
-    """An edit that removes the whole line with its newline.
+def drop_line(doc: Document, index: int) -> Edit:
+    """An edit that removes line ``index`` whole, with its newline.
 
     The last line has no newline of its own; its text goes and the newline before it stays,
     so the file still ends with a newline and no neighbouring line changes.
     """
     starts = doc.line_starts
-    if line.index + 1 < len(starts):
-        return Edit(line.start, starts[line.index + 1], "")
-    return Edit(line.start, line.end, "")
+    if index + 1 < len(starts):
+        return Edit(starts[index], starts[index + 1], "")
+    last = doc.lines[index]
+    return Edit(last.start, last.end, "")
+
+
+def literal(text: str) -> str:
+    """``text`` as a prefilter literal: ASCII punctuation as ``\\xHH`` (read alike by ``re`` and
+    Hyperscan), everything else as itself."""
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x80 and not c.isalnum() else c for c in text)
+
+
+def any_of(phrases: Iterable[str]) -> str:
+    """A prefilter alternation of literal phrases (empty when there are none)."""
+    return "|".join(literal(p) for p in phrases)
+
+
+def union(*patterns: str) -> str:
+    """Prefilter alternatives as one pattern; empty ones are left out (they match anywhere)."""
+    return "|".join(p for p in patterns if p)
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A prefilter character class of these characters, each escaped."""
+    return "[" + "".join(_escaped(c) for c in sorted(set(chars))) + "]"
+
+
+def _escaped(char: str) -> str:
+    return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"

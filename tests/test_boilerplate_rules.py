@@ -22,6 +22,7 @@ from cnlint.rules.boilerplate import (
     PhotoCaption,
     SectionHeader,
 )
+from cnlint.rules.lines import DECORATION, GAP, INLINE_SPACE
 from cnlint.rules.phrases import builtin_phrases, parse_phrases, trie_pattern
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
@@ -283,3 +284,31 @@ def test_article_paragraph_ending_in_a_credit_keeps_its_text():
     # paragraph; a photo credit was appended to it, so only the credit is flagged.
     doc, findings = b_findings(need(DIRTY_CORPUS) / "cngov_lz_001.txt")
     assert [doc.text[f.start : f.end] for f in findings if f.code == "B105"] == ["（韦科 摄）"]
+
+
+# --- gate prefilters -------------------------------------------------------------------------
+
+EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+def test_prefilter_classes_hold_what_they_stand_for():
+    spaces = "".join(c for c in EVERY_CHARACTER if c.isspace())
+    inline = spaces.replace("\n", "").replace("\r", "")
+    assert "".join(re.findall(f"[{INLINE_SPACE}]", EVERY_CHARACTER)) == inline
+    gaps = spaces + "".join(DECORATION.findall(EVERY_CHARACTER))
+    assert "".join(re.findall(GAP, gaps)) == gaps
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (NavigationJunk, "正文。\n投稿入口\n"),
+        (CopyrightFooter, "正文。\n投稿入口\n"),
+        (SectionHeader, "正文。\n投稿入口\n"),
+        (MetadataLine, "正文。\n投稿入口：见附件\n"),
+    ],
+)
+def test_phrase_rules_gate_on_their_configured_phrases(rule, text):
+    # Their prefilters are built from the configured list: a new phrase passes the gate.
+    assert findings_of(rule, text) == []
+    assert findings_of(rule, text, {"extra-phrases": ["投稿入口"]})
