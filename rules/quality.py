@@ -302,7 +302,7 @@ def ngram_hashes(content: str, size: int, total: int) -> np.ndarray:
     if len(data) == 2 * len(content):
         pieces = bmp_pieces(data, size)
     else:
-        codes = np.frombuffer(content.encode("utf-32-le"), dtype=np.uint32)
+        codes = np.frombuffer(content.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         pieces = [codes[offset:] for offset in range(size)]
     hashes = pieces[0][:total].astype(np.uint64)
     for piece in pieces[1:]:

@@ -20,7 +20,14 @@ def test_vectorised_repetition_count_equals_counting_substrings():
         counts = Counter(grams)
         return sum(1 for g in grams if counts[g] > 1), len(grams)
 
-    for line in [*SEED_LINES, "", "复读复读复读复读", "𠀀𠀀𠀀𠀀a"]:
+    for line in [
+        *SEED_LINES,
+        "",
+        "复读复读复读复读",
+        "𠀀𠀀𠀀𠀀a",
+        "\ud800a𠀀\ud800a𠀀",
+        "\udc80ab" * 3,
+    ]:
         for size in (1, 3, 10):
             assert repeated_ngrams(line, size) == by_counter(line, size), (line, size)
 
