@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.document import Span
 from cnlint.rules.blocks import (
+    CLOSED_ENDINGS,
     COMMAS,
     HAN_CHAR,
     OPEN_MARKS,
@@ -88,8 +89,8 @@ class BrokenParagraph(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        # Only open prose lines can be cut; most documents have none, and then neither the
-        # paragraph split nor the document's style are needed.
+        # Only open prose lines that go on below can be cut; most documents have none, and
+        # then neither the paragraph split nor the document's style are needed.
         cut = [
             span
             for span, paragraph in doc.view(open_prose)
@@ -97,7 +98,7 @@ class BrokenParagraph(Rule):
             and not ends_in_field(paragraph)
             and continued(doc.text, span)
         ]
-        if not cut or not punctuates_paragraph_ends(doc):
+        if not cut:
             return
         spans = doc.paragraphs
         texts = paragraph_texts(doc)
@@ -108,6 +109,9 @@ class BrokenParagraph(Rule):
                 continue
             if is_repeated_tag(texts, index):
                 continue  # …没有了。白马书院: a site watermark appended to lines, not a cut
+            # Asked last: the document's style is a pass over all its paragraphs.
+            if not punctuates_paragraph_ends(doc):
+                return
             end = spans[index].end
             tail = tail_of(text)
             yield self.finding(
@@ -155,7 +159,9 @@ def is_repeated_tag(texts: list[str], index: int) -> bool:
     tag = han_only(text[stops[-1].end() :])
     if not tag or len(tag) > MAX_TAG:
         return False
-    return sum(han_only(other[-2 * MAX_TAG :]).endswith(tag) for other in texts) >= 2
+    tails = [other[-2 * MAX_TAG :] for other in texts]
+    # Most tails do not even hold the tag's last character: that test is cheap, han_only not.
+    return sum(tag[-1] in tail and han_only(tail).endswith(tag) for tail in tails) >= 2
 
 
 def han_only(text: str) -> str:
@@ -384,10 +390,12 @@ class FragmentStart(Rule):
 CANNOT_START = frozenset("，,、。；;：）)》」』】？！?!")
 VISIBLE = re.compile(r"\S")
 # A paragraph after the first that may be a fragment: after its line's start and indentation,
-# a mark that cannot start a sentence, or the Han opening that cut_word probes. Newline-first,
-# so re jumps from line to line at memchr speed.
+# a mark that cannot start a sentence, or the Han opening that cut_word probes. The line
+# before must end closed (or in whitespace: a blank line, trailing space, looked at in Python).
+# Newline-first, so re jumps from line to line at memchr speed.
 FRAGMENT_OPENING = re.compile(
-    f"\n[{LINE_SPACE}]*(?=[{''.join(sorted(CANNOT_START))}]|[{HAN}]{{{FRAGMENT_PROBE}}})"
+    f"\n(?<=[{re.escape(''.join(sorted(CLOSED_ENDINGS)))}{LINE_SPACE}\n]\n)[{LINE_SPACE}]*"
+    f"(?=[{''.join(sorted(CANNOT_START))}]|[{HAN}]{{{FRAGMENT_PROBE}}})"
 )
 HAN_PROBE = re.compile(f"[{HAN}]{{{FRAGMENT_PROBE}}}")
 
@@ -426,7 +434,8 @@ LABEL = 8
 LABEL_ENDS = ("讯", "电", "报道", "记者", "通讯员", "编辑", "摄影", "作者", "来源")
 DATE_HEAD = re.compile("[0-9０-９]+[年月日号]$")
 ARTICLE_LABEL = re.compile("第[一二三四五六七八九十百千零〇两\\d]+[条章节款篇部分回集]")
-CLAUSE_CHAR = re.compile(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]")
+# A run of the characters a clause is made of (matched, not walked one character at a time).
+CLAUSE_RUN = re.compile(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]*")
 BRACKETED = re.compile("[《【「『(（][^《【「『(（》】」』)）\n]*[》】」』)）]")
 # A field label right before the clause (主题：), and the clause runs to the field's end.
 FIELD_BEFORE = re.compile(f"(?:^|\\s)[{HAN}A-Za-z]{{1,6}}[：:]$")
@@ -647,12 +656,10 @@ class CjkSpace(Rule):
     @staticmethod
     def _splits_clause(paragraph: str, position: int) -> bool:
         """The only space of a clause, not after a lead label, a dateline or inside brackets."""
-        left = position
-        while left > 0 and CLAUSE_CHAR.match(paragraph[left - 1]):
-            left -= 1
-        right = position + 1
-        while right < len(paragraph) and CLAUSE_CHAR.match(paragraph[right]):
-            right += 1
+        # The clause around the space: the run of clause characters before it (matched on the
+        # text before it, reversed) and after it.
+        left = position - CLAUSE_RUN.match(paragraph[position - 1 :: -1] if position else "").end()
+        right = CLAUSE_RUN.match(paragraph, position + 1).end()
         if len(SPACE_BETWEEN_HAN.findall(paragraph[left:right])) != 1:
             return False
         if FIELD_BEFORE.search(paragraph, 0, left) and FIELD_END.match(paragraph, right):
