@@ -12,7 +12,7 @@ Two directions matter for Chinese text:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 
 from cnlint import Document
 from cnlint.decoding import EVERYDAY
@@ -180,10 +180,19 @@ DEBRIS_SYMBOLS = (
 # A lost byte: U+FFFD, or '?' with something other than ASCII and whitespace on both sides
 # (a question mark ends a sentence, before a space, a line end or a closing quote; debris is
 # wedged inside a run of characters).
-_LOST_BYTE = "(?:\ufffd|(?<=[^\\x00-\\x7f])\\?(?=[^\\x00-\\x7f\u3000”’」』）》】]))"
-_SUSPECT = re.compile(f"{_LOST_BYTE}|[{DEBRIS_SYMBOLS}]")
-# Suspects this close together, on one line and in one sentence, make one run of debris.
+_LOST_QUESTION_MARK = "(?<=[^\\x00-\\x7f]\\?)(?=[^\\x00-\\x7f\u3000”’」』）》】])"
+LOST_BYTE = re.compile(f"\ufffd|\\?{_LOST_QUESTION_MARK}")
+SYMBOL = re.compile(f"[{DEBRIS_SYMBOLS}]")
+# Suspects (lost bytes and symbol-row characters) this close together, on one line and in one
+# sentence, make one run of debris.
 DEBRIS_GAP = 3
+# A suspect: the class first, so that `re` jumps from candidate to candidate; a '?' must then
+# be a lost byte.
+_SUSPECT = f"[{DEBRIS_SYMBOLS}\ufffd?](?:(?<!\\?)|{_LOST_QUESTION_MARK})"
+# A whole run of suspects, each at most DEBRIS_GAP characters after the previous one with no
+# line end or 。 between, in one match. The greedy gap reaches the farthest next suspect,
+# which reaches at least as far as any nearer one: a match ends where the run ends.
+SUSPECT_RUN = re.compile(f"{_SUSPECT}(?:[^\n。]{{0,{DEBRIS_GAP}}}{_SUSPECT})*")
 
 
 def debris_spans(text: str) -> list[tuple[int, int]]:
@@ -193,25 +202,20 @@ def debris_spans(text: str) -> list[tuple[int, int]]:
     characters apart on one line, and counts only when it holds both kinds: full-width
     digits in a sentence, or a question mark after Chinese, are not debris on their own.
     """
-    if "?" not in text and "\ufffd" not in text:
-        return []
+    if ("?" not in text and "\ufffd" not in text) or not LOST_BYTE.search(text):
+        return []  # most documents: nothing was lost (`in` is 10x faster than the search)
     spans: list[tuple[int, int]] = []
-    run_start = run_end = -1
-    lost = symbols = 0
-    for match in _SUSPECT.finditer(text):
-        start = match.start()
-        between = text[run_end:start]
-        if run_end < 0 or start - run_end > DEBRIS_GAP or "\n" in between or "。" in between:
-            if lost and symbols:
-                spans.append((run_start, run_end))
-            run_start, lost, symbols = start, 0, 0
-        run_end = match.end()
-        if match[0] in "?\ufffd":
-            lost += 1
-        else:
-            symbols += 1
-    if lost and symbols:
-        spans.append((run_start, run_end))
+    for run in SUSPECT_RUN.finditer(text):
+        start, end = run.span()
+        suspects = run[0]
+        # Cheap tests first: most runs are full-width digits without a '?' or U+FFFD. The
+        # lost byte's endpos is one past the run: a '?' that ends it needs the next character.
+        if (
+            ("?" in suspects or "\ufffd" in suspects)
+            and SYMBOL.search(text, start, end)
+            and LOST_BYTE.search(text, start, end + 1)
+        ):
+            spans.append((start, end))
     return spans
 
 
@@ -221,6 +225,10 @@ def debris_of(doc: Document) -> list[tuple[int, int]]:
 
 
 def in_debris(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``start:end`` overlaps a debris run: a fix there would hide the damage."""
-    index = bisect_right(spans, (start, end)) - 1
-    return any(s < end and start < e for s, e in spans[max(index, 0) : index + 2])
+    """Whether ``start:end`` overlaps a debris run: a fix there would hide the damage.
+
+    The runs are sorted and disjoint: only the last run that starts before ``end`` can
+    overlap, when it ends after ``start``.
+    """
+    index = bisect_left(spans, (end,))
+    return index > 0 and spans[index - 1][1] > start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.rules.chars import CHINESE, PINYIN_LETTERS, TONED_VOWELS
@@ -13,6 +14,19 @@ from cnlint.rules.mojibake import debris_of, in_debris
 MARK_KIND = {",": ",", "，": ",", "、": "、", ";": ";", "；": ";", ":": ":", "：": ":", "。": "。"}
 MARK_RUN = re.compile("[,，、;；:：。]{2,}")
 CHINESE_CHAR = re.compile(f"[{CHINESE}]")
+# The marks of each kind, as a regex class body: {",": ",，", "、": "、", ...}.
+KIND_MARKS = {
+    kind: "".join(mark for mark, its_kind in MARK_KIND.items() if its_kind == kind)
+    for kind in dict.fromkeys(MARK_KIND.values())
+}
+ALL_MARKS = "".join(MARK_KIND)
+# Gate prefilters (see Rule.prefilter): a repeated mark needs two marks of one kind side by
+# side, a conflicting pair two marks of different kinds side by side. Most documents have
+# neither, so both rules skip them without scanning for mark runs.
+SAME_KIND_PAIR = "|".join(f"[{marks}][{marks}]" for marks in KIND_MARKS.values())
+OTHER_KIND_PAIR = "|".join(
+    f"[{marks}][{''.join(m for m in ALL_MARKS if m not in marks)}]" for marks in KIND_MARKS.values()
+)
 
 
 def mark_runs(text: str) -> Iterator[re.Match[str]]:
@@ -45,6 +59,7 @@ class RepeatedPunctuation(Rule):
     fix_safety = FixSafety.SAFE
     fix_note = "Collapses the run to one mark (the first one written)."
     triggers = ",，、;；:：。"
+    prefilter = SAME_KIND_PAIR  # every finding is two or more marks of one kind in a row
     examples = Examples(
         clean=[
             "同志们好!……让我们继续——前进。",
@@ -92,6 +107,7 @@ class ConflictingPunctuation(Rule):
         "when the run holds a `。`, keeps the `。`."
     )
     triggers = ",，、;；:：。"
+    prefilter = OTHER_KIND_PAIR  # a run of two kinds has two different kinds side by side
     examples = Examples(
         clean=["群众的获得感、幸福感、安全感。", "时间：2021年9月17日;地点:太原。"],
         bad=[
@@ -119,12 +135,32 @@ class ConflictingPunctuation(Rule):
 
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-# A mark, then any spaces after it (they go too when the mark becomes full-width).
-# A mark (a run of ! and ? counts as one: 好啊!! is one finding), then spaces after it.
-HALFWIDTH_MARK = re.compile(r"(?:[!?]+|[,:;])( *)")
+# A half-width mark in Chinese text (a run of ! and ? counts as one: 好啊!! is one finding).
+# The pattern starts with the marks, so `re` jumps from mark to mark (a leading lookbehind or
+# group makes it try every position: 4x slower), then checks the context right after the
+# first mark, in this order:
+# - a Chinese character before it: the mark, the rest of a !? run, and the spaces after it
+#   when Chinese follows them (they go too when the mark becomes full-width);
+# - else a Chinese character right after the run (no space between).
+# Only a run's first mark can match: inside a run the character before is a mark.
+HALFWIDTH_MARK = re.compile(
+    "[!?,:;]"
+    f"(?:(?<=[{CHINESE}][!?,:;])(?:(?<=[!?])[!?]*)?(?: +(?=[{CHINESE}]))?"
+    f"|(?:(?<=[!?])[!?]*)?(?=[{CHINESE}]))"
+)
 # One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
 PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
 PINYIN_CONTENT = re.compile(f"[{PINYIN_LETTERS}]*[{TONED_VOWELS}][{PINYIN_LETTERS}]*")
+
+
+@cache
+def halfwidth_fix(marks: str) -> tuple[str, str, str]:
+    """Message, full-width replacement and fix title for a run of half-width marks.
+
+    Computed once per distinct run (there are a handful: , : ; ! ? !! …), not per finding.
+    """
+    wide = "".join(FULLWIDTH[mark] for mark in marks)
+    return f"Half-width {marks!r} in Chinese text; use {wide!r}", wide, f"Replace with {wide!r}"
 
 
 class HalfwidthPunctuation(Rule):
@@ -183,29 +219,14 @@ class HalfwidthPunctuation(Rule):
         text = doc.text
         debris = doc.view(debris_of)
         for match in HALFWIDTH_MARK.finditer(text):
-            start = match.start()
+            start, end = match.span()
             marks = match[0].rstrip(" ")
-            mark_end = start + len(marks)
-            if debris and in_debris(debris, start, mark_end):
+            if debris and in_debris(debris, start, start + len(marks)):
                 continue  # a lost byte, not a mark: misaligned-gbk reports it
-            before = text[start - 1 : start]
-            after = text[mark_end : mark_end + 1]
-            if CHINESE_CHAR.match(before) or (CHINESE_CHAR.match(after) and not match[1]):
-                end = match.end() if self._chinese_follows(text, match.end()) else mark_end
-                wide = "".join(FULLWIDTH[mark] for mark in marks)
-                yield self.finding(
-                    start,
-                    end,
-                    f"Half-width {marks!r} in Chinese text; use {wide!r}",
-                    replacement=wide,
-                    title=f"Replace with {wide!r}",
-                )
+            message, wide, title = halfwidth_fix(marks)
+            yield self.finding(start, end, message, replacement=wide, title=title)
         if "(" in text:
             yield from self._parentheses(text)
-
-    @staticmethod
-    def _chinese_follows(text: str, position: int) -> bool:
-        return bool(CHINESE_CHAR.match(text, position))
 
     def _parentheses(self, text: str) -> Iterator[Finding]:
         for match in PAREN_PAIR.finditer(text):
