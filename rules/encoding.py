@@ -14,6 +14,8 @@ from cnlint import Applicability, Bad, Document, Examples, Finding, FixSafety, R
 from cnlint.rules.chars import HAN, INVISIBLE, PINYIN_LETTERS, characters
 from cnlint.rules.mojibake import (
     CP1252_HIGH,
+    DEBRIS_GAP,
+    DEBRIS_SYMBOLS,
     GBK_SIGNATURE,
     LATIN_MOJIBAKE,
     debris_of,
@@ -114,6 +116,7 @@ PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+|[{PRIVATE_USE}]+")
 
 
+@lru_cache(maxsize=4096)
 def describe(chars: str) -> str:
     """``U+200B ZERO WIDTH SPACE, U+0007 control`` for the distinct characters of a run."""
     distinct = list(dict.fromkeys(chars))
@@ -209,9 +212,13 @@ class ReplacementChar(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for match in REPLACEMENT.finditer(doc.text):
-            yield self.finding(
-                match.start(), match.end(), f"Lost characters {match[0]!r} (decoding debris)"
-            )
+            yield self.finding(match.start(), match.end(), lost_message(match[0]))
+
+
+@lru_cache(maxsize=4096)
+def lost_message(run: str) -> str:
+    """Cached: a damaged document repeats the same few runs hundreds of times."""
+    return f"Lost characters {run!r} (decoding debris)"
 
 
 # A character lost to '?' whose GBK trail byte survived as ASCII (seed 003: 小了?,F(xiàn)在, where
@@ -331,6 +338,12 @@ class MisalignedGbk(Rule):
     )
     severity = Severity.ERROR
     triggers = ("?", "\ufffd")
+    # A run holds a lost byte and a symbol-row character, so somewhere one of each follow
+    # each other within DEBRIS_GAP characters, with no line end or 。 between.
+    prefilter = (
+        f"[?\ufffd][^\\n。]{{0,{DEBRIS_GAP}}}[{DEBRIS_SYMBOLS}]"
+        f"|[{DEBRIS_SYMBOLS}][^\\n。]{{0,{DEBRIS_GAP}}}[?\ufffd]"
+    )
     examples = Examples(
         clean=["你好吗?我很好。", "全国１５０个城市，增长1,000人。", "他问：“是吗?”Ａ股收盘。"],
         bad=[
@@ -392,20 +405,24 @@ class HtmlLeftover(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for match in HTML_LEFTOVER.finditer(doc.text):
-            leftover = match[0]
-            if leftover.startswith("&"):
-                replacement = html.unescape(leftover).replace("\xa0", " ")
-                if replacement == leftover:
-                    continue  # not an entity html knows (A&B;)
-            else:
-                replacement = ""
-            yield self.finding(
-                match.start(),
-                match.end(),
-                f"HTML leftover {leftover!r}",
-                replacement=replacement,
-                title="Unescape" if leftover.startswith("&") else "Remove the tag",
-            )
+            fix = html_fix(match[0])
+            if fix is not None:
+                message, replacement, title = fix
+                yield self.finding(
+                    match.start(), match.end(), message, replacement=replacement, title=title
+                )
+
+
+@lru_cache(maxsize=4096)
+def html_fix(leftover: str) -> tuple[str, str, str] | None:
+    """Message, replacement and fix title for an entity or tag; None for an entity html
+    does not know (A&B;). Cached: pages repeat the same few (&nbsp; <br>)."""
+    if leftover.startswith("&"):
+        replacement = html.unescape(leftover).replace("\xa0", " ")
+        if replacement == leftover:
+            return None
+        return f"HTML leftover {leftover!r}", replacement, "Unescape"
+    return f"HTML leftover {leftover!r}", "", "Remove the tag"
 
 
 FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]+")

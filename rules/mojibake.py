@@ -192,7 +192,7 @@ _SUSPECT = f"[{DEBRIS_SYMBOLS}\ufffd?](?:(?<!\\?)|{_LOST_QUESTION_MARK})"
 # A whole run of suspects, each at most DEBRIS_GAP characters after the previous one with no
 # line end or 。 between, in one match. The greedy gap reaches the farthest next suspect,
 # which reaches at least as far as any nearer one: a match ends where the run ends.
-SUSPECT_RUN = re.compile(f"{_SUSPECT}(?:[^\n。]{{0,{DEBRIS_GAP}}}{_SUSPECT})*")
+SUSPECT_RUN = re.compile(f"{_SUSPECT}(?:[^\\n。]{{0,{DEBRIS_GAP}}}{_SUSPECT})*")
 
 
 def debris_spans(text: str) -> list[tuple[int, int]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.document import Span
 from cnlint.rules.chars import CHINESE, PINYIN_LETTERS, TONED_VOWELS
 from cnlint.rules.mojibake import debris_of, in_debris
 
@@ -153,7 +155,7 @@ PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
 PINYIN_CONTENT = re.compile(f"[{PINYIN_LETTERS}]*[{TONED_VOWELS}][{PINYIN_LETTERS}]*")
 
 
-@cache
+@lru_cache(maxsize=4096)
 def halfwidth_fix(marks: str) -> tuple[str, str, str]:
     """Message, full-width replacement and fix title for a run of half-width marks.
 
@@ -254,6 +256,42 @@ PAIR_MARK = re.compile("[“”‘’《》（）()【】「」『』]")
 # line is an enumerator (1) 2) a) 一）); :) and :( are emoticons.
 APOSTROPHE = re.compile("(?<=[A-Za-z])’(?=[A-Za-z])")
 ENUMERATOR = re.compile(r"\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
+# What the quick balance test reads: every pair mark and line end, and, with a few
+# characters more than the mark (junk that never cancels out), each mark the paragraph walk
+# skips: an enumerator's ) at a paragraph start (after a line end), an apostrophe (the letter
+# after it) and an emoticon's parenthesis (the : ; = before it). Every branch starts with a
+# literal, so `re` jumps from candidate to candidate.
+BALANCE_TOKEN = re.compile(
+    "|".join(
+        [
+            r"\n\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]",
+            "’(?<=[A-Za-z]’)[A-Za-z]",
+            ":[()]",
+            ";[()]",
+            "=[()]",
+            *map(re.escape, [*PAIRS.keys(), *PAIRS.values(), "\n"]),
+        ]
+    )
+)
+CLOSED_PAIRS = [opener + closer for opener, closer in PAIRS.items()]
+
+
+def unbalanced_lines(text: str) -> list[int]:
+    """Indices of the lines whose pair marks might not pair up; most documents have none.
+
+    Removing adjacent pairs (“”, 《》 …) from the line's marks until nothing changes leaves
+    nothing exactly when the marks nest properly; a line where the walk would skip a mark
+    keeps that mark's junk. Any other line gives the walk nothing to report.
+    """
+    tokens = "".join(BALANCE_TOKEN.findall("\n" + text))  # the \n: a first-line enumerator
+    previous = None
+    while tokens != previous:
+        previous = tokens
+        for pair in CLOSED_PAIRS:
+            tokens = tokens.replace(pair, "")
+    if not tokens.strip("\n"):
+        return []
+    return [index for index, marks in enumerate(tokens.split("\n")[1:]) if marks]
 
 
 class UnbalancedPair(Rule):
@@ -295,29 +333,38 @@ class UnbalancedPair(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
+        lines = unbalanced_lines(doc.text)
+        if not lines:
+            return  # every pair closes on its line: no walk needed (most documents)
         paragraphs = doc.paragraphs
-        for index, span in enumerate(paragraphs):
-            unclosed, stray = self._unmatched(text, span.start, span.end)
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is not None and text[following.start] == "“":
-                unclosed = [p for p in unclosed if text[p] != "“"]  # quote goes on
-            reversed_pairs = self._reversed(text, stray, unclosed)
-            paired = {p for pair in reversed_pairs for p in pair}
-            for closer, opener in reversed_pairs:
-                yield self.finding(
-                    closer,
-                    opener + 1,
-                    f"Marks reversed: {text[closer]}…{text[opener]} instead of "
-                    f"{OPENER_OF[text[closer]]}…{text[closer]}",
-                )
-            for position in sorted(set(unclosed + stray) - paired):
-                mark = text[position]
-                if mark in PAIRS:
-                    message = f"{mark} is never closed with {PAIRS[mark]} in this paragraph"
-                else:
-                    message = f"{mark} closes an {OPENER_OF[mark]} that was never opened"
-                yield self.finding(position, position + 1, message)
+        starts = [span.start for span in paragraphs]
+        for line in lines:
+            index = bisect_left(starts, doc.line_starts[line])
+            if index < len(paragraphs) and doc.line_index(starts[index]) == line:
+                yield from self._paragraph(doc.text, paragraphs, index)
+
+    def _paragraph(self, text: str, paragraphs: list[Span], index: int) -> Iterator[Finding]:
+        span = paragraphs[index]
+        unclosed, stray = self._unmatched(text, span.start, span.end)
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if following is not None and text[following.start] == "“":
+            unclosed = [p for p in unclosed if text[p] != "“"]  # quote goes on
+        reversed_pairs = self._reversed(text, stray, unclosed)
+        paired = {p for pair in reversed_pairs for p in pair}
+        for closer, opener in reversed_pairs:
+            yield self.finding(
+                closer,
+                opener + 1,
+                f"Marks reversed: {text[closer]}…{text[opener]} instead of "
+                f"{OPENER_OF[text[closer]]}…{text[closer]}",
+            )
+        for position in sorted(set(unclosed + stray) - paired):
+            mark = text[position]
+            if mark in PAIRS:
+                message = f"{mark} is never closed with {PAIRS[mark]} in this paragraph"
+            else:
+                message = f"{mark} closes an {OPENER_OF[mark]} that was never opened"
+            yield self.finding(position, position + 1, message)
 
     @staticmethod
     def _reversed(text: str, stray: list[int], unclosed: list[int]) -> list[tuple[int, int]]:
@@ -361,8 +408,24 @@ class UnbalancedPair(Rule):
         return stack, stray
 
 
-# Runs of ellipsis-like marks; what each run means is decided in Python.
-ELLIPSIS_RUN = re.compile("[。.…⋯·・]+")
+ELLIPSIS_MARKS = "。.…⋯·・"
+# A whole run of ellipsis-like marks that is a wrong ellipsis: one kind of mark only (mixed
+# runs such as ……。 are left to the other punctuation rules), and a single …, any ⋯, or
+# three or more 。 . · ・. Each branch starts with its mark (so `re` jumps from mark to mark);
+# the lookbehind right after it makes the run start there, the lookahead end it.
+_WHOLE_RUN = f"(?<![{ELLIPSIS_MARKS}]{{mark}}){{rest}}(?![{ELLIPSIS_MARKS}])"
+WRONG_ELLIPSIS = re.compile(
+    "|".join(
+        [
+            "…" + _WHOLE_RUN.format(mark="…", rest=""),
+            "⋯" + _WHOLE_RUN.format(mark="⋯", rest="⋯*"),
+            *(
+                f"{mark}{_WHOLE_RUN.format(mark=mark, rest=mark + mark + '+')}"
+                for mark in map(re.escape, "。.·・")
+            ),
+        ]
+    )
+)
 
 
 class EllipsisStyle(Rule):
@@ -399,10 +462,8 @@ class EllipsisStyle(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for match in ELLIPSIS_RUN.finditer(text):
+        for match in WRONG_ELLIPSIS.finditer(text):
             run = match[0]
-            if not self._is_wrong_ellipsis(run):
-                continue
             before = text[match.start() - 1 : match.start()]
             after = text[match.end() : match.end() + 1]
             if not (CHINESE_CHAR.match(before) or CHINESE_CHAR.match(after)):
@@ -414,15 +475,3 @@ class EllipsisStyle(Rule):
                 replacement="……",
                 title="Replace with ……",
             )
-
-    @staticmethod
-    def _is_wrong_ellipsis(run: str) -> bool:
-        kinds = set(run)
-        if len(kinds) != 1:
-            return False  # mixed runs (……。, ...。) are left to the other punctuation rules
-        mark = run[0]
-        if mark == "…":
-            return len(run) == 1
-        if mark == "⋯":
-            return True
-        return len(run) >= 3
