@@ -143,12 +143,12 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "�
 # first mark, in this order:
 # - a Chinese character before it: the mark, the rest of a !? run, and the spaces after it
 #   when Chinese follows them (they go too when the mark becomes full-width);
-# - else a Chinese character right after the run (no space between).
-# Only a run's first mark can match: inside a run the character before is a mark.
+# - else, at the start of a run (inside a !? run, fail at once: linear time on !!!!…), a
+#   Chinese character right after the run (no space between).
 HALFWIDTH_MARK = re.compile(
     "[!?,:;]"
     f"(?:(?<=[{CHINESE}][!?,:;])(?:(?<=[!?])[!?]*)?(?: +(?=[{CHINESE}]))?"
-    f"|(?:(?<=[!?])[!?]*)?(?=[{CHINESE}]))"
+    f"|(?<![!?][!?])(?:(?<=[!?])[!?]*)?(?=[{CHINESE}]))"
 )
 # One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
 PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
@@ -258,13 +258,14 @@ APOSTROPHE = re.compile("(?<=[A-Za-z])’(?=[A-Za-z])")
 ENUMERATOR = re.compile(r"\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
 # What the quick balance test reads: every pair mark and line end, and, with a few
 # characters more than the mark (junk that never cancels out), each mark the paragraph walk
-# skips: an enumerator's ) at a paragraph start (after a line end), an apostrophe (the letter
-# after it) and an emoticon's parenthesis (the : ; = before it). Every branch starts with a
-# literal, so `re` jumps from candidate to candidate.
+# skips: an enumerator's ) at a paragraph start (after a line end and the line's indent; not
+# \s*, which would rescan every run of blank lines from each of its line ends), an
+# apostrophe (the letter after it) and an emoticon's parenthesis (the : ; = before it).
+# Every branch starts with a literal, so `re` jumps from candidate to candidate.
 BALANCE_TOKEN = re.compile(
     "|".join(
         [
-            r"\n\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]",
+            r"\n[^\S\n]*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]",
             "’(?<=[A-Za-z]’)[A-Za-z]",
             ":[()]",
             ";[()]",
@@ -274,6 +275,7 @@ BALANCE_TOKEN = re.compile(
     )
 )
 CLOSED_PAIRS = [opener + closer for opener, closer in PAIRS.items()]
+MAX_NESTING = 8  # rounds of pair removal; prose nests two or three levels deep
 
 
 def unbalanced_lines(text: str) -> list[int]:
@@ -281,14 +283,17 @@ def unbalanced_lines(text: str) -> list[int]:
 
     Removing adjacent pairs (“”, 《》 …) from the line's marks until nothing changes leaves
     nothing exactly when the marks nest properly; a line where the walk would skip a mark
-    keeps that mark's junk. Any other line gives the walk nothing to report.
+    keeps that mark's junk. Any other line gives the walk nothing to report. Each round
+    removes one level of nesting; marks nested deeper than MAX_NESTING stay, and their lines
+    are walked (linear time on ((((…)))) too).
     """
     tokens = "".join(BALANCE_TOKEN.findall("\n" + text))  # the \n: a first-line enumerator
-    previous = None
-    while tokens != previous:
+    for _ in range(MAX_NESTING):
         previous = tokens
         for pair in CLOSED_PAIRS:
             tokens = tokens.replace(pair, "")
+        if tokens == previous:
+            break
     if not tokens.strip("\n"):
         return []
     return [index for index, marks in enumerate(tokens.split("\n")[1:]) if marks]
