@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.document import Span
+from cnlint.document import PARAGRAPH
 from cnlint.rules.chars import CHINESE, PINYIN_LETTERS, TONED_VOWELS
 from cnlint.rules.mojibake import debris_of, in_debris
 
@@ -21,13 +20,15 @@ KIND_MARKS = {
     kind: "".join(mark for mark, its_kind in MARK_KIND.items() if its_kind == kind)
     for kind in dict.fromkeys(MARK_KIND.values())
 }
-ALL_MARKS = "".join(MARK_KIND)
 # Gate prefilters (see Rule.prefilter): a repeated mark needs two marks of one kind side by
 # side, a conflicting pair two marks of different kinds side by side. Most documents have
-# neither, so both rules skip them without scanning for mark runs.
-SAME_KIND_PAIR = "|".join(f"[{marks}][{marks}]" for marks in KIND_MARKS.values())
+# neither, so both rules skip them without scanning for mark runs. One branch per first
+# mark, each starting with it: `re` (the gate's fallback) then jumps from mark to mark, as
+# Hyperscan does (a branch starting with a class makes `re` try every position).
+SAME_KIND_PAIR = "|".join(f"{mark}[{KIND_MARKS[kind]}]" for mark, kind in MARK_KIND.items())
 OTHER_KIND_PAIR = "|".join(
-    f"[{marks}][{''.join(m for m in ALL_MARKS if m not in marks)}]" for marks in KIND_MARKS.values()
+    f"{mark}[{''.join(m for m in MARK_KIND if m not in KIND_MARKS[kind])}]"
+    for mark, kind in MARK_KIND.items()
 )
 
 
@@ -338,21 +339,23 @@ class UnbalancedPair(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = unbalanced_lines(doc.text)
+        text = doc.text
+        lines = unbalanced_lines(text)
         if not lines:
             return  # every pair closes on its line: no walk needed (most documents)
-        paragraphs = doc.paragraphs
-        starts = [span.start for span in paragraphs]
+        line_starts = doc.line_starts
         for line in lines:
-            index = bisect_left(starts, doc.line_starts[line])
-            if index < len(paragraphs) and doc.line_index(starts[index]) == line:
-                yield from self._paragraph(doc.text, paragraphs, index)
+            # The line's paragraph (the same span doc.paragraphs holds): the document's
+            # other paragraphs are not needed.
+            paragraph = PARAGRAPH.search(text, line_starts[line])
+            next_line = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
+            if paragraph is not None and paragraph.start() < next_line:
+                yield from self._paragraph(text, paragraph.start(), paragraph.end())
 
-    def _paragraph(self, text: str, paragraphs: list[Span], index: int) -> Iterator[Finding]:
-        span = paragraphs[index]
-        unclosed, stray = self._unmatched(text, span.start, span.end)
-        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        if following is not None and text[following.start] == "“":
+    def _paragraph(self, text: str, start: int, end: int) -> Iterator[Finding]:
+        unclosed, stray = self._unmatched(text, start, end)
+        following = PARAGRAPH.search(text, end)  # the next paragraph
+        if following is not None and following[0][0] == "“":
             unclosed = [p for p in unclosed if text[p] != "“"]  # quote goes on
         reversed_pairs = self._reversed(text, stray, unclosed)
         paired = {p for pair in reversed_pairs for p in pair}
