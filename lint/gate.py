@@ -31,6 +31,9 @@ from .rule import Rule
 
 BITS = 64
 PATTERN_CHARS = 2000  # per Hyperscan expression, well under its length limit
+MAX_PLANS = 16
+NOTHING: frozenset[int] = frozenset()
+ALL = None  # ``matched(text, ALL)``: every pattern, not only the ones a caller wants
 
 
 class Gate:
@@ -38,13 +41,17 @@ class Gate:
 
     def __init__(self, rules: Sequence[Rule], engine: str = "auto") -> None:
         self.table = np.zeros(0x10000, dtype=np.uint64)
-        self._needs: dict[int, tuple[int, tuple[int, ...]]] = {}  # id(rule) -> (bit, patterns)
+        # id(rule) -> (its trigger-character bit or 0, the patterns that must all match)
+        self._needs: dict[int, tuple[int, frozenset[int]]] = {}
+        self._plans: dict[int, tuple[list[Rule], list[tuple[Rule, int, frozenset[int]]]]] = {}
         patterns: list[str] = []
+        bits = 0
         for rule in rules:
             mask, ids = 0, []
             triggers = _triggers(rule)
-            if triggers and all(len(t) == 1 for t in triggers) and len(self._needs) < BITS:
-                mask = 1 << len(self._needs)
+            if triggers and all(len(t) == 1 for t in triggers) and bits < BITS:
+                mask = 1 << bits
+                bits += 1
                 for trigger in triggers:
                     for unit in _code_units(trigger):
                         self.table[unit] |= np.uint64(mask)
@@ -54,24 +61,31 @@ class Gate:
             if prefilter := _prefilter(rule):
                 ids.append(len(patterns))
                 patterns.append(prefilter)
-            if mask or ids:
-                self._needs[id(rule)] = (mask, tuple(ids))
+            self._needs[id(rule)] = (mask, frozenset(ids))
         self.matcher = _matcher(patterns, engine)
 
     def select(self, rules: Sequence[Rule], text: str) -> list[Rule]:
         """The rules, in order, whose triggers and prefilter both say they can fire."""
-        needs = self._needs
+        plan = self._plan(rules)
         present = self._present(text)
-        candidates = []
-        wanted: set[int] = set()
-        for rule in rules:
-            mask, ids = needs.get(id(rule), (0, ()))
-            if mask and not present & mask:
-                continue
-            candidates.append((rule, ids))
-            wanted.update(ids)
+        if self.matcher.scans_all:  # one scan answers every pattern: no need to narrow first
+            matched = self.matcher.matched(text, ALL)
+            return [r for r, mask, ids in plan if (not mask or present & mask) and ids <= matched]
+        candidates = [(rule, ids) for rule, mask, ids in plan if not mask or present & mask]
+        wanted = set().union(*(ids for _, ids in candidates))
         matched = self.matcher.matched(text, wanted) if wanted else wanted
-        return [rule for rule, ids in candidates if matched.issuperset(ids)]
+        return [rule for rule, ids in candidates if ids <= matched]
+
+    def _plan(self, rules: Sequence[Rule]) -> list[tuple[Rule, int, frozenset[int]]]:
+        """Each rule with what it needs, looked up once per list of rules, not per document."""
+        cached = self._plans.get(id(rules))
+        if cached is not None and cached[0] == rules:
+            return cached[1]
+        if len(self._plans) >= MAX_PLANS:  # callers passing a new list per document
+            self._plans.clear()
+        plan = [(rule, *self._needs.get(id(rule), (0, NOTHING))) for rule in rules]
+        self._plans[id(rules)] = (list(rules), plan)
+        return plan
 
     def _present(self, text: str) -> int:
         """The bits of every rule whose trigger characters occur in ``text``."""
@@ -85,18 +99,21 @@ class ReMatcher:
     """Which patterns match, one ``re`` search each (only the patterns asked about)."""
 
     name = "re"
+    scans_all = False
 
     def __init__(self, patterns: list[str]) -> None:
         self.patterns = [re.compile(pattern) for pattern in patterns]
 
-    def matched(self, text: str, wanted: set[int]) -> set[int]:
-        return {index for index in wanted if self.patterns[index].search(text)}
+    def matched(self, text: str, wanted: set[int] | None) -> set[int]:
+        indexes = range(len(self.patterns)) if wanted is ALL else wanted
+        return {index for index in indexes if self.patterns[index].search(text)}
 
 
 class HyperscanMatcher:
     """Which patterns match, from one Hyperscan scan for all of them."""
 
     name = "hyperscan"
+    scans_all = True
 
     def __init__(self, patterns: list[str]) -> None:
         import hyperscan
@@ -111,7 +128,7 @@ class HyperscanMatcher:
             flags=[flags] * len(patterns),
         )
 
-    def matched(self, text: str, wanted: set[int]) -> set[int]:
+    def matched(self, text: str, wanted: set[int] | None) -> set[int]:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
