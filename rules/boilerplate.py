@@ -21,15 +21,16 @@ from cnlint.rules.lines import (
     INLINE_SPACE,
     URL,
     URL_PREFILTER,
-    char_class,
     core_start,
     drop_line,
+    each_before,
     han_count,
     is_prose,
     is_url_only,
     last_line_index,
     line_cores,
     literal,
+    literal_led,
     short_lines,
     union,
 )
@@ -73,7 +74,7 @@ class PhraseLineRule(LineRule):
 
     def phrase_prefilter(self) -> str:
         """Any configured phrase, in the cases the matcher reads (empty when there are none)."""
-        return trie_pattern(v for p in self.phrases for v in case_variants(p))
+        return literal_led(v for p in self.phrases for v in case_variants(p))
 
 
 # --- B101 navigation-junk --------------------------------------------------------------------
@@ -96,7 +97,7 @@ WATERMARK_LAST = frozenset(SITE_NAME_LAST + "_·-")
 # After a watermark's name come only separators, whitespace and tags up to a newline (the same
 # name ends two lines, and only one can be the text's last): so the name's last character or
 # whitespace stands right before a newline, a CR, a separator or a tag.
-WATERMARK_PREFILTER = rf"[{SITE_NAME_LAST}{INLINE_SPACE}][\n\r_·\-<]"
+WATERMARK_PREFILTER = each_before(SITE_NAME_LAST + INLINE_SPACE, r"[\n\r_·\-<]")
 
 
 class NavigationJunk(PhraseLineRule):
@@ -215,8 +216,10 @@ BREADCRUMB_LABEL = re.compile(
 CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|»|›|＞|→|〉)\s*")
 HOME = re.compile(r"(?:首页|主页|网站首页|Home)\s*(?:>>|>|»|›|＞|→|〉)", re.IGNORECASE)
 # A breadcrumb opens with a position label and its colon, or with the home page and a separator.
-BREADCRUMB_PREFILTER = (
-    rf"(?:位置|当前页面){GAP}*[:：]|(?:首页|主页|[Hh][Oo][Mm][Ee]){GAP}*[>»›＞→〉]"
+BREADCRUMB_PREFILTER = union(
+    each_before(("位置", "当前页面"), f"{GAP}*[:：]"),
+    each_before(("首页", "主页"), f"{GAP}*[>»›＞→〉]"),
+    each_before("Hh", f"[Oo][Mm][Ee]{GAP}*[>»›＞→〉]"),
 )
 
 
@@ -285,12 +288,12 @@ PRINT_SOURCE_LINE = re.compile(
 
 # Spaces the comparison ignores, and the ASCII whitespace \s still allows between date and time.
 LOOSE_SPACE = r"[ \t\u3000\u00a0\r\x0b\x0c]*"
-# A print source: 《…》 then its bracket. A timestamp: four digits and a date separator, or a
-# date's 日 and the time's colon (spaces may stand between: they are ignored).
-METADATA_FORMS_PREFILTER = (
-    rf"》{GAP}*[（(]"
-    rf"|(?:[0-9]{LOOSE_SPACE}){{4}}[-/.]{LOOSE_SPACE}[0-9]"
-    rf"|日{LOOSE_SPACE}[0-9]{LOOSE_SPACE}(?:[0-9]{LOOSE_SPACE})?:"
+# A print source: 《…》 then its bracket. A timestamp: a date's month between two separators
+# (-02-, /9/), or its 日 before the time's colon (spaces may stand between: they are ignored).
+METADATA_FORMS_PREFILTER = union(
+    f"》{GAP}*[（(]",
+    each_before("-/.", f"{LOOSE_SPACE}[0-9]{LOOSE_SPACE}(?:[0-9]{LOOSE_SPACE})?[-/.]"),
+    f"日{LOOSE_SPACE}[0-9]{LOOSE_SPACE}(?:[0-9]{LOOSE_SPACE})?:",
 )
 
 
@@ -298,8 +301,8 @@ def metadata_key_prefilter(strong: tuple[str, ...]) -> str:
     """A strong key's last character right before its colon, or (the comparison ignores
     spaces) a space before a colon; any colon if there is no strong key."""
     if not strong:
-        return "[:：]"
-    return rf"{char_class(key[-1] for key in strong)}[:：]|[ \t\u3000\u00a0][:：]"
+        return ":|："
+    return each_before([key[-1] for key in strong] + [" ", "\t", "\u3000", "\u00a0"], "[:：]")
 
 
 @lru_cache(maxsize=8)

@@ -4,8 +4,11 @@ These rules judge the line, not the substring: a junk phrase inside a sentence
 ("他用手机下载了文件。") is prose. So they look at one line at a time, ignore lines that are
 long or end sentences, and drop a junk line whole.
 
-Also the pieces their gate prefilters are written with (see ``Rule.prefilter``): a prefilter
-may not use ``\\s``, so whitespace is spelled out as a class.
+Also the pieces their gate prefilters are written with (see ``Rule.prefilter``). Each
+alternative of a prefilter opens with a literal character (``each_before``, ``literal_led``):
+where Hyperscan is missing the gate runs it with ``re``, which then looks only at those
+characters; a leading class or group makes it try the pattern at every position (B101's
+prefilter took 114 ms instead of 21 on the 3 MB bench sample).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from cnlint import Document, Edit
 from cnlint.rules.chars import HAN
+from cnlint.rules.phrases import trie_pattern
 
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
@@ -37,11 +41,11 @@ DECORATION = re.compile(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《�
 # which Hyperscan compiles and scans far faster than the exact classes spelled out.
 GAP = r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u0080-\u07ff\u1680-\u30ff\uff00-\uffef]"
 # What str.isspace() takes for whitespace but the line breaks \n and \r.
-INLINE_SPACE = r"\t\x0b\x0c\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+INLINE_SPACE = "".join(c for c in map(chr, range(0x10000)) if c.isspace() and c not in "\n\r")
 # What every URL holds, with the spaces is_url_only ignores: "://", "www" before . or /, or a
 # dot before a listed top-level domain (IGNORECASE lets i match İ and ı).
 TLD_START = r"[cnotimlCNOTIML\u0130\u0131]"
-URL_PREFILTER = rf":/|: +/|[wW][./]|[wW] +[./]|\.{TLD_START}|\. +{TLD_START}"
+URL_PREFILTER = rf":/|: +/|w[./]|W[./]|w +[./]|W +[./]|\.{TLD_START}|\. +{TLD_START}"
 
 
 def line_cores(doc: Document) -> list[str]:
@@ -141,15 +145,25 @@ def any_of(phrases: Iterable[str]) -> str:
     return "|".join(literal(p) for p in phrases)
 
 
+def each_before(heads: Iterable[str], rest: str) -> str:
+    """``(?:heads)rest`` as one literal-led alternative per head (characters or words)."""
+    return "|".join(literal(head) + rest for head in dict.fromkeys(heads))
+
+
+def literal_led(phrases: Iterable[str]) -> str:
+    """An alternation of the phrases with one literal-led alternative per first character
+    (the rest of each shaped as a trie, longest match first)."""
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        rests.setdefault(phrase[0], []).append(phrase[1:])
+    alternatives = []
+    for first, tails in rests.items():
+        trie = trie_pattern(tail for tail in tails if tail)
+        optional = "?" if "" in tails else ""
+        alternatives.append(literal(first) + (f"(?:{trie}){optional}" if trie else ""))
+    return "|".join(alternatives)
+
+
 def union(*patterns: str) -> str:
     """Prefilter alternatives as one pattern; empty ones are left out (they match anywhere)."""
     return "|".join(p for p in patterns if p)
-
-
-def char_class(chars: Iterable[str]) -> str:
-    """A prefilter character class of these characters, each escaped."""
-    return "[" + "".join(_escaped(c) for c in sorted(set(chars))) + "]"
-
-
-def _escaped(char: str) -> str:
-    return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"

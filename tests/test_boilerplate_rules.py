@@ -22,8 +22,8 @@ from cnlint.rules.boilerplate import (
     PhotoCaption,
     SectionHeader,
 )
-from cnlint.rules.lines import DECORATION, GAP, INLINE_SPACE
-from cnlint.rules.phrases import builtin_phrases, parse_phrases, trie_pattern
+from cnlint.rules.lines import DECORATION, GAP, literal_led
+from cnlint.rules.phrases import builtin_phrases, case_variants, parse_phrases, trie_pattern
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 
@@ -291,12 +291,19 @@ def test_article_paragraph_ending_in_a_credit_keeps_its_text():
 EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
 
 
-def test_prefilter_classes_hold_what_they_stand_for():
+def test_gap_holds_every_space_and_decoration():
     spaces = "".join(c for c in EVERY_CHARACTER if c.isspace())
-    inline = spaces.replace("\n", "").replace("\r", "")
-    assert "".join(re.findall(f"[{INLINE_SPACE}]", EVERY_CHARACTER)) == inline
     gaps = spaces + "".join(DECORATION.findall(EVERY_CHARACTER))
     assert "".join(re.findall(GAP, gaps)) == gaps
+
+
+def test_literal_led_alternation_matches_like_a_longest_first_alternation():
+    phrases = [v for p in builtin_phrases("navigation") for v in case_variants(p)]
+    led = re.compile(literal_led(phrases))
+    flat = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+    sample = "返回顶部 上一篇下一篇 更多>> 手机下载手机版 扫一扫二维码 下载APP 大 中 小 首页尾页"
+    assert [m.span() for m in led.finditer(sample)] == [m.span() for m in flat.finditer(sample)]
+    assert all(led.fullmatch(p) for p in phrases)
 
 
 @pytest.mark.parametrize(
