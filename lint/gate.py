@@ -52,9 +52,8 @@ class Gate:
             if triggers and all(len(t) == 1 for t in triggers) and bits < BITS:
                 mask = 1 << bits
                 bits += 1
-                for trigger in triggers:
-                    for unit in _code_units(trigger):
-                        self.table[unit] |= np.uint64(mask)
+                units = [unit for trigger in triggers for unit in _code_units(trigger)]
+                self.table[np.unique(units)] |= np.uint64(mask)
             elif triggers:
                 ids.append(len(patterns))
                 patterns.append(_alternation(triggers))
@@ -118,24 +117,28 @@ class HyperscanMatcher:
     def __init__(self, patterns: list[str]) -> None:
         import hyperscan
 
-        self._fallback = ReMatcher(patterns)  # for text with lone surrogates (not UTF-8)
-        self._database = hyperscan.Database()
-        flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
-        self._database.compile(
-            expressions=[hyperscan_syntax(pattern).encode() for pattern in patterns],
-            ids=list(range(len(patterns))),
-            elements=len(patterns),
-            flags=[flags] * len(patterns),
+        from .hyperscan_cache import compiled
+
+        self._patterns = patterns
+        self._re: ReMatcher | None = None
+        expressions = [hyperscan_syntax(pattern).encode() for pattern in patterns]
+        self._database = compiled(
+            expressions, hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
         )
 
     def matched(self, text: str, wanted: set[int] | None) -> set[int]:
         try:
             data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            return self._fallback.matched(text, wanted)
+        except UnicodeEncodeError:  # lone surrogates: not UTF-8, so ``re`` answers
+            return self._fallback().matched(text, wanted)
         found: set[int] = set()
         self._database.scan(data, match_event_handler=_collect, context=found)
         return found
+
+    def _fallback(self) -> ReMatcher:
+        if self._re is None:
+            self._re = ReMatcher(self._patterns)  # compiled only if such text comes
+        return self._re
 
 
 def _collect(pattern: int, start: int, end: int, flags: int, found: set[int]) -> None:

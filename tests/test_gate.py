@@ -140,3 +140,21 @@ def test_gate_handles_astral_characters_substrings_and_prefilters(engine):
         ("全角\ud800字符", True),  # a lone surrogate: not UTF-8, still answered
     ]:
         assert bool(chosen_by.select([rule], text)) is expected, text
+
+
+def test_compiled_gate_is_cached_on_disk_and_a_bad_cache_file_is_recompiled(tmp_path, monkeypatch):
+    pytest.importorskip("hyperscan")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = corpus_texts()[:40]
+    fresh = Gate(RULES, "hyperscan")
+    (cached,) = (tmp_path / "cnlint").glob("gate-*.hsdb")
+    stored = cached.stat().st_mtime_ns
+    loaded = Gate(RULES, "hyperscan")
+    assert cached.stat().st_mtime_ns == stored  # loaded, not compiled and stored again
+    cached.write_bytes(b"not a database")
+    recompiled = Gate(RULES, "hyperscan")
+    for text in texts:
+        expected = fresh.select(RULES, text)
+        assert loaded.select(RULES, text) == expected
+        assert recompiled.select(RULES, text) == expected
+    assert cached.read_bytes() != b"not a database"  # rewritten by the recompile
