@@ -234,10 +234,13 @@ class HalfwidthPunctuation(Rule):
     def _parentheses(self, text: str) -> Iterator[Finding]:
         for match in PAREN_PAIR.finditer(text):
             inner = match[1]
-            if PINYIN_CONTENT.fullmatch(inner):
-                continue  # a leaked pinyin annotation: pinyin-annotation drops it whole
             before = text[match.start() - 1 : match.start()]
-            if CHINESE_CHAR.search(inner) or (inner and CHINESE_CHAR.match(before)):
+            # Chinese inside, or after Chinese unless it is a leaked pinyin annotation
+            # (pinyin-annotation drops it whole). Pinyin holds no Chinese, so the costlier
+            # pinyin test only runs for the second case.
+            if CHINESE_CHAR.search(inner) or (
+                inner and CHINESE_CHAR.match(before) and not PINYIN_CONTENT.fullmatch(inner)
+            ):
                 yield self.finding(
                     match.start(),
                     match.end(),
