@@ -296,14 +296,15 @@ class TruncatedDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        # The end first: most documents end complete, and then neither the paragraphs nor
-        # the document's style (a pass over all of them) are needed.
-        for span in paragraphs_backwards(doc.text):
-            last = doc.slice(span)
-            if not is_furniture(last):
-                break
-        else:
+        # The paragraph texts are a shared view (the duplication and quality rules split every
+        # document anyway); the document's style, a pass over all of them, is asked last.
+        texts = paragraph_texts(doc)
+        index = len(texts) - 1
+        while index >= 0 and is_furniture(texts[index]):
+            index -= 1
+        if index < 0:
             return  # no paragraph, or only credits
+        last = texts[index]
         if not (
             ends_open(last)
             and comma_in_last_sentence(last)
@@ -311,7 +312,7 @@ class TruncatedDocument(Rule):
             and punctuates_paragraph_ends(doc)
         ):
             return
-        end = span.end
+        end = doc.paragraphs[index].end
         clause = last_clause(last)
         yield self.finding(
             end - len(clause), end, f"The document stops mid-sentence at {clause[-6:]!r}"
