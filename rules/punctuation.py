@@ -322,6 +322,8 @@ class UnbalancedPair(Rule):
             "他说：“‘为人民服务’是宗旨。”《人民日报》（2021年）【先进典型】「一」『二』",
             "“第一段引文继续，\n“第二段引文结束。”",
             "1) 加强领导\n2) 落实责任",
+            # dirty/cwt_dirty_004.txt:11: an enumerator in brackets opens the paragraph
+            "（1）笛卡尔闭满子范畴的研究：完全解决了公开问题。\n（2）罗马一大教授正面评价了论文。",
             "Don’t panic :)",
         ],
         bad=[
@@ -396,8 +398,7 @@ class UnbalancedPair(Rule):
         """Offsets of openers left open and of closers that close nothing."""
         stack: list[int] = []
         stray: list[int] = []
-        enumerator = ENUMERATOR.match(text, start)
-        skip = {enumerator.end() - 1} if enumerator else set()
+        skip = enumerator_marks(text, start)
         for match in PAIR_MARK.finditer(text, start, end):
             position, mark = match.start(), match[0]
             if position in skip or APOSTROPHE.match(text, position):
@@ -417,6 +418,19 @@ class UnbalancedPair(Rule):
                 stray.extend(stack[depth + 1 :])  # opened inside, never closed
                 del stack[depth:]
         return stack, stray
+
+
+def enumerator_marks(text: str, start: int) -> set[int]:
+    """Offsets of the brackets of an enumerator opening the paragraph at ``start``: the ) of
+    1) 一）, and both brackets of （1） (1) — which pair, but may be written (1） too."""
+    enumerator = ENUMERATOR.match(text, start)
+    if enumerator is None:
+        return set()
+    marks = {enumerator.end() - 1}
+    label = enumerator[0].lstrip()
+    if label[0] in "(（":
+        marks.add(enumerator.end() - len(label))
+    return marks
 
 
 ELLIPSIS_MARKS = "。.…⋯·・"
