@@ -9,6 +9,18 @@ CLEAN_CORPUS = SHARED / "corpus" / "external" / "clean"
 DIRTY_CORPUS = SHARED / "corpus" / "external" / "dirty"
 
 
+def git(repo: Path, *args: str) -> None:
+    """Run git in ``repo`` with a throwaway identity (tests make real commits)."""
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
 def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not beside the project (../shared)")

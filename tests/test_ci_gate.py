@@ -1,13 +1,12 @@
 """Gate controls (--max-findings, --max-density and their config keys) and --changed-since."""
 
 import json
-import subprocess
 
 import pytest
 
 from cnlint.config import ConfigError, config_from_mapping
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, git, run_cli
 
 SEED_000 = SEEDS / "000_35d55cf4af66c7c1.txt"
 
@@ -73,15 +72,6 @@ def test_gate_values_accepted():
 
 def test_negative_cli_limit_is_a_usage_error():
     assert run_cli("check", str(SEED_000), "--max-findings", "-1").returncode == 2
-
-
-def git(repo, *args):
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture

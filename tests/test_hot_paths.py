@@ -67,6 +67,20 @@ def _slow_and_fast_findings(rule, text, monkeypatch_targets):
     return fast, slow
 
 
+def assert_shortcuts_change_nothing(rules, texts) -> None:
+    """On every generated text, each rule reports the same with its shortcuts patched away."""
+    from hypothesis import given, settings
+
+    @settings(max_examples=400, deadline=None)
+    @given(texts)
+    def check(text):
+        for rule, patches in rules:
+            fast, slow = _slow_and_fast_findings(rule, text, patches)
+            assert fast == slow, (rule.code, text)
+
+    check()
+
+
 def test_character_census_counts_what_the_regexes_count():
     import re
 
@@ -103,7 +117,6 @@ def test_character_census_counts_what_the_regexes_count():
 
 
 def test_duplication_shortcuts_change_no_finding():
-    from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from cnlint.rules import duplication
@@ -143,18 +156,10 @@ def test_duplication_shortcuts_change_no_finding():
         (RepeatedSentence({"min-chars": 0}), [(RepeatedSentence, "_may_repeat", lambda *a: True)]),
     ]
 
-    @settings(max_examples=400, deadline=None)
-    @given(texts)
-    def check(text):
-        for rule, patches in rules:
-            fast, slow = _slow_and_fast_findings(rule, text, patches)
-            assert fast == slow, (rule.code, text)
-
-    check()
+    assert_shortcuts_change_nothing(rules, texts)
 
 
 def test_census_shortcuts_change_no_finding():
-    from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from cnlint.rules import language, quality
@@ -181,11 +186,4 @@ def test_census_shortcuts_change_no_finding():
         (ShortDocument({"min-chars": 10}), [(quality, "census", lambda doc: None)]),
     ]
 
-    @settings(max_examples=400, deadline=None)
-    @given(texts)
-    def check(text):
-        for rule, patches in rules:
-            fast, slow = _slow_and_fast_findings(rule, text, patches)
-            assert fast == slow, (rule.code, text)
-
-    check()
+    assert_shortcuts_change_nothing(rules, texts)

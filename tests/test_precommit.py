@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, git
 
 # The first three lines of seed 000: line 3 has half-width commas in Chinese text (D1),
 # every one of them safely fixable.
@@ -21,15 +21,6 @@ DEFECTIVE = "".join(
     (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines(True)[:3]
 )
 PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "lint", "rules")
-
-
-def git(repo, *args):
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture(scope="module")
