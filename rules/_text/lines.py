@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from cnlint import Document, Edit
-from cnlint.rules.chars import HAN
-from cnlint.rules.phrases import trie_pattern
+from cnlint.rules._text.chars import HAN
+from cnlint.rules._text.phrases import trie_pattern
 
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.

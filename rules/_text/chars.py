@@ -1,5 +1,7 @@
 """Character classes shared by the built-in rules (regex fragments, no rules here)."""
 
+import re
+
 # Han ideographs: unified (with extension A), compatibility, and the supplementary planes.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # CJK symbols and punctuation (。、《》「」【】…), full-width forms (，！？：；（）), and the
@@ -9,12 +11,15 @@ CJK_PUNCT = (
 )
 # What counts as "Chinese context" beside an ASCII mark: a Han character or a CJK mark.
 CHINESE = HAN + CJK_PUNCT
+CHINESE_CHAR = re.compile(f"[{CHINESE}]")
 # Zero-width and bidi formatting characters, C0 controls except tab/newline/carriage return,
 # DEL and C1 controls, the soft hyphen, filler characters that render as nothing, the BOM.
 INVISIBLE = (
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
 )
+# Spaces that pad a line: what the blank-line and trailing-whitespace rules strip.
+PADDING = " \t\u3000\u00a0"
 # Pinyin letters with tone marks (and ü, which only pinyin uses among Latin lowercase).
 TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_LETTERS = "a-z" + TONED_VOWELS

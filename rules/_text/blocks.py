@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from cnlint import Document
 from cnlint.document import Span
-from cnlint.rules.chars import HAN
+from cnlint.rules._text.chars import HAN
 
 HAN_CHAR = re.compile(f"[{HAN}]")
 NON_HAN_CHAR = re.compile(f"[^{HAN}]")
