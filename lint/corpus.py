@@ -74,10 +74,6 @@ def label(doc: Document) -> str:
     return f"{doc.path}:{doc.record.line}" if doc.record is not None else doc.path
 
 
-def paragraph_texts(doc: Document) -> list[str]:
-    return [doc.text[p.start : p.end] for p in doc.paragraphs]
-
-
 class CorpusIndex:
     """Fingerprints of a corpus, filled by :meth:`add`, then queried by :meth:`findings`."""
 
@@ -101,7 +97,7 @@ class CorpusIndex:
         """Pass 1: fingerprint one document."""
         index = len(self._labels)
         self._labels.append(label(doc))
-        paragraphs = paragraph_texts(doc)
+        paragraphs = doc.paragraph_texts
         if not paragraphs:
             return
         doc_hash = stable_hash("\n".join(paragraphs))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TypeVar
@@ -41,6 +41,11 @@ class Document:
     A *line* excludes its ``\\n`` (and a ``\\r`` before it). A *paragraph* is a line
     that holds something other than whitespace, with the surrounding whitespace
     (including U+3000 indentation) trimmed off its span.
+
+    Rules that look at a few places of a long document ask about those places only
+    (``paragraph_at``, ``paragraphs_after``, ``paragraphs_before``, ``group_by_paragraph``):
+    these find paragraphs from the lines around an offset, without splitting the whole text,
+    and give the same spans as ``paragraphs``.
     """
 
     text: str
@@ -100,6 +105,75 @@ class Document:
         # One regex scan instead of a strip per line (3x faster): from a line's first
         # non-whitespace character to its last; \s is str.isspace, as strip() uses.
         return [Span(m.start(), m.end()) for m in PARAGRAPH.finditer(self.text)]
+
+    @cached_property
+    def paragraph_texts(self) -> list[str]:
+        """The text of each paragraph, sliced once for every rule that reads them."""
+        return [self.text[span.start : span.end] for span in self.paragraphs]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [span.start for span in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index in ``paragraphs`` of the paragraph that holds ``offset`` (the last one that
+        starts at or before it)."""
+        return bisect_right(self._paragraph_starts, offset) - 1
+
+    def line_end(self, offset: int) -> int:
+        """Offset of the newline that ends the line holding ``offset`` (or of the text's end)."""
+        end = self.text.find("\n", offset)
+        return len(self.text) if end == -1 else end
+
+    def paragraph_on_line(self, line_start: int, line_end: int) -> Span | None:
+        """The paragraph of the line ``[line_start, line_end)``, or ``None`` if it is blank."""
+        line = self.text[line_start:line_end]
+        stripped = line.lstrip()
+        if not stripped:
+            return None
+        return Span(line_start + len(line) - len(stripped), line_start + len(line.rstrip()))
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph on the line that holds ``offset``, or ``None`` on a blank line."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.paragraph_on_line(line_start, self.line_end(offset))
+
+    def paragraphs_after(self, offset: int) -> Iterator[Span]:
+        """The paragraphs on the lines below the one that holds ``offset``, in order."""
+        text = self.text
+        newline = text.find("\n", offset)
+        while newline != -1:
+            start = newline + 1
+            newline = text.find("\n", start)
+            span = self.paragraph_on_line(start, len(text) if newline == -1 else newline)
+            if span:
+                yield span
+
+    def paragraphs_before(self, end: int | None = None) -> Iterator[Span]:
+        """The paragraphs that end at or before ``end`` (a line's end or start; default the
+        text's end), from the last one back."""
+        text = self.text
+        end = len(text) if end is None else end
+        while True:
+            line_start = text.rfind("\n", 0, end) + 1
+            span = self.paragraph_on_line(line_start, end)
+            if span:
+                yield span
+            if not line_start:
+                return
+            end = line_start - 1
+
+    def group_by_paragraph(self, offsets: Iterable[int]) -> dict[Span, list[int]]:
+        """Ascending offsets, each inside a paragraph, grouped by that paragraph (each
+        paragraph found once, from its own line)."""
+        grouped: dict[Span, list[int]] = {}
+        span = Span(0, 0)
+        for offset in offsets:
+            if offset >= span.end:
+                span = self.paragraph_at(offset)
+                grouped[span] = []
+            grouped[span].append(offset)
+        return grouped
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

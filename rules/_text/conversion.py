@@ -4,17 +4,15 @@ traditional/simplified and mixed-script rules.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 import opencc
 
-from cnlint import Document, Edit, Rule
+from cnlint import Edit, Rule
 from cnlint.config import ConfigError
 from cnlint.document import Span
-from cnlint.rules._text.script_tables import code_points
+from cnlint.rules._text.chars import code_points
 
 TO_SIMPLIFIED = ["t2s", "tw2s", "hk2s", "tw2sp"]
 TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
@@ -91,16 +89,6 @@ def covering(start: int, end: int, edits: list[Edit]) -> tuple[int, int]:
     so the finding's span grows to hold the edits rather than the fix leaving its finding.
     """
     return min([start, *(e.start for e in edits)]), max([end, *(e.end for e in edits)])
-
-
-def in_paragraphs(doc: Document, positions: Iterable[int]) -> dict[Span, list[int]]:
-    """Group character offsets by the paragraph that holds them."""
-    starts = [p.start for p in doc.paragraphs]
-    grouped: dict[Span, list[int]] = {}
-    for position in positions:
-        index = bisect_right(starts, position) - 1
-        grouped.setdefault(doc.paragraphs[index], []).append(position)
-    return grouped
 
 
 def listing(text: str, positions: list[int], limit: int = 8) -> str:

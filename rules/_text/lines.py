@@ -17,12 +17,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from cnlint import Document, Edit
-from cnlint.rules._text.chars import HAN
 from cnlint.rules._text.phrases import trie_pattern
 
-HAN_CHAR = re.compile(f"[{HAN}]")
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
-SENTENCE_MARKS = re.compile("[。！？!?；]")
+LINE_SENTENCE_MARKS = re.compile("[。！？!?；]")
 # HTML tags left by the scraper at a line's edges (<p>…</P> in the CCTV transcripts).
 LEADING_TAGS = re.compile(r"(?:<[^<>]{1,40}>\s*)+")
 TRAILING_TAG = re.compile(r"\s*<[^<>]{1,40}>")
@@ -75,7 +73,7 @@ def short_lines(doc: Document, limit: int) -> Iterator[tuple[int, str]]:
     the only candidates for junk, and most prose lines fail the length test before any regex
     runs."""
     for index, core in enumerate(doc.view(line_cores)):
-        if core and len(core) <= limit and not is_prose(core):
+        if core and len(core) <= limit and not has_sentence_mark(core):
             yield index, core
 
 
@@ -98,13 +96,9 @@ def _strip_tags(core: str) -> str:
     return core.strip()
 
 
-def is_prose(core: str) -> bool:
+def has_sentence_mark(core: str) -> bool:
     """A line that holds a sentence mark is written text, whatever phrases it contains."""
-    return SENTENCE_MARKS.search(core) is not None
-
-
-def han_count(text: str) -> int:
-    return len(HAN_CHAR.findall(text))
+    return LINE_SENTENCE_MARKS.search(core) is not None
 
 
 def is_url_only(core: str) -> bool:

@@ -15,6 +15,8 @@ from importlib.resources import files
 
 import numpy as np
 
+from cnlint.rules._text.chars import code_points
+
 
 def _data_lines(name: str) -> list[str]:
     text = files("cnlint.rules").joinpath("data", name).read_text(encoding="utf-8")
@@ -32,11 +34,6 @@ TRADITIONAL, SIMPLIFIED = 1, 2
 SCRIPT_OF = np.zeros(0x110000, dtype=np.uint8)
 SCRIPT_OF[[ord(c) for c in TRADITIONAL_ONLY]] = TRADITIONAL
 SCRIPT_OF[[ord(c) for c in SIMPLIFIED_ONLY]] = SIMPLIFIED
-
-
-def code_points(text: str) -> np.ndarray:
-    """The code points of ``text``, one array element per str index (astral ones included)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def script_positions(text: str, script: int) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Severity
+from cnlint.rules._text.chars import han_count
 from cnlint.rules._text.line_rule import PhraseLineRule
 from cnlint.rules._text.lines import (
     INLINE_SPACE,
@@ -14,8 +15,7 @@ from cnlint.rules._text.lines import (
     URL_PREFILTER,
     core_start,
     each_before,
-    han_count,
-    is_prose,
+    has_sentence_mark,
     is_url_only,
     line_cores,
     union,
@@ -107,7 +107,7 @@ class NavigationJunk(PhraseLineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         limit = self.config["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
-            if not core or len(core) > limit or is_prose(core):
+            if not core or len(core) > limit or has_sentence_mark(core):
                 continue
             if is_url_only(core):
                 yield self.drop(doc, index, f"Site watermark {core!r}")

@@ -18,7 +18,7 @@ from cnlint.rules._text.phrases import (
     trie_pattern,
 )
 
-SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+KEY_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 DATE = r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 TIMESTAMP_LINE = re.compile(
@@ -123,7 +123,7 @@ class MetadataLine(LineRule):
         # Every form opens with a digit or 《, or holds a colon: a cheap test before the regexes.
         if not (":" in core or "：" in core or core[0].isdigit() or core[0] == "《"):
             return False
-        compact = SPACES.sub("", core)
+        compact = KEY_SPACES.sub("", core)
         if TIMESTAMP_LINE.fullmatch(compact) or PRINT_SOURCE_LINE.fullmatch(core):
             return True
         return (

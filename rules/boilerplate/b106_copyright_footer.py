@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.rules._text.chars import han_count
 from cnlint.rules._text.line_rule import PhraseLineRule
-from cnlint.rules._text.lines import URL, han_count, line_cores
+from cnlint.rules._text.lines import URL, line_cores
 from cnlint.rules._text.phrases import PHRASE_OPTION_DOCS, PHRASE_OPTIONS
 
 YEARS = re.compile(r"[©®]|\(c\)|\d{4}(?:\s*[-–—]\s*\d{4})?", re.IGNORECASE)

@@ -7,15 +7,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.rules._text.chars import HAN
+from cnlint.rules._text.chars import HAN, HAN_CHAR
 from cnlint.rules._text.phrases import configured_phrases
 
 VOWEL = re.compile("[aeiouy]")
 # A run of lowercase Latin words (the pattern starts with a character class, so the scan is
 # fast); a leak needs a Chinese character on both sides, checked after the match.
 LOWER_RUN = re.compile("[a-z]+(?:[ ]+[a-z]+)*")
-HAN_AT = re.compile(f"[{HAN}]")
-SPACES = " \u3000"
+WORD_SPACES = " \u3000"
 
 
 class EnglishLeak(Rule):
@@ -102,20 +101,20 @@ class EnglishLeak(Rule):
         """The run touches Han characters on both sides, with no space between."""
         return (
             start > 0
-            and HAN_AT.match(text, start - 1) is not None
-            and HAN_AT.match(text, end) is not None
+            and HAN_CHAR.match(text, start - 1) is not None
+            and HAN_CHAR.match(text, end) is not None
         )
 
     @staticmethod
     def _between_chinese(text: str, start: int, end: int) -> bool:
         before = start - 1
-        while before >= 0 and text[before] in SPACES:
+        while before >= 0 and text[before] in WORD_SPACES:
             before -= 1
         after = end
-        while after < len(text) and text[after] in SPACES:
+        while after < len(text) and text[after] in WORD_SPACES:
             after += 1
         return (
             before >= 0
-            and HAN_AT.match(text, before) is not None
-            and HAN_AT.match(text, after) is not None
+            and HAN_CHAR.match(text, before) is not None
+            and HAN_CHAR.match(text, after) is not None
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.rules._text.blocks import ends_closed, paragraph_texts
+from cnlint.rules._text.blocks import ends_closed
 from cnlint.rules._text.examples import CLEAN_NEWS
 
 
@@ -43,7 +43,7 @@ class UnterminatedLines(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = paragraph_texts(doc)  # sliced once for every rule that reads paragraphs
+        lines = doc.paragraph_texts  # sliced once for every rule that reads paragraphs
         if len(lines) < self.config["min-lines"]:
             return
         total = sum(map(len, lines))

@@ -11,7 +11,6 @@ from cnlint.rules._text.conversion import (
     check_opencc_config,
     conversion_edits,
     covering,
-    in_paragraphs,
     listing,
 )
 from cnlint.rules._text.foreign import other_language
@@ -76,7 +75,7 @@ class TraditionalInSimplified(Rule):
         if self.settings.target_script != "simplified":
             return
         text = doc.text
-        for span, positions in in_paragraphs(doc, traditional_positions(text)).items():
+        for span, positions in doc.group_by_paragraph(traditional_positions(text)).items():
             if other_language(text, span):
                 continue
             edits = conversion_edits(text, span, self.opencc_config, frozenset())

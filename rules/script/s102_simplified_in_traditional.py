@@ -11,7 +11,6 @@ from cnlint.rules._text.conversion import (
     check_opencc_config,
     conversion_edits,
     covering,
-    in_paragraphs,
     listing,
 )
 from cnlint.rules._text.foreign import other_language
@@ -70,7 +69,7 @@ class SimplifiedInTraditional(Rule):
         if self.settings.target_script != "traditional":
             return
         text = doc.text
-        for span, positions in in_paragraphs(doc, simplified_positions(text)).items():
+        for span, positions in doc.group_by_paragraph(simplified_positions(text)).items():
             if other_language(text, span):
                 continue
             edits = conversion_edits(text, span, self.opencc_config, TRADITIONAL_ONLY)

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.document import Span
-from cnlint.rules._text.conversion import conversion_edits, covering, in_paragraphs, listing
+from cnlint.rules._text.conversion import conversion_edits, covering, listing
 from cnlint.rules._text.foreign import other_language
 from cnlint.rules._text.script_tables import (
     SIMPLIFIED_ONLY,
@@ -85,7 +85,7 @@ class MixedScript(Rule):
         traditional = traditional_positions(text)
         if not traditional:
             return  # no traditional-only character: nothing can be mixed
-        by_paragraph_t = in_paragraphs(doc, traditional)
+        by_paragraph_t = doc.group_by_paragraph(traditional)
         document_traditional = len(traditional) >= 3 and not simplified_exceeds(
             text, len(traditional)
         )

@@ -10,7 +10,7 @@ from cnlint.document import Span
 from cnlint.rules._text.chars import characters
 from cnlint.rules._text.foreign import FOREIGN, FOREIGN_RUN, FOREIGN_SCRIPTS, other_language
 
-SCRIPT_OF = [(re.compile(f"[{ranges}]"), name) for name, ranges in FOREIGN_SCRIPTS.items()]
+SCRIPT_PATTERNS = [(re.compile(f"[{ranges}]"), name) for name, ranges in FOREIGN_SCRIPTS.items()]
 OPENERS = "（(「『【[《〈“‘"
 CLOSERS = "）)」』】]》〉”’"
 BRACKET_LOOKAROUND = 30
@@ -65,7 +65,7 @@ class ForeignScript(Rule):
                     continue
                 if FOREIGN_LABEL.search(text, max(span.start, match.start() - 8), match.start()):
                     continue
-                script = next(name for pattern, name in SCRIPT_OF if pattern.match(match[0]))
+                script = next(name for pattern, name in SCRIPT_PATTERNS if pattern.match(match[0]))
                 yield self.finding(
                     match.start(), match.end(), f"{script} {match[0]!r} inside Chinese text"
                 )
