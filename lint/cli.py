@@ -22,7 +22,7 @@ from .cache import CACHE_DIR
 from .config import Config, ConfigError, load_config
 from .copies import CopyError, fix_copies
 from .copies import summary_line as copies_summary
-from .corpus import CORPUS_CHECKS, CorpusOptions, run_corpus
+from .corpus import corpus_linter, run_corpus
 from .discovery import discover, iter_files
 from .explain import rule_markdown
 from .finding import Severity
@@ -167,7 +167,9 @@ def check(
     ] = None,
     corpus: Annotated[
         bool,
-        typer.Option("--corpus", help="Also run the corpus pass (D201-D203, see `cnlint corpus`)."),
+        typer.Option(
+            "--corpus", help="Also run the corpus pass (the corpus rules, see `cnlint corpus`)."
+        ),
     ] = False,
     jobs: Annotated[
         int | None,
@@ -279,10 +281,7 @@ def check(
             limits = Limits(config.max_findings, config.max_density)
             results = chain(run_files(files, job, jobs or default_jobs()), problems)
             raise typer.Exit(_report_streamed(results, output_format, config.fail_on, limits))
-        if corpus:
-            results = run_corpus(files, CorpusOptions(), linter)
-        else:
-            results = _run(files, job, jobs or default_jobs())
+        results = run_corpus(files, linter) if corpus else _run(files, job, jobs or default_jobs())
         results += problems
     report = Report(results, config.fail_on)
     if diff:
@@ -454,8 +453,9 @@ def fix_command(
     raise typer.Exit(2 if summary.errors else 0)
 
 
-CORPUS_HELP = "Find duplicate and near-duplicate documents and boilerplate paragraphs.\n\n" + (
-    "\n\n".join(f"{c.code} {c.name}: {c.summary}" for c in CORPUS_CHECKS)
+CORPUS_HELP = (
+    "Find duplicate and near-duplicate documents and boilerplate paragraphs: run the corpus "
+    "rules, which compare documents with each other (`cnlint rules` lists them)."
 )
 
 
@@ -470,14 +470,16 @@ def corpus_command(
         bool, typer.Option("--statistics", help="Show counts per code instead of each finding.")
     ] = False,
     near_threshold: Annotated[
-        float, typer.Option(help="MinHash Jaccard similarity at which D202 fires (0-1).")
-    ] = CorpusOptions.near_threshold,
-    ngram: Annotated[int, typer.Option(help="Character n-gram size for D202.")] = (
-        CorpusOptions.ngram
-    ),
+        float | None,
+        typer.Option(help="Sets the near-threshold option of the corpus rules (default 0.8)."),
+    ] = None,
+    ngram: Annotated[
+        int | None, typer.Option(help="Sets the ngram option of the corpus rules (default 5).")
+    ] = None,
     boilerplate_min_docs: Annotated[
-        int, typer.Option(help="Distinct documents a paragraph must appear in for D203.")
-    ] = CorpusOptions.boilerplate_min_docs,
+        int | None,
+        typer.Option(help="Sets the boilerplate-min-docs option of the corpus rules (default 5)."),
+    ] = None,
     config_path: Annotated[
         Path | None,
         typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
@@ -486,7 +488,7 @@ def corpus_command(
     paths = paths or [Path(".")]
     if output_format not in REPORTERS:
         raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
-    if not 0 < near_threshold <= 1:
+    if near_threshold is not None and not 0 < near_threshold <= 1:
         raise fail("--near-threshold must be in (0, 1]")
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
@@ -495,12 +497,15 @@ def corpus_command(
         config = load_config(config_path, paths[0])
     except ConfigError as exc:
         raise fail(str(exc)) from exc
-    options = CorpusOptions(
-        ngram=ngram, near_threshold=near_threshold, boilerplate_min_docs=boilerplate_min_docs
-    )
+    flags = {
+        "near-threshold": near_threshold,
+        "ngram": ngram,
+        "boilerplate-min-docs": boilerplate_min_docs,
+    }
+    linter = corpus_linter(config, options={k: v for k, v in flags.items() if v is not None})
     files = list(iter_files(paths, config))
     sources = SourceOptions.from_config(config)
-    report = Report(run_corpus(files, options, sources=sources), config.fail_on)
+    report = Report(run_corpus(files, linter, sources, lint_documents=False), config.fail_on)
     if statistics and output_format == "json":
         statistics_report.render_json(report, sys.stdout)
     elif statistics:

@@ -148,3 +148,38 @@ class Rule:
             )
             fix = Fix(applicability, tuple(edits or ()), title, encoding)
         return Finding(self.code, self.name, self.level, start, end, message, fix)
+
+
+# How a corpus rule's example texts separate the documents of the corpus: a line of ---.
+DOCUMENT_BREAK = "\n---\n"
+
+
+class CorpusRule(Rule):
+    """A rule that judges a document against the whole corpus (copies across documents).
+
+    It runs only in the corpus pass (``cnlint check --corpus``, ``cnlint corpus``), which
+    calls ``begin`` once, then ``add`` for every document of the corpus in order, then
+    ``findings`` for every document again, in the same order. ``check`` finds nothing: a
+    corpus rule has nothing to say about one document alone. The corpus rules see each
+    document in code order; ``copy`` tells a rule whether one before it found the document
+    to be a copy of an earlier one (and so best left out of what documents share).
+
+    Its examples are corpora: each text holds the documents, separated by ``DOCUMENT_BREAK``
+    (a line of ``---``), and ``flagged`` lists what its findings cover, in order.
+    """
+
+    def begin(self) -> None:
+        """Forget any earlier corpus: a pass starts."""
+        raise NotImplementedError
+
+    def add(self, doc: Document, copy: bool) -> bool:
+        """Pass 1: remember what this rule needs of ``doc``; whether it is a copy of an
+        earlier document."""
+        raise NotImplementedError
+
+    def findings(self, doc: Document) -> Iterable[Finding]:
+        """Pass 2: the findings of the next document (the same order as ``add``)."""
+        raise NotImplementedError
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()
