@@ -353,7 +353,7 @@ def man_pages(archive: Path) -> Iterator[tuple[str, str]]:
 
 
 def zhlipsum(*texts: str) -> Callable[[Path], Iterator[tuple[str, str]]]:
-    """zhlipsum's passages: each paragraph is a '<...' line in the .def; '*' is its space."""
+    """zhlipsum's passages: each paragraph is a '<...>,' line in the .def; '*' is its space."""
 
     def extract(archive: Path) -> Iterator[tuple[str, str]]:
         member = "texmf-dist/tex/latex/zhlipsum/zhlipsum-utf8.def"
@@ -363,7 +363,7 @@ def zhlipsum(*texts: str) -> Callable[[Path], Iterator[tuple[str, str]]]:
             block = source.split(f"+newzhlipsum < {text} >", 1)[1]
             block = block.split("+newzhlipsum", 1)[0].split("\\group_end:", 1)[0]
             paragraphs = [
-                line.strip()[1:].rstrip(">").replace("*", " ")
+                re.sub(r">,?$", "", line.strip()[1:]).replace("*", " ")
                 for line in block.split("\n")
                 if line.strip().startswith("<") and len(line.strip()) > 1
             ]
@@ -502,7 +502,7 @@ SOURCES = [
         "edited",
         ZHLIPSUM,
         "texmf-dist/tex/latex/zhlipsum/zhlipsum-utf8.def: zhufu (鲁迅《祝福》)",
-        "the '<' paragraph lines of the passage, '*' as space",
+        "the '<…>,' paragraph lines of the passage, '*' as space",
         zhlipsum("zhufu"),
     ),
     Source(
@@ -512,7 +512,7 @@ SOURCES = [
         ZHLIPSUM,
         "texmf-dist/tex/latex/zhlipsum/zhlipsum-utf8.def: nanshanjing (《山海经·南山经》), "
         "xiangyu (《史记·项羽本纪》)",
-        "the '<' paragraph lines of each passage, '*' as space",
+        "the '<…>,' paragraph lines of each passage, '*' as space",
         zhlipsum("nanshanjing", "xiangyu"),
     ),
     Source(
@@ -521,7 +521,7 @@ SOURCES = [
         "edited",
         ZHLIPSUM,
         "texmf-dist/tex/latex/zhlipsum/zhlipsum-utf8.def: aspirin (Wikipedia 阿司匹林)",
-        "the '<' paragraph lines of the passage, '*' as space",
+        "the '<…>,' paragraph lines of the passage, '*' as space",
         zhlipsum("aspirin"),
     ),
     Source(

@@ -20,6 +20,8 @@ import judgments
 from corpus import Finding, document_text, lint_corpus, source_of
 
 CONTEXT_LINES = 2  # lines shown either side when the paragraph is one line
+LONG_LINE = 120  # longer lines are shown as a window around the finding
+WINDOW_CHARS = 60  # characters shown either side of the span in such a window
 
 
 def display_width(text: str) -> int:
@@ -52,9 +54,17 @@ def show(finding: Finding) -> str:
     ]
     for number in range(start, end + 1):
         mark = ">" if number == index else " "
-        out.append(f" {mark}{number + 1:4} │ {lines[number]}")
+        line, offset = lines[number], 0
+        if len(line) > LONG_LINE:
+            # Long lines (reviews, subtitles) are cut to a window around the finding.
+            centre = finding.column - 1 if number == index else 0
+            offset = max(0, centre - WINDOW_CHARS)
+            cut = line[offset : centre + len(finding.text) + WINDOW_CHARS]
+            line = ("…" if offset else "") + cut + ("…" if offset + len(cut) < len(line) else "")
+            offset -= 1 if offset else 0
+        out.append(f" {mark}{number + 1:4} │ {line}")
         if number == index and finding.text and finding.end_line == finding.line:
-            before = lines[number][: finding.column - 1]
+            before = line[: finding.column - 1 - offset]
             width = max(1, display_width(finding.text))
             out.append(f"       │ {' ' * display_width(before)}{'^' * width}")
     out.append(
