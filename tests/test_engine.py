@@ -7,9 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnlint import Document, Edit, Finding, Fix, Severity, fix, lint
+from cnlint import Document, Edit, Finding, Fix, FixSafety, Rule, Severity, fix, lint
+from cnlint.config import Config
 from cnlint.finding import Applicability
 from cnlint.fixer import apply_edits, choose_fixes
+from cnlint.linter import FixNotConverging, Linter
+from cnlint.registry import Registry
 
 
 def finding(start, end, *edits):
@@ -140,3 +143,34 @@ def test_choosing_and_applying_fixes_takes_linear_time(shape):
     small, large = (seconds_per_char(shape, size) for size in sizes)
     assert large <= 2 * small, f"{shape}: {large / small:.2f}x the time per MB at 4 MB"
     print(f"{shape}: {large / small:.2f}x the time per MB at 4 MB as at 16 KB")
+
+
+def test_fixing_converges_on_many_repeated_paragraphs():
+    # Seed 000, line 3: duplicate-paragraph drops one copy of a run per pass.
+    paragraph = "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点。"
+    paragraph += "\n"
+    for copies in (12, 14, 40):
+        fixed = fix(paragraph * copies)
+        assert fixed == paragraph, copies
+        assert fix(fixed) == fixed
+
+
+class Flip(Rule):
+    """Turns 甲 into 乙 and 乙 into 甲: fixes that undo each other, pass after pass."""
+
+    code = "X902"
+    name = "flip"
+    summary = "swaps two characters"
+    why = "Stands for two rules whose fixes undo each other."
+    fix_safety = FixSafety.SAFE
+
+    def check(self, doc):
+        for index, char in enumerate(doc.text):
+            if char in "甲乙":
+                yield self.finding(index, index + 1, "flip", replacement="乙甲"["甲乙".index(char)])
+
+
+def test_fixes_that_undo_each_other_are_an_error_not_a_silent_stop():
+    linter = Linter(Config().with_overrides(select=("X902",)), Registry([Flip]))
+    with pytest.raises(FixNotConverging, match="X902"):
+        linter.fix(Document("甲方与乙方签订责任书。\n"))
