@@ -128,6 +128,12 @@ class FileJob:
     def __call__(self, task: Task | Path) -> FileResult:
         task = task if isinstance(task, Task) else Task(task)
         try:
+            return self._run(task)
+        except Exception as exc:  # outside any rule: still this file's error, the run goes on
+            return FileResult(str(task.path), error=f"internal error: {type(exc).__name__}: {exc}")
+
+    def _run(self, task: Task) -> FileResult:
+        try:
             source = self._read(task)
         except SourceError as exc:
             return FileResult(str(task.path), error=str(exc))
@@ -162,7 +168,8 @@ class FileJob:
             ]
             return FileResult(source.display, documents, error=problems_line(source.problems))
         result = process_source(source, self.linter, fix=False, unsafe=False, write=False)
-        self.cache.store(key, [d.findings for d in result.documents])
+        if result.error == problems_line(source.problems):  # a crashed rule is not cached
+            self.cache.store(key, [d.findings for d in result.documents])
         return result
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .document import Document
 from .finding import Finding, Severity
-from .linter import Linter, derive
+from .linter import FixNotConverging, Linter, RuleError, derive
 from .sources import SourceError, SourceFile, SourceOptions, parse_source, read_source
 from .writer import StaleFileError, write_atomic
 
@@ -93,20 +93,29 @@ def process_source(
     source: SourceFile, linter: Linter, *, fix: bool, unsafe: bool, write: bool
 ) -> FileResult:
     """Lint or fix every document of a source; write only a fully read, changed file."""
-    result = FileResult(source.display, error=problems_line(source.problems))
+    result = FileResult(source.display)
     fix = fix and not source.problems  # a partly unreadable file is never written: report it as is
+    failures = list(source.problems)
     texts: list[str] = []
     encoding = source.documents[0].encoding if source.documents else "utf-8"
     for doc in source.documents:
-        if fix:
-            outcome = linter.fix(doc, unsafe=unsafe)
-            encoding = outcome.encoding
-            final = derive(doc, outcome.text, outcome.encoding)
-            result.documents.append(DocumentResult(final, outcome.remaining, outcome.fixed))
-            texts.append(outcome.text)
-        else:
-            result.documents.append(DocumentResult(doc, linter.lint(doc)))
+        try:
+            if fix:
+                outcome = linter.fix(doc, unsafe=unsafe)
+                encoding = outcome.encoding
+                final = derive(doc, outcome.text, outcome.encoding)
+                result.documents.append(DocumentResult(final, outcome.remaining, outcome.fixed))
+                texts.append(outcome.text)
+            else:
+                result.documents.append(DocumentResult(doc, linter.lint(doc)))
+                texts.append(doc.text)
+        except (RuleError, FixNotConverging) as exc:
+            # This document alone is reported, and kept as it was; the others go on.
+            failures.append(document_error(doc, exc))
+            result.documents.append(DocumentResult(doc, []))
             texts.append(doc.text)
+    crashed = len(failures) > len(source.problems)
+    result.error = problems_line(failures, "records could not be checked" if crashed else None)
     result.transcoded = bool(source.documents) and encoding != source.documents[0].encoding
     if any(new != doc.text for new, doc in zip(texts, source.documents, strict=True)):
         original = [doc.text for doc in source.documents]
@@ -138,21 +147,27 @@ def process_stdin(
     """Lint or fix bytes read from stdin as if they were file ``name``.
 
     Returns the result and the bytes to pass on: the fixed bytes, or the input unchanged when
-    nothing was fixed or part of it could not be read (a pipe never loses data).
+    nothing was fixed or part of it could not be read or fixed (a pipe never loses data).
     """
     try:
         source = parse_source(raw, name, SourceOptions.from_config(linter.config), name)
     except SourceError as exc:
         return FileResult(name, error=str(exc)), raw
     result = process_source(source, linter, fix=fix, unsafe=unsafe, write=False)
-    return result, raw if source.problems else fixed_bytes(source, result)
+    return result, raw if result.error else fixed_bytes(source, result)
 
 
-def problems_line(problems: list[str], shown: int = 3) -> str | None:
-    """The unreadable parts of a file as one line: the first few, then a count of the rest."""
+def document_error(doc: Document, exc: Exception) -> str:
+    """The problem with one document, placed like an unreadable JSONL record: ``line N: ...``."""
+    return f"line {doc.record.line}: {exc}" if doc.record is not None else str(exc)
+
+
+def problems_line(problems: list[str], what: str | None = None, shown: int = 3) -> str | None:
+    """The unreadable (or failed) parts of a file as one line: the first few, then a count."""
     if not problems:
         return None
     if len(problems) == 1:
         return problems[0]
     more = f"; and {len(problems) - shown} more" if len(problems) > shown else ""
-    return f"{len(problems)} records unreadable: " + "; ".join(problems[:shown]) + more
+    label = what or "records unreadable"
+    return f"{len(problems)} {label}: " + "; ".join(problems[:shown]) + more

@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 TEMP_SUFFIX = ".cnlint-tmp"
+# mkstemp's random part, between the prefix and the suffix.
+TEMP_RANDOM_CHARS = 8
 
 
 class StaleFileError(Exception):
@@ -39,7 +41,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         # rename() would replace a read-only file anyway; respect the owner's intent instead
         raise PermissionError(errno.EACCES, "read-only file, not overwritten", str(path))
     fd, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+        prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
     )
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -55,6 +57,20 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
             os.unlink(temp_name)
         raise
     _fsync_folder(target.parent)
+
+
+def temp_prefix(target: Path) -> str:
+    """``.NAME.``, with NAME cut short where the temp name would pass the file system's limit
+    on a name (a file whose own name is near the limit can still be fixed)."""
+    try:
+        limit = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # not POSIX, or the limit is unknown
+        limit = 255
+    room = limit - len(b"..") - TEMP_RANDOM_CHARS - len(TEMP_SUFFIX)
+    name = os.fsencode(target.name)
+    if len(name) <= room:
+        return f".{target.name}."
+    return f".{name[:room].decode('utf-8', 'ignore')}."  # whole characters only
 
 
 def _copy_permissions(fd: int, before: os.stat_result | None) -> None:
