@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Protocol
 
 from . import decoding, jsonl
+from .binary import binary_kind
 from .compression import CompressionError, compress, compression_of, decompress, inner_name
 from .document import Document
 
-BINARY_SNIFF_BYTES = 8192
 JSONL_SUFFIXES = (".jsonl", ".json")
 # Decompressed JSONL is held in memory; this bounds what a small corrupt or hostile archive costs.
 MAX_DECOMPRESSED_BYTES = 4 << 30
@@ -142,8 +142,9 @@ def parse_source(
 def parse_text(payload: bytes, display: str, options: SourceOptions) -> Document:
     if len(payload) > options.max_document_size:
         raise SourceError(_too_large(len(payload), options))
-    if b"\x00" in payload[:BINARY_SNIFF_BYTES] and not _looks_utf16(payload):
-        raise SourceError("binary file (contains NUL bytes), skipped")
+    kind = binary_kind(payload)
+    if kind is not None:
+        raise SourceError(f"binary file ({kind}), skipped")
     text, encoding, confidence = decode(payload)
     return Document(text, path=display, encoding=encoding, encoding_confidence=confidence)
 
@@ -177,7 +178,3 @@ def _read_error(path: Path, exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return "cannot read: is a folder"
     return f"cannot read: {exc.strerror or exc}"
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    return decoding.looks_utf16(raw)
