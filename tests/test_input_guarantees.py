@@ -165,3 +165,90 @@ def test_a_deep_text_field_is_one_clear_record_error():
     source = parse_source(deep_text.encode() + b'{"text": "\xe6\xad\xa3"}\n', "x.jsonl")
     assert [d.text for d in source.documents] == ["正"]
     assert source.problems == ["line 1: text field 'text' is a JSON array, not a string"]
+
+
+# ---- memory that stays flat in the size of one JSONL file ---------------------------------
+
+
+def _records(count: int) -> bytes:
+    lines = [line for line in SEED_000.splitlines() if len(line) > 20]
+    return "".join(
+        json.dumps({"id": f"r{i}", "text": lines[i % len(lines)]}, ensure_ascii=False) + "\n"
+        for i in range(count)
+    ).encode()
+
+
+def _peak_streaming(path, monkeypatch) -> tuple[int, int]:
+    import tracemalloc
+
+    from cnlint import streaming
+    from cnlint.parallel import FileJob, Mode, run_files
+
+    monkeypatch.setattr(streaming, "BLOCK_BYTES", 1 << 16)
+    job = FileJob(Linter(Config(select=("P103",))), Mode())
+    tracemalloc.start()
+    parts = findings = 0
+    for result in run_files([path], job, 1, join=False):
+        parts += 1
+        findings += len(result.findings)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert findings > 0
+    return peak, parts
+
+
+def test_a_compressed_jsonl_file_is_linted_in_flat_memory(tmp_path, monkeypatch):
+    import gzip
+
+    small, large = tmp_path / "small.jsonl.gz", tmp_path / "large.jsonl.gz"
+    small.write_bytes(gzip.compress(_records(1_000)))
+    large.write_bytes(gzip.compress(_records(8_000)))
+    small_peak, _ = _peak_streaming(small, monkeypatch)
+    large_peak, parts = _peak_streaming(large, monkeypatch)
+    assert parts > 10
+    assert large_peak < 1.5 * small_peak  # 8x the records, not 8x the memory
+
+
+def test_a_fix_is_streamed_into_the_compressed_file(tmp_path):
+    import gzip
+
+    raw = _records(3_000)
+    path = tmp_path / "records.jsonl.gz"
+    path.write_bytes(gzip.compress(raw, mtime=1_600_000_000))
+    result = run_cli("check", "--fix", "--no-cache", "--select", "P103", str(path))
+    assert result.returncode == 0, result.stderr
+    fixed = gzip.decompress(path.read_bytes())
+    assert fixed == process_stdin(raw, "x.jsonl", Linter(Config(select=("P103",))), fix=True)[1]
+    assert fixed.count(b"\n") == 3_000 and fixed != raw
+    assert path.read_bytes()[4:8] == (1_600_000_000).to_bytes(4, "little")  # header kept
+    assert not list(tmp_path.glob(".*cnlint-tmp"))
+
+
+def test_a_compression_bomb_is_one_file_error_and_the_run_goes_on(tmp_path):
+    import gzip
+
+    (tmp_path / "cnlint.toml").write_text("max-document-size = 1000000\n", encoding="utf-8")
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b'{"text": "' + b"0" * 60_000_000, compresslevel=1))
+    good = tmp_path / "good.jsonl.gz"
+    good.write_bytes(gzip.compress(_records(10)))
+    result = run_cli(
+        "check", "--fix", "--no-cache", "--select", "P103", "--format", "concise", str(tmp_path)
+    )
+    assert result.returncode == 2
+    assert f"{bomb}: error: line 1: record over max-document-size (1.0 MB) in compressed" in (
+        result.stdout
+    )
+    assert b"\xef\xbc\x8c" in gzip.decompress(good.read_bytes())  # the other file was fixed
+
+
+def test_a_corrupt_tail_leaves_the_compressed_file_unwritten(tmp_path):
+    import gzip
+
+    path = tmp_path / "cut.jsonl.gz"
+    data = gzip.compress(_records(2_000))
+    path.write_bytes(data[: len(data) - 40])
+    result = run_cli("check", "--fix", "--no-cache", "--select", "P103", str(path))
+    assert result.returncode == 2
+    assert path.read_bytes() == data[: len(data) - 40]
+    assert not list(tmp_path.glob(".*cnlint-tmp"))
