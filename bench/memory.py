@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/memory.py                  # 10k, 100k, 1M records
     .venv/bin/python bench/memory.py --records 10000 100000
+    .venv/bin/python bench/memory.py --records 1000000 --modes lint
 
 Each file (bench/out/memory/, git-ignored) holds real records: the paragraphs of the seeds, one
 a record, cycled (about 190 bytes of UTF-8 a record). Each measurement is a fresh process
@@ -9,7 +10,7 @@ running cnlint in-process with one worker, so its peak RSS (ru_maxrss) is cnlint
 
 - ``lint``: ``check --format concise`` on the ``.jsonl`` file (a line-per-finding format,
   written as results come);
-- ``lint .gz``: the same on the gzip-compressed file;
+- ``lint.gz``: the same on the gzip-compressed file;
 - ``fix``: ``check --fix --format concise`` on a copy of the ``.jsonl`` file, written in place.
 
 Memory that stays flat in file size shows as the same MB for 10k and 1M records.
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "memory"
 DEFAULT_RECORDS = (10_000, 100_000, 1_000_000)
+MODES = ("lint", "lint.gz", "fix")
 
 # Runs cnlint's command line in this process and reports the process's peak RSS in KB.
 MEASURE = """
@@ -84,22 +86,33 @@ def peak_rss(*args: str) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, nargs="+", default=list(DEFAULT_RECORDS))
+    parser.add_argument(
+        "--modes", nargs="+", choices=MODES, default=list(MODES), help="what to measure"
+    )
     args = parser.parse_args()
-    common = ["--no-cache", "--format", "concise", "-j", "1"]
-    print(f"{'records':>9} {'MB':>7}  {'lint':>16} {'lint .gz':>16} {'fix':>16}")
+    print(f"{'records':>9} {'MB':>7}  " + " ".join(f"{mode:>16}" for mode in args.modes))
     for records in args.records:
         path = build(records)
-        copy = OUT / f"fix-{records}.jsonl"
-        shutil.copyfile(path, copy)
-        runs = [
-            peak_rss("check", *common, str(path)),
-            peak_rss("check", *common, f"{path}.gz"),
-            peak_rss("check", "--fix", *common, str(copy)),
-        ]
-        copy.unlink()
-        cells = [f"{mb:7.0f} MB {seconds:5.0f} s" for mb, seconds, _ in runs]
+        cells = []
+        for mode in args.modes:
+            mb, seconds, _ = measure(mode, path)
+            cells.append(f"{mb:7.0f} MB {seconds:5.0f} s")
         size = path.stat().st_size / 1e6
         print(f"{records:>9,} {size:7.1f}  {' '.join(cells)}", flush=True)
+
+
+def measure(mode: str, path: Path) -> tuple[float, float, int]:
+    common = ["--no-cache", "--format", "concise", "-j", "1"]
+    if mode == "lint":
+        return peak_rss("check", *common, str(path))
+    if mode == "lint.gz":
+        return peak_rss("check", *common, f"{path}.gz")
+    copy = path.with_name(f"fix-{path.name}")
+    shutil.copyfile(path, copy)
+    try:
+        return peak_rss("check", "--fix", *common, str(copy))
+    finally:
+        copy.unlink()
 
 
 if __name__ == "__main__":
