@@ -10,7 +10,14 @@ from .compression import compression_of
 from .document import Document
 from .finding import Finding, Severity
 from .linter import Linter, derive
-from .sources import SourceError, SourceFile, SourceOptions, parse_source, read_source
+from .sources import (
+    SourceError,
+    SourceFile,
+    SourceOptions,
+    parse_source,
+    read_error,
+    read_source,
+)
 from .streaming import blocks
 from .writer import AtomicStream, StaleFileError, write_atomic
 
@@ -183,10 +190,18 @@ def process_stream(
         before = path.stat()
         if fix and _has_problems(path, options, display):
             fix = write = False  # reported as it is, like a whole-file read
-        sink = AtomicStream(path, compression_of(path.name), before) if write else None
-    except (OSError, SourceError) as exc:
-        yield FileResult(display, error=_reason(exc))
+    except OSError as exc:
+        yield FileResult(display, error=read_error(path, exc))
         return
+    except SourceError as exc:
+        yield FileResult(display, error=str(exc))
+        return
+    sink, write_error = None, None
+    if write:
+        try:
+            sink = AtomicStream(path, compression_of(path.name), before)
+        except OSError as exc:  # nothing can be fixed on disk: report the text that is there
+            write_error, fix = _write_error(exc), False
     changed = False
     try:
         for block in blocks(path, options, display):
@@ -198,8 +213,12 @@ def process_stream(
         if sink is not None and changed:
             sink.commit()
             yield FileResult(display, written=True)
-    except (OSError, SourceError, StaleFileError) as exc:
-        yield FileResult(display, error=_reason(exc) if write else str(exc))
+        elif write_error:
+            yield FileResult(display, error=write_error)
+    except SourceError as exc:
+        yield FileResult(display, error=str(exc))
+    except (OSError, StaleFileError) as exc:
+        yield FileResult(display, error=_write_error(exc))
     finally:
         if sink is not None:
             sink.discard()
@@ -209,9 +228,7 @@ def _has_problems(path: Path, options: SourceOptions, display: str) -> bool:
     return any(block.problems for block in blocks(path, options, display))
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, SourceError):
-        return str(exc)
+def _write_error(exc: Exception) -> str:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
     return f"cannot write fix: {reason}"
 

@@ -24,7 +24,8 @@ from .compression import CompressionError, compress, compression_of, decompress,
 from .document import Document
 
 JSONL_SUFFIXES = (".jsonl", ".json")
-# Decompressed JSONL is held in memory; this bounds what a small corrupt or hostile archive costs.
+# A compressed JSONL file read whole (stdin, `fix --out`, the corpus pass) is held in memory:
+# this bounds it, and no line may pass max-document-size. `check` streams it instead.
 MAX_DECOMPRESSED_BYTES = 4 << 30
 
 
@@ -111,7 +112,7 @@ def read_source(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(_read_error(path, exc)) from exc
+        raise SourceError(read_error(path, exc)) from exc
     return parse_source(raw, path.name, options, display, path)
 
 
@@ -128,8 +129,9 @@ def parse_source(
     kind = compression_of(name)
     jsonl_format = is_jsonl(name)
     limit = MAX_DECOMPRESSED_BYTES if jsonl_format else options.max_document_size
+    max_line = options.max_document_size if jsonl_format else None
     try:
-        payload = decompress(raw, kind, limit)
+        payload = decompress(raw, kind, limit, max_line)
     except CompressionError as exc:
         raise SourceError(str(exc)) from exc
     if jsonl_format:
@@ -158,7 +160,7 @@ def _check_size(path: Path, options: SourceOptions) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SourceError(_read_error(path, exc)) from exc
+        raise SourceError(read_error(path, exc)) from exc
     if size > options.max_document_size:
         raise SourceError(_too_large(size, options))
 
@@ -170,7 +172,7 @@ def _too_large(size: int, options: SourceOptions) -> str:
     )
 
 
-def _read_error(path: Path, exc: OSError) -> str:
+def read_error(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "cannot read: symlink loop"
     if exc.errno == errno.ENOENT and path.is_symlink():

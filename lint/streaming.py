@@ -19,7 +19,7 @@ from typing import BinaryIO
 import zstandard
 
 from . import jsonl
-from .compression import compression_of
+from .compression import compression_of, long_line
 from .sources import SourceError, SourceFile, SourceOptions
 
 BLOCK_BYTES = 1 << 20
@@ -62,10 +62,7 @@ def _blocks(
         number += 1
         if len(line) > limit + 1 and not line.endswith(b"\n"):
             if compressed:
-                raise SourceError(
-                    f"line {number}: record over max-document-size "
-                    f"({limit / 1e6:.1f} MB) in compressed input; the rest is not read"
-                )
+                raise SourceError(long_line(number, limit))
             line = line[: limit + 1] + _rest_of_line(stream)
         lines.append(line)
         size += len(line)

@@ -18,7 +18,7 @@ from cnlint.document import Document
 from cnlint.jsonl import splice
 from cnlint.linter import Linter
 from cnlint.run import process_stdin
-from cnlint.sources import SourceError, parse_source
+from cnlint.sources import SourceError, SourceOptions, parse_source
 
 from conftest import SEEDS, run_cli
 
@@ -252,3 +252,26 @@ def test_a_corrupt_tail_leaves_the_compressed_file_unwritten(tmp_path):
     assert result.returncode == 2
     assert path.read_bytes() == data[: len(data) - 40]
     assert not list(tmp_path.glob(".*cnlint-tmp"))
+
+
+def test_a_bomb_read_whole_stops_at_the_line_limit():
+    import gzip
+
+    # stdin, `fix --out` and the corpus pass read a file whole: the same line limit holds.
+    bomb = gzip.compress(b'{"text": "' + b"0" * 60_000_000, compresslevel=1)
+    with pytest.raises(SourceError, match=r"line 1: record over max-document-size \(1.0 MB\)"):
+        parse_source(bomb, "bomb.jsonl.gz", SourceOptions(max_document_size=1_000_000))
+
+
+def test_a_read_only_jsonl_file_is_reported_as_it_is(tmp_path):
+    path = tmp_path / "locked.jsonl"
+    raw = _records(20)
+    path.write_bytes(raw)
+    path.chmod(0o444)
+    result = run_cli(
+        "check", "--fix", "--no-cache", "--select", "P103", "--format", "concise", str(path)
+    )
+    assert result.returncode == 2
+    assert f"{path}: error: cannot write fix: read-only file, not overwritten" in result.stdout
+    assert result.stdout.count(": P103") > 10  # the findings of the text still on disk
+    assert path.read_bytes() == raw
