@@ -67,7 +67,10 @@ def _blocks(
         lines.append(line)
         size += len(line)
         if size >= BLOCK_BYTES:
-            yield _parse(b"".join(lines), options, display, first_line)
+            block = _parse(b"".join(lines), options, display, first_line)
+            yield block
+            if first_line == 1 and _not_json_lines(block):
+                return  # one JSON value (an array, a dump): said once, not line by line
             lines, size, first_line = [], 0, number + 1
     if lines or first_line == 1:
         yield _parse(b"".join(lines), options, display, first_line)
@@ -79,6 +82,10 @@ def _rest_of_line(stream: BinaryIO) -> bytes:
         if chunk.endswith(b"\n"):
             return b"\n"
     return b""
+
+
+def _not_json_lines(block: SourceFile) -> bool:
+    return bool(block.problems) and jsonl.WHOLE_FILE_HINT in block.problems[0]
 
 
 def _parse(payload: bytes, options: SourceOptions, display: str, first_line: int) -> SourceFile:

@@ -15,7 +15,7 @@ import pytest
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.jsonl import splice
+from cnlint.jsonl import WHOLE_FILE_HINT, splice
 from cnlint.linter import Linter
 from cnlint.run import process_stdin
 from cnlint.sources import SourceError, SourceOptions, parse_source
@@ -275,3 +275,15 @@ def test_a_read_only_jsonl_file_is_reported_as_it_is(tmp_path):
     assert f"{path}: error: cannot write fix: read-only file, not overwritten" in result.stdout
     assert result.stdout.count(": P103") > 10  # the findings of the text still on disk
     assert path.read_bytes() == raw
+
+
+def test_a_large_json_array_is_one_error_not_one_per_line(tmp_path, monkeypatch):
+    from cnlint import streaming
+    from cnlint.run import process_stream
+
+    monkeypatch.setattr(streaming, "BLOCK_BYTES", 1 << 12)
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps([{"text": PROSE}] * 200, ensure_ascii=False, indent=1))
+    parts = list(process_stream(path, Linter(Config(select=("P103",)))))
+    errors = [part.error for part in parts if part.error]
+    assert errors == ["a JSON array, not JSON Lines (one object a line); " + WHOLE_FILE_HINT]
