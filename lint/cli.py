@@ -279,7 +279,8 @@ def check(
         )
         if streamed:
             limits = Limits(config.max_findings, config.max_density)
-            results = chain(run_files(files, job, jobs or default_jobs()), problems)
+            parts = run_files(files, job, jobs or default_jobs(), join=False)
+            results = chain(parts, problems)
             raise typer.Exit(_report_streamed(results, output_format, config.fail_on, limits))
         results = run_corpus(files, linter) if corpus else _run(files, job, jobs or default_jobs())
         results += problems

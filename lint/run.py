@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compression import compression_of
 from .document import Document
 from .finding import Finding, Severity
 from .linter import FixNotConverging, Linter, RuleError, derive
-from .sources import SourceError, SourceFile, SourceOptions, parse_source, read_source
-from .writer import StaleFileError, write_atomic
+from .sources import (
+    SourceError,
+    SourceFile,
+    SourceOptions,
+    parse_source,
+    read_error,
+    read_source,
+)
+from .streaming import blocks
+from .writer import AtomicStream, StaleFileError, write_atomic
 
 
 @dataclass
@@ -171,3 +181,84 @@ def problems_line(problems: list[str], what: str | None = None, shown: int = 3) 
     more = f"; and {len(problems) - shown} more" if len(problems) > shown else ""
     label = what or "records unreadable"
     return f"{len(problems)} {label}: " + "; ".join(problems[:shown]) + more
+
+
+def process_stream(
+    path: Path,
+    linter: Linter,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    write: bool = False,
+    display: str | None = None,
+) -> Iterator[FileResult]:
+    """A JSONL file (plain or compressed) linted or fixed block by block, one result a block.
+
+    Memory follows one block however large the file. A fix is streamed into the temp file
+    and renamed over the file at the end (see :class:`~cnlint.writer.AtomicStream`); a file
+    with an unreadable record is never written, so fixing first reads it once to check.
+    The last result carries the file's error or ``written``.
+    """
+    display = display or str(path)
+    options = SourceOptions.from_config(linter.config)
+    try:
+        before = path.stat()
+        if fix and _has_problems(path, options, display):
+            fix = write = False  # reported as it is, like a whole-file read
+    except OSError as exc:
+        yield FileResult(display, error=read_error(path, exc))
+        return
+    except SourceError as exc:
+        yield FileResult(display, error=str(exc))
+        return
+    sink, write_error = None, None
+    if write:
+        try:
+            sink = AtomicStream(path, compression_of(path.name), before)
+        except OSError as exc:  # nothing can be fixed on disk: report the text that is there
+            write_error, fix = _write_error(exc), False
+    changed = False
+    try:
+        for block in blocks(path, options, display):
+            result = process_source(block, linter, fix=fix, unsafe=unsafe, write=False)
+            if sink is not None:
+                sink.write(fixed_bytes(block, result))
+            changed = changed or result.changed
+            yield result
+        if sink is not None and changed:
+            sink.commit()
+            yield FileResult(display, written=True)
+        elif write_error:
+            yield FileResult(display, error=write_error)
+    except SourceError as exc:
+        yield FileResult(display, error=str(exc))
+    except (OSError, StaleFileError) as exc:
+        yield FileResult(display, error=_write_error(exc))
+    finally:
+        if sink is not None:
+            sink.discard()
+
+
+def _has_problems(path: Path, options: SourceOptions, display: str) -> bool:
+    return any(block.problems for block in blocks(path, options, display))
+
+
+def _write_error(exc: Exception) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return f"cannot write fix: {reason}"
+
+
+def joined(path: str, parts: Iterable[FileResult]) -> FileResult:
+    """One result for a file linted in parts (blocks, or byte ranges)."""
+    parts = list(parts)
+    if len(parts) == 1:
+        return parts[0]
+    errors = [part.error for part in parts if part.error]
+    return FileResult(
+        path,
+        [doc for part in parts for doc in part.documents],
+        error="; ".join(errors) or None,
+        old_text="".join(part.old_text for part in parts),
+        new_text="".join(part.new_text for part in parts),
+        written=any(part.written for part in parts),
+    )

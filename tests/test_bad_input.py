@@ -31,7 +31,7 @@ BAD_FILES = {
     "corrupt.txt.gz": b"\x1f\x8b\x08\x00 truncated",
 }
 EXPECTED = {
-    "binary.txt": "binary file (contains NUL bytes), skipped",
+    "binary.txt": "binary file (PNG image), skipped",
     "undecodable.txt": "cannot decode: not UTF-8 (invalid byte 0x80 at offset 0), and neither",
     "not-json.jsonl": "line 2: not valid JSON (Expecting property name enclosed in double quotes",
     "no-text.jsonl": "line 1: no text field 'text'",
