@@ -41,6 +41,7 @@ from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
 from .report import statistics as statistics_report
 from .report.console import make_console
+from .report.errors import errors_summary, print_errors
 from .report.full import summary_line, summary_table
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
@@ -305,7 +306,17 @@ def check(
     human = statistics or output_file is not None or output_format in ("full", "concise")
     for note in notes:
         print(note, file=out if human else sys.stderr)
+    in_summary = output_format == "full" or output_file is not None
+    _report_errors(report.errors, summarised=in_summary or (statistics and output_format != "json"))
     raise typer.Exit(verdict.exit_code)
+
+
+def _report_errors(errors: list[FileResult], *, summarised: bool) -> None:
+    """Each file that could not be checked on stderr, whatever the format, then why in sum
+    (unless the report's own summary, on the terminal, already says it)."""
+    print_errors(errors, sys.stderr)
+    if errors and not summarised:
+        print(f"cnlint: {errors_summary(errors)}", file=sys.stderr)
 
 
 def _check_stdin(
@@ -328,12 +339,18 @@ def _report_streamed(
     stays flat however large the corpus (the line-per-finding formats need no totals)."""
     render = REPORTERS[output_format]
     tally = Tally(fail_on)
+    errors = []
     for result in results:
         render(Report([result], fail_on), sys.stdout)
         tally.add(result)
+        if result.error:
+            print_errors([result], sys.stderr)
+            errors.append(FileResult(result.path, error=result.error))
     verdict = evaluate(tally, limits)
     for reason in verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)
+    if errors:
+        print(f"cnlint: {errors_summary(errors)}", file=sys.stderr)
     return verdict.exit_code
 
 
@@ -363,9 +380,7 @@ def _print_diff(results: list[FileResult]) -> None:
             )
             if not result.new_text.endswith("\n"):
                 sys.stdout.write("\n")
-    for result in results:
-        if result.error:
-            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+    _report_errors([r for r in results if r.error], summarised=False)
 
 
 def _write_report(report: Report, output_format: str, output_file: Path) -> None:
@@ -389,6 +404,7 @@ def _write_baseline(report: Report, path: Path) -> int:
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
+    _report_errors(report.errors, summarised=False)
     return 2 if report.errors else 0
 
 
@@ -507,6 +523,7 @@ def corpus_command(
         statistics_report.render(report, sys.stdout)
     else:
         REPORTERS[output_format](report, sys.stdout)
+    _report_errors(report.errors, summarised=statistics or output_format == "full")
     raise typer.Exit(report.exit_code())
 
 

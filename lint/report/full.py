@@ -13,6 +13,7 @@ from ..finding import Finding, Severity
 from ..run import Report
 from .concise import location
 from .console import make_console
+from .errors import errors_summary
 from .statistics import rule_table
 from .stats import CorpusStats
 
@@ -84,7 +85,7 @@ def summary_line(report: Report) -> str:
     elif not report.errors:
         parts.append(f"All checks passed ({plural(len(report.files), 'file')}).")
     if report.errors:
-        parts.append(f"{plural(len(report.errors), 'file')} could not be checked.")
+        parts.append(errors_summary(report.errors))
     return " ".join(parts)
 
 
@@ -92,10 +93,6 @@ def render(report: Report, stream: TextIO) -> None:
     console = make_console(stream)
     for doc, finding in report.findings:
         console.print(finding_block(doc, finding))
-    for result in report.errors:
-        console.print(
-            Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), ": ", result.error)
-        )
     if report.findings:
         console.print(summary_table(report, console.width))
     console.print(summary_line(report))
