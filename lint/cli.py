@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from collections import Counter
@@ -17,8 +16,9 @@ from rich.markdown import Markdown
 from rich.progress import Progress
 from rich.table import Table
 
-from . import __version__, baseline
+from . import __version__, baseline, patch
 from .cache import CACHE_DIR
+from .compression import compression_of
 from .config import Config, ConfigError, load_config
 from .copies import CopyError, fix_copies
 from .copies import summary_line as copies_summary
@@ -42,7 +42,7 @@ from .report import REPORTERS
 from .report import statistics as statistics_report
 from .report.console import make_console
 from .report.errors import errors_summary, print_errors
-from .report.full import summary_line, summary_table
+from .report.full import plural, summary_line, summary_table
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
 
@@ -245,10 +245,12 @@ def check(
     )
 
     reading_stdin = [str(p) for p in paths] == ["-"]
-    if reading_stdin:
+    stdin_raw = sys.stdin.buffer.read() if reading_stdin else None
+    if stdin_raw is not None:
+        emit = fix and not diff
         results = [
             _check_stdin(
-                stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=fix and not diff
+                stdin_raw, stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=emit
             )
         ]
     else:
@@ -287,7 +289,7 @@ def check(
         results += problems
     report = Report(results, config.fail_on)
     if diff:
-        _print_diff(results)
+        _print_diff(results, stdin_raw)
         raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
     out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
     if update_baseline:
@@ -320,12 +322,10 @@ def _report_errors(errors: list[FileResult], *, summarised: bool) -> None:
 
 
 def _check_stdin(
-    name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
+    raw: bytes, name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
 ) -> FileResult:
     """Lint stdin; with ``emit`` the fixed bytes (or the input, if unfixable) go to stdout."""
-    result, output = process_stdin(
-        sys.stdin.buffer.read(), name or "-", linter, fix=fix, unsafe=unsafe
-    )
+    result, output = process_stdin(raw, name or "-", linter, fix=fix, unsafe=unsafe)
     if emit:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
@@ -367,20 +367,50 @@ def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
     return collected
 
 
-def _print_diff(results: list[FileResult]) -> None:
+def _print_diff(results: list[FileResult], stdin_raw: bytes | None) -> None:
+    """The fixes as one patch on stdout (for ``git apply``/``patch``); what it holds, what it
+    could not show and the files that could not be checked go to stderr."""
+    shown, hidden = [], []
     for result in results:
-        if result.changed:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    result.old_text.splitlines(keepends=True),
-                    result.new_text.splitlines(keepends=True),
-                    fromfile=f"a/{result.path}",
-                    tofile=f"b/{result.path}",
-                )
-            )
-            if not result.new_text.endswith("\n"):
-                sys.stdout.write("\n")
+        if not result.changed:
+            continue
+        encoding = result.documents[-1].doc.encoding if result.documents else "utf-8"
+        compressed = compression_of(result.path) is not None
+        if not patch.shows_as_text(encoding, compressed):
+            hidden.append((result, "compressed" if compressed else encoding))
+            continue
+        old = stdin_raw if stdin_raw is not None else _current_bytes(result)
+        sys.stdout.buffer.write(
+            patch.unified_patch(result.path, old, result.new_text.encode(encoding))
+        )
+        shown.append(result)
+    sys.stdout.flush()
+    for result, why in hidden:
+        print(
+            f"{result.path}: would fix {plural(result.fixed_count, 'finding')}; {why}, so not "
+            "in the patch (`cnlint fix --out DIR` writes the fixed copy)",
+            file=sys.stderr,
+        )
+    changed = shown + [result for result, _ in hidden]
+    fixes = sum(result.fixed_count for result in changed)
+    summary = f"Would fix {plural(fixes, 'finding')} in {plural(len(changed), 'file')}"
+    unsafe = sum(
+        1
+        for result in results
+        for _, finding in result.findings
+        if finding.fix and finding.fix.applicability.value == "unsafe"
+    )
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    print(f"{summary}{more}." if changed else "No fixes to apply.", file=sys.stderr)
     _report_errors([r for r in results if r.error], summarised=False)
+
+
+def _current_bytes(result: FileResult) -> bytes:
+    """The file as it is on disk: the patch's context must match it byte for byte."""
+    try:
+        return Path(result.path).read_bytes()
+    except OSError:
+        return result.old_text.encode("utf-8")
 
 
 def _write_report(report: Report, output_format: str, output_file: Path) -> None:
