@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import Progress
 from rich.table import Table
+from typer.core import TyperArgument
 
 from . import __version__, baseline, patch
 from .cache import CACHE_DIR
@@ -45,6 +46,10 @@ from .report.errors import errors_summary, print_errors
 from .report.full import plural, summary_line, summary_table
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
+
+# typer prints an argument's Python type after its metavar (PATH <list[Path]>), which tells a
+# user nothing the metavar and help do not; typer has no public switch for it.
+TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 app = typer.Typer(
     help="cnlint: a data-quality linter for scraped Chinese text.",
@@ -454,21 +459,30 @@ def _apply_baseline(report: Report, path: Path) -> list[str]:
 
 @app.command("fix")
 def fix_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to copy fixed.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the fixed copies.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Files or folders to copy fixed.")
+    ],
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the fixed copies.")],
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
     ] = False,
     drop_failing: Annotated[
         str | None,
         typer.Option(
+            metavar="SEVERITY",
             help="Leave out documents (JSONL records, .txt files) that still have a finding "
-            "at or above this severity: error, warning, info."
+            "at or above this severity: error, warning, info.",
         ),
     ] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rules to enable.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules to disable.")] = None,
-    config_path: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(metavar="CODES", help="Rules to enable.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(metavar="CODES", help="Rules to disable.")
+    ] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help="Config file.")
+    ] = None,
     text_field: TextFieldOption = None,
     id_field: IdFieldOption = None,
     respect_gitignore: RespectGitignoreOption = None,
@@ -516,13 +530,15 @@ def corpus_command(
         bool, typer.Option("--statistics", help="Show counts per code instead of each finding.")
     ] = False,
     near_threshold: Annotated[
-        float, typer.Option(help="MinHash Jaccard similarity at which D202 fires (0-1).")
+        float,
+        typer.Option(metavar="X", help="MinHash Jaccard similarity at which D202 fires (0-1)."),
     ] = CorpusOptions.near_threshold,
-    ngram: Annotated[int, typer.Option(help="Character n-gram size for D202.")] = (
+    ngram: Annotated[int, typer.Option(metavar="N", help="Character n-gram size for D202.")] = (
         CorpusOptions.ngram
     ),
     boilerplate_min_docs: Annotated[
-        int, typer.Option(help="Distinct documents a paragraph must appear in for D203.")
+        int,
+        typer.Option(metavar="N", help="Distinct documents a paragraph must appear in for D203."),
     ] = CorpusOptions.boilerplate_min_docs,
     config_path: Annotated[
         Path | None,
@@ -560,10 +576,11 @@ def corpus_command(
 @app.command("ray")
 def ray_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Folders, files or globs (.txt/.jsonl/.parquet).")
+        list[str],
+        typer.Argument(metavar="PATH", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
     ],
     text_column: Annotated[
-        str, typer.Option(help="The text column of JSONL/parquet rows.")
+        str, typer.Option(metavar="COLUMN", help="The text column of JSONL/parquet rows.")
     ] = "text",
     fix: Annotated[bool, typer.Option("--fix", help="Add the fixed text (cnlint_fixed).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes")] = False,
@@ -571,13 +588,22 @@ def ray_command(
         bool, typer.Option("--drop", help="Leave out rows still failing after fixes.")
     ] = False,
     output: Annotated[
-        Path | None, typer.Option(help="Write the annotated rows as parquet into this folder.")
+        Path | None,
+        typer.Option(metavar="DIR", help="Write the annotated rows as parquet into this folder."),
     ] = None,
     address: Annotated[
-        str | None, typer.Option(help="Ray cluster address (default: RAY_ADDRESS or local).")
+        str | None,
+        typer.Option(
+            metavar="ADDRESS", help="Ray cluster address (default: RAY_ADDRESS or local)."
+        ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="statistics or json (the check --format json records).")
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="statistics or json (the check --format json records).",
+        ),
     ] = "statistics",
     config_path: Annotated[
         Path | None,
@@ -637,7 +663,9 @@ def _print_record_statistics(records: list[dict]) -> None:
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    output_format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="table or json")
+    ] = "table",
 ) -> None:
     """List every registered rule."""
     registry = load_registry_or_fail()

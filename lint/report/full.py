@@ -36,6 +36,11 @@ def excerpt(doc: Document, finding: Finding) -> tuple[str, int, int]:
     return shown, cell_len(before), max(1, cell_len(marked))
 
 
+def is_document_wide(finding: Finding) -> bool:
+    """Document-level rules (encoding, symbol ratio, short text) report an empty span at 0."""
+    return finding.start == finding.end == 0
+
+
 def finding_block(doc: Document, finding: Finding) -> Text:
     line_no, _ = doc.position(finding.start)
     head = Text()
@@ -45,6 +50,9 @@ def finding_block(doc: Document, finding: Finding) -> Text:
     if finding.fix:
         head.append(" [*]", style="cyan")
     head.append(f" {finding.message}")
+    if is_document_wide(finding):
+        # About the whole text (its encoding, its symbol ratio): no span to point at.
+        return Text.assemble(head, "\n")
     shown, offset, width = excerpt(doc, finding)
     gutter = " " * len(str(line_no))
     body = Text()
