@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from collections import Counter
@@ -16,9 +15,11 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import Progress
 from rich.table import Table
+from typer.core import TyperArgument
 
-from . import __version__, baseline
+from . import __version__, baseline, patch
 from .cache import CACHE_DIR
+from .compression import compression_of
 from .config import Config, ConfigError, load_config
 from .copies import CopyError, fix_copies
 from .copies import summary_line as copies_summary
@@ -41,9 +42,14 @@ from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS
 from .report import statistics as statistics_report
 from .report.console import make_console
-from .report.full import summary_line, summary_table
+from .report.errors import errors_summary, print_errors
+from .report.full import plural, summary_line, summary_table
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
+
+# typer prints an argument's Python type after its metavar (PATH <list[Path]>), which tells a
+# user nothing the metavar and help do not; typer has no public switch for it.
+TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 app = typer.Typer(
     help="cnlint: a data-quality linter for scraped Chinese text.",
@@ -246,10 +252,12 @@ def check(
     )
 
     reading_stdin = [str(p) for p in paths] == ["-"]
-    if reading_stdin:
+    stdin_raw = sys.stdin.buffer.read() if reading_stdin else None
+    if stdin_raw is not None:
+        emit = fix and not diff
         results = [
             _check_stdin(
-                stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=fix and not diff
+                stdin_raw, stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=emit
             )
         ]
     else:
@@ -286,7 +294,7 @@ def check(
         results += problems
     report = Report(results, config.fail_on)
     if diff:
-        _print_diff(results)
+        _print_diff(results, stdin_raw)
         raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
     out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
     if update_baseline:
@@ -305,16 +313,24 @@ def check(
     human = statistics or output_file is not None or output_format in ("full", "concise")
     for note in notes:
         print(note, file=out if human else sys.stderr)
+    in_summary = output_format == "full" or output_file is not None
+    _report_errors(report.errors, summarised=in_summary or (statistics and output_format != "json"))
     raise typer.Exit(verdict.exit_code)
 
 
+def _report_errors(errors: list[FileResult], *, summarised: bool) -> None:
+    """Each file that could not be checked on stderr, whatever the format, then why in sum
+    (unless the report's own summary, on the terminal, already says it)."""
+    print_errors(errors, sys.stderr)
+    if errors and not summarised:
+        print(f"cnlint: {errors_summary(errors)}", file=sys.stderr)
+
+
 def _check_stdin(
-    name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
+    raw: bytes, name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
 ) -> FileResult:
     """Lint stdin; with ``emit`` the fixed bytes (or the input, if unfixable) go to stdout."""
-    result, output = process_stdin(
-        sys.stdin.buffer.read(), name or "-", linter, fix=fix, unsafe=unsafe
-    )
+    result, output = process_stdin(raw, name or "-", linter, fix=fix, unsafe=unsafe)
     if emit:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
@@ -328,12 +344,18 @@ def _report_streamed(
     stays flat however large the corpus (the line-per-finding formats need no totals)."""
     render = REPORTERS[output_format]
     tally = Tally(fail_on)
+    errors = []
     for result in results:
         render(Report([result], fail_on), sys.stdout)
         tally.add(result)
+        if result.error:
+            print_errors([result], sys.stderr)
+            errors.append(FileResult(result.path, error=result.error))
     verdict = evaluate(tally, limits)
     for reason in verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)
+    if errors:
+        print(f"cnlint: {errors_summary(errors)}", file=sys.stderr)
     return verdict.exit_code
 
 
@@ -350,22 +372,50 @@ def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
     return collected
 
 
-def _print_diff(results: list[FileResult]) -> None:
+def _print_diff(results: list[FileResult], stdin_raw: bytes | None) -> None:
+    """The fixes as one patch on stdout (for ``git apply``/``patch``); what it holds, what it
+    could not show and the files that could not be checked go to stderr."""
+    shown, hidden = [], []
     for result in results:
-        if result.changed:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    result.old_text.splitlines(keepends=True),
-                    result.new_text.splitlines(keepends=True),
-                    fromfile=f"a/{result.path}",
-                    tofile=f"b/{result.path}",
-                )
-            )
-            if not result.new_text.endswith("\n"):
-                sys.stdout.write("\n")
-    for result in results:
-        if result.error:
-            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+        if not result.changed:
+            continue
+        encoding = result.documents[-1].doc.encoding if result.documents else "utf-8"
+        compressed = compression_of(result.path) is not None
+        if not patch.shows_as_text(encoding, compressed):
+            hidden.append((result, "compressed" if compressed else encoding))
+            continue
+        old = stdin_raw if stdin_raw is not None else _current_bytes(result)
+        sys.stdout.buffer.write(
+            patch.unified_patch(result.path, old, result.new_text.encode(encoding))
+        )
+        shown.append(result)
+    sys.stdout.flush()
+    for result, why in hidden:
+        print(
+            f"{result.path}: would fix {plural(result.fixed_count, 'finding')}; {why}, so not "
+            "in the patch (`cnlint fix --out DIR` writes the fixed copy)",
+            file=sys.stderr,
+        )
+    changed = shown + [result for result, _ in hidden]
+    fixes = sum(result.fixed_count for result in changed)
+    summary = f"Would fix {plural(fixes, 'finding')} in {plural(len(changed), 'file')}"
+    unsafe = sum(
+        1
+        for result in results
+        for _, finding in result.findings
+        if finding.fix and finding.fix.applicability.value == "unsafe"
+    )
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    print(f"{summary}{more}." if changed else "No fixes to apply.", file=sys.stderr)
+    _report_errors([r for r in results if r.error], summarised=False)
+
+
+def _current_bytes(result: FileResult) -> bytes:
+    """The file as it is on disk: the patch's context must match it byte for byte."""
+    try:
+        return Path(result.path).read_bytes()
+    except OSError:
+        return result.old_text.encode("utf-8")
 
 
 def _write_report(report: Report, output_format: str, output_file: Path) -> None:
@@ -389,6 +439,7 @@ def _write_baseline(report: Report, path: Path) -> int:
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
+    _report_errors(report.errors, summarised=False)
     return 2 if report.errors else 0
 
 
@@ -408,21 +459,30 @@ def _apply_baseline(report: Report, path: Path) -> list[str]:
 
 @app.command("fix")
 def fix_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to copy fixed.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the fixed copies.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Files or folders to copy fixed.")
+    ],
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the fixed copies.")],
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
     ] = False,
     drop_failing: Annotated[
         str | None,
         typer.Option(
+            metavar="SEVERITY",
             help="Leave out documents (JSONL records, .txt files) that still have a finding "
-            "at or above this severity: error, warning, info."
+            "at or above this severity: error, warning, info.",
         ),
     ] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rules to enable.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules to disable.")] = None,
-    config_path: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(metavar="CODES", help="Rules to enable.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(metavar="CODES", help="Rules to disable.")
+    ] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help="Config file.")
+    ] = None,
     text_field: TextFieldOption = None,
     id_field: IdFieldOption = None,
     respect_gitignore: RespectGitignoreOption = None,
@@ -472,14 +532,19 @@ def corpus_command(
     ] = False,
     near_threshold: Annotated[
         float | None,
-        typer.Option(help="Sets the near-threshold option of the corpus rules (default 0.8)."),
+        typer.Option(
+            metavar="X", help="Sets the near-threshold option of the corpus rules (default 0.8)."
+        ),
     ] = None,
     ngram: Annotated[
-        int | None, typer.Option(help="Sets the ngram option of the corpus rules (default 5).")
+        int | None,
+        typer.Option(metavar="N", help="Sets the ngram option of the corpus rules (default 5)."),
     ] = None,
     boilerplate_min_docs: Annotated[
         int | None,
-        typer.Option(help="Sets the boilerplate-min-docs option of the corpus rules (default 5)."),
+        typer.Option(
+            metavar="N", help="Sets the boilerplate-min-docs option of the corpus rules (default 5)."
+        ),
     ] = None,
     config_path: Annotated[
         Path | None,
@@ -513,16 +578,18 @@ def corpus_command(
         statistics_report.render(report, sys.stdout)
     else:
         REPORTERS[output_format](report, sys.stdout)
+    _report_errors(report.errors, summarised=statistics or output_format == "full")
     raise typer.Exit(report.exit_code())
 
 
 @app.command("ray")
 def ray_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Folders, files or globs (.txt/.jsonl/.parquet).")
+        list[str],
+        typer.Argument(metavar="PATH", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
     ],
     text_column: Annotated[
-        str, typer.Option(help="The text column of JSONL/parquet rows.")
+        str, typer.Option(metavar="COLUMN", help="The text column of JSONL/parquet rows.")
     ] = "text",
     fix: Annotated[bool, typer.Option("--fix", help="Add the fixed text (cnlint_fixed).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes")] = False,
@@ -530,13 +597,22 @@ def ray_command(
         bool, typer.Option("--drop", help="Leave out rows still failing after fixes.")
     ] = False,
     output: Annotated[
-        Path | None, typer.Option(help="Write the annotated rows as parquet into this folder.")
+        Path | None,
+        typer.Option(metavar="DIR", help="Write the annotated rows as parquet into this folder."),
     ] = None,
     address: Annotated[
-        str | None, typer.Option(help="Ray cluster address (default: RAY_ADDRESS or local).")
+        str | None,
+        typer.Option(
+            metavar="ADDRESS", help="Ray cluster address (default: RAY_ADDRESS or local)."
+        ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="statistics or json (the check --format json records).")
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="statistics or json (the check --format json records).",
+        ),
     ] = "statistics",
     config_path: Annotated[
         Path | None,
@@ -596,7 +672,9 @@ def _print_record_statistics(records: list[dict]) -> None:
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    output_format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="table or json")
+    ] = "table",
 ) -> None:
     """List every registered rule."""
     registry = load_registry_or_fail()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import sys
 from collections.abc import Mapping
@@ -115,10 +116,17 @@ class Config:
                 if option == "severity":
                     _check_choice(value, SEVERITIES, where)
                 elif option not in rule.options:
-                    known = ", ".join(sorted(rule.options)) or "none"
-                    raise ConfigError(f"unknown option {where} (options of {key}: {known})")
+                    raise ConfigError(_unknown_option(option, rule, where))
                 else:
                     _check_type(value, rule.options[option], where)
+
+
+def _unknown_option(option: str, rule: type[Rule], where: str) -> str:
+    """Names the closest option (``severty`` -> ``severity``) and every option the rule has."""
+    known = ["severity", *sorted(rule.options)]
+    close = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown option {where} ({hint}options of {rule.code}: {', '.join(known)})"
 
 
 def _match(registry, selector: str, where: str = "the command line") -> list[type[Rule]]:

@@ -26,5 +26,3 @@ def render(report: Report, stream: TextIO) -> None:
     for doc, finding in report.findings:
         mark = " [*]" if finding.fix else ""
         stream.write(f"{location(doc, finding.start)}: {finding.code}{mark} {finding.message}\n")
-    for result in report.errors:
-        stream.write(f"{result.path}: error: {result.error}\n")

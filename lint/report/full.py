@@ -13,6 +13,7 @@ from ..finding import Finding, Severity
 from ..run import Report
 from .concise import location
 from .console import make_console
+from .errors import errors_summary
 from .statistics import rule_table
 from .stats import CorpusStats
 
@@ -35,6 +36,11 @@ def excerpt(doc: Document, finding: Finding) -> tuple[str, int, int]:
     return shown, cell_len(before), max(1, cell_len(marked))
 
 
+def is_document_wide(finding: Finding) -> bool:
+    """Document-level rules (encoding, symbol ratio, short text) report an empty span at 0."""
+    return finding.start == finding.end == 0
+
+
 def finding_block(doc: Document, finding: Finding) -> Text:
     line_no, _ = doc.position(finding.start)
     head = Text()
@@ -44,6 +50,9 @@ def finding_block(doc: Document, finding: Finding) -> Text:
     if finding.fix:
         head.append(" [*]", style="cyan")
     head.append(f" {finding.message}")
+    if is_document_wide(finding):
+        # About the whole text (its encoding, its symbol ratio): no span to point at.
+        return Text.assemble(head, "\n")
     shown, offset, width = excerpt(doc, finding)
     gutter = " " * len(str(line_no))
     body = Text()
@@ -84,7 +93,7 @@ def summary_line(report: Report) -> str:
     elif not report.errors:
         parts.append(f"All checks passed ({plural(len(report.files), 'file')}).")
     if report.errors:
-        parts.append(f"{plural(len(report.errors), 'file')} could not be checked.")
+        parts.append(errors_summary(report.errors))
     return " ".join(parts)
 
 
@@ -92,10 +101,6 @@ def render(report: Report, stream: TextIO) -> None:
     console = make_console(stream)
     for doc, finding in report.findings:
         console.print(finding_block(doc, finding))
-    for result in report.errors:
-        console.print(
-            Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), ": ", result.error)
-        )
     if report.findings:
         console.print(summary_table(report, console.width))
     console.print(summary_line(report))

@@ -16,6 +16,7 @@ from rich.text import Text
 from ..finding import Severity
 from ..run import Report
 from .console import make_console
+from .errors import error_kinds
 from .stats import PER_CHARS, CorpusStats, RuleStats
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -55,7 +56,8 @@ def summary_table(stats: CorpusStats) -> Table:
         ("fixable findings", f"{stats.fixable:,} ({stats.fixable_share:.1%})"),
     ]
     if stats.report.errors:
-        rows.append(("files not checked", f"{len(stats.report.errors):,}"))
+        errors = stats.report.errors
+        rows.append(("files not checked", f"{len(errors):,} ({error_kinds(errors)})"))
     for what, value in rows:
         table.add_row(what, value)
     return table
@@ -139,8 +141,6 @@ def statistics_view(stats: CorpusStats, console: Console) -> Group:
 def render(report: Report, stream: TextIO) -> None:
     console = make_console(stream)
     console.print(statistics_view(CorpusStats(report), console))
-    for result in report.errors:
-        console.print(f"{result.path}: error: {result.error}", markup=False)
 
 
 def render_json(report: Report, stream: TextIO) -> None:
@@ -154,6 +154,7 @@ def render_json(report: Report, stream: TextIO) -> None:
         "documents_affected": len(stats.affected),
         "fixable": stats.fixable,
         "files_not_checked": len(report.errors),
+        "errors": [{"path": result.path, "error": result.error} for result in report.errors],
         "rules": [
             {
                 "code": rule.code,
