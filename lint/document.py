@@ -61,7 +61,6 @@ class Document:
     record: Record | None = None
     encoding: str = "utf-8"
     encoding_confidence: float = 1.0
-    extra: dict = field(default_factory=dict)
     _views: dict = field(default_factory=dict, init=False, repr=False)
 
     def __getstate__(self) -> dict:
@@ -77,7 +76,7 @@ class Document:
         """``compute(self)``, computed once per document and shared by every rule that asks.
 
         For derived views several rules need (the lines without decoration, character
-        counts …): ``doc.view(text_lines)`` costs one computation per document, not one
+        counts …): ``doc.view(line_cores)`` costs one computation per document, not one
         per rule. ``compute`` must depend on the text only.
         """
         try:

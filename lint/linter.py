@@ -130,5 +130,4 @@ def derive(doc: Document, text: str, encoding: str) -> Document:
         record=doc.record,
         encoding=encoding,
         encoding_confidence=doc.encoding_confidence if encoding == doc.encoding else 1.0,
-        extra=doc.extra,
     )
