@@ -438,7 +438,7 @@ SOURCES = [
     Source(
         "chatterbot-chinese",
         "dialogue",
-        "edited",
+        "raw",  # crowd-written bot dialogue, never edited: ASCII marks throughout
         Package(
             "pypi",
             "chatterbot-corpus",
