@@ -91,19 +91,19 @@ NAVIGATION: list[Callable[[random.Random], str]] = [
     lambda r: "把这篇文章推给好友：QQ好友 | 微信朋友圈 | 新浪微博",
     lambda r: "点这里订阅每日早报",
     lambda r: f"您的位置：{pick(r, SITES)} » 地方频道 » 内容页",
-    lambda r: "网站首页 | 本地资讯 | 图片频道 | 视频点播 | 论坛社区",
-    lambda r: "【存入书签】【发给朋友】【大字阅读】【退出】",
+    lambda r: "网站起始页 | 本地资讯 | 图片频道 | 视频点播 | 论坛社区",
+    lambda r: "【记住本页】【发给朋友】【大字阅读】【离开】",
     lambda r: "走进我们 ｜ 服务指南 ｜ 互动交流 ｜ 政务公开",
-    lambda r: "用手机浏览请扫描右侧图案",
+    lambda r: "在手机上读本页请扫描右侧图案",
     lambda r: f"上一条：{pick(r, TITLES)}",
     lambda r: f"下一条：{pick(r, TITLES)}",
-    lambda r: "登录后才能发表看法　立即注册",
+    lambda r: "请先登入再发表看法　免费开通账号",
     lambda r: "返回本栏目 ▲顶部",
 ]
 CAPTION: list[Callable[[random.Random], str]] = [
     lambda r: f"图为{pick(r, SCENES)}。　{pick(r, NAMES)} 摄",
     lambda r: f"{pick(r, SCENES)}（{pick(r, NAMES)}／摄）",
-    lambda r: f"▲{pick(r, SCENES)}　图片来源：{pick(r, AGENCIES)}",
+    lambda r: f"▲{pick(r, SCENES)}　图片提供：{pick(r, AGENCIES)}",
     lambda r: "【附图】",
     lambda r: "（配图由受访者提供）",
     lambda r: f"图片：{pick(r, SCENES)}",
@@ -130,19 +130,19 @@ METADATA: list[Callable[[random.Random], str]] = [
     lambda r: (
         f"发稿：{date(r)} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}　出处：{pick(r, SITES)}"
     ),
-    lambda r: f"阅读次数：{r.randint(10, 99999)}　　发布者：{pick(r, NAMES)}",
-    lambda r: f"信息提供：区政府办公室　时间：{date(r)}",
-    lambda r: f"点击数：{r.randint(10, 9999)}　更新于 {date(r)}",
-    lambda r: f"文章录入：{pick(r, NAMES)}　　责任校对：{pick(r, NAMES)}",
+    lambda r: f"被阅读{r.randint(10, 99999)}次　　上传人：{pick(r, NAMES)}",
+    lambda r: f"信息提供：区政府办公室　{date(r)}",
+    lambda r: f"共有{r.randint(10, 9999)}人看过　更新于 {date(r)}",
+    lambda r: f"文章录入：{pick(r, NAMES)}　　复核：{pick(r, NAMES)}",
     lambda r: f"【{date(r)}】【出处：{pick(r, SITES)}】",
 ]
 COPYRIGHT: list[Callable[[random.Random], str]] = [
     lambda r: "本网站所有内容，未经书面授权，请勿复制或建立镜像。",
     lambda r: f"© {r.randint(2005, 2023)} {pick(r, SITES)} 保留一切权利",
     lambda r: f"本文版权属{pick(r, SITES)}，商业引用请先取得许可。",
-    lambda r: f"{pick(r, SITES)}原创稿件，引用请标明出处。",
-    lambda r: "内容如涉及著作权问题，请与本站编辑部联系处理。",
-    lambda r: f"{pick(r, SITES)}　版权声明：本页文字受法律保护",
+    lambda r: f"{pick(r, SITES)}独家稿件，引用请标明出处。",
+    lambda r: "内容如涉及著作权，请与本站联系处理。",
+    lambda r: f"{pick(r, SITES)}　权利说明：本页文字受法律保护",
 ]
 ENGLISH = [
     "in other words",
