@@ -543,7 +543,8 @@ def corpus_command(
     boilerplate_min_docs: Annotated[
         int | None,
         typer.Option(
-            metavar="N", help="Sets the boilerplate-min-docs option of the corpus rules (default 5)."
+            metavar="N",
+            help="Sets the boilerplate-min-docs option of the corpus rules (default 5).",
         ),
     ] = None,
     config_path: Annotated[
