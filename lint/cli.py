@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,6 +47,7 @@ from .report.errors import errors_summary, print_errors
 from .report.full import plural, summary_line, summary_table
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
+from .writer import files_written
 
 # typer prints an argument's Python type after its metavar (PATH <list[Path]>), which tells a
 # user nothing the metavar and help do not; typer has no public switch for it.
@@ -97,6 +99,24 @@ def load_registry_or_fail() -> Registry:
         raise fail(str(exc)) from exc
 
 
+def interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C ends a command with one line and exit 130, not a traceback: every write is
+    atomic, so what was written is whole and the rest untouched."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            Console(stderr=True, highlight=False).print(
+                f"cnlint: interrupted; {files_written()} files written, none partially",
+                markup=False,
+            )
+            raise typer.Exit(130) from None
+
+    return run
+
+
 FormatOption = Annotated[
     str,
     typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
@@ -127,6 +147,7 @@ def configured_linter(
 
 
 @app.command()
+@interruptible
 def check(
     paths: Annotated[
         list[Path] | None,
@@ -458,6 +479,7 @@ def _apply_baseline(report: Report, path: Path) -> list[str]:
 
 
 @app.command("fix")
+@interruptible
 def fix_command(
     paths: Annotated[
         list[Path], typer.Argument(metavar="PATH", help="Files or folders to copy fixed.")
