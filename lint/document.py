@@ -31,6 +31,8 @@ class Record:
 
     line: int
     id: str | None = None
+    # Rule selectors the record itself suppresses (see jsonl.suppressions).
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)

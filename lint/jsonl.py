@@ -75,11 +75,12 @@ def parse(
         try:
             record = _load(body)
             text = _text_of(record, text_path, options.text_field)
+            ignore = suppressions(record, options.suppression_field)
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
             continue
-        record_id = _id_of(record, id_path)
-        documents.append(Document(text, path=display, record=Record(number, record_id)))
+        place = Record(number, _id_of(record, id_path), ignore)
+        documents.append(Document(text, path=display, record=place))
         places.append((index, text))
     return documents, JsonLines(lines, text_path, places), problems
 
@@ -146,6 +147,17 @@ def _text_of(record: dict[str, Any], path: tuple[str, ...], name: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"text field {name!r} is a JSON {_json_type(value)}, not a string")
     return value
+
+
+def suppressions(record: dict[str, Any], field: str) -> tuple[str, ...]:
+    """The rules a record suppresses for itself: ``"cnlint": {"ignore": ["P103", "B1"]}``."""
+    value = record.get(field)
+    if value is None:
+        return ()
+    ignore = value.get("ignore", []) if isinstance(value, dict) else None
+    if not isinstance(ignore, list) or not all(isinstance(code, str) for code in ignore):
+        raise ValueError(f'{field!r} must be an object like {{"ignore": ["P103"]}}, got {value!r}')
+    return tuple(ignore)
 
 
 def _id_of(record: dict[str, Any], path: tuple[str, ...]) -> str | None:

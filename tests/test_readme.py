@@ -35,3 +35,14 @@ def test_readme_lists_every_rule():
 
     for rule in load_registry():
         assert f"| {rule.code} | `{rule.name}` |" in README, f"README lacks {rule.code}"
+
+
+def test_readme_figures_are_real_output():
+    """Rule count, the seeds' summary line and what --diff and --fix say, as cnlint prints them
+    today (tools/readme_figures.py rewrites them)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from readme_figures import updated
+
+    assert updated(README) == README, "run tools/readme_figures.py"
