@@ -13,9 +13,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
-from rich.progress import Progress
-from rich.table import Table
 from typer.core import TyperArgument
 
 from . import __version__, baseline, patch
@@ -492,6 +489,8 @@ def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
     if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return list(results)
     collected = []
+    from rich.progress import Progress  # only for a long run on a terminal: not at start-up
+
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Linting", total=len(files))
         for result in results:
@@ -780,6 +779,8 @@ def ray_command(
 
 def _print_record_statistics(records: list[dict]) -> None:
     counts = Counter((r["code"], r["name"]) for r in records)
+    from rich.table import Table
+
     table = Table(title="Findings by rule", title_justify="left")
     for column in ("code", "rule", "count"):
         table.add_column(column)
@@ -825,6 +826,8 @@ def list_rules(
             )
             print("\t".join(fields) + f"\t{rule.summary}{off}")
         return
+    from rich.table import Table
+
     table = Table(title=f"{len(registry)} rules")
     for column in ("code", "name", "family", "severity", "fix"):
         table.add_column(column, no_wrap=True)
@@ -854,6 +857,8 @@ def explain(
     text = rule_markdown(rule)
     console = make_console(sys.stdout)
     if console.is_terminal:
+        from rich.markdown import Markdown  # imports markdown-it: only for explain's page
+
         console.print(Markdown(text))
     else:
         sys.stdout.write(text)
