@@ -18,7 +18,7 @@ from cnlint.report import REPORTERS
 from cnlint.report.github import escape_data, escape_property
 from cnlint.report.junit import xml_text
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, run_cli, run_console_script
 
 SARIF_SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")
 # The documented workflow-command form; col/endColumn are optional in general, always
@@ -228,3 +228,12 @@ def test_every_format_prints_a_lone_surrogate_escaped(tmp_path, fmt):
     assert result.returncode == 1, result.stderr
     assert "Error" not in result.stderr, result.stderr
     assert "D103" in written.read_text(encoding="utf-8")
+
+
+def test_the_console_script_prints_a_lone_surrogate_escaped(tmp_path):
+    # The interpreter's own stdout (not the test runner's) is the one that refused it.
+    (tmp_path / "corpus.jsonl").write_text(SURROGATE_RECORD, encoding="utf-8")
+    result = run_console_script("check", "corpus.jsonl", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    assert "事\\ud800," in result.stdout
