@@ -25,6 +25,9 @@ from cnlint.datatrove import CnlintFilter, CnlintFormatter, as_record
 
 from conftest import DIRTY_CORPUS, ROOT, SEEDS, need, run_cli
 
+# Slow (runs datatrove pipelines): `-m "not slow"` skips it locally; CI runs it.
+pytestmark = pytest.mark.slow
+
 PAGES_PER_SOURCE = 2
 # What a finding is, apart from where the document came from (CLI: the JSONL file and line).
 PROVENANCE = ("path", "record")
