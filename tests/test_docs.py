@@ -23,12 +23,16 @@ def test_committed_rule_docs_are_what_the_rule_classes_generate():
     assert not tool.stale_pages(), "run tools/gen_docs.py: pages of rules that are gone"
 
 
-def test_every_rule_has_a_page_and_a_row_in_the_readme():
+def test_every_rule_has_a_page_and_a_row_in_the_index_and_the_readme_counts_them():
     tool = gen_docs()
+    index = (ROOT / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for rule in tool.built_in_rules():
+    rules = tool.built_in_rules()
+    for rule in rules:
         assert (ROOT / "docs" / "rules" / f"{rule.code}.md").exists()
-        assert f"| [{rule.code}](docs/rules/{rule.code}.md) | `{rule.name}` |" in readme
+        assert f"| [{rule.code}]({rule.code}.md) | `{rule.name}` |" in index
+    assert f"{tool.BEGIN}{len(rules)} rules in " in readme
+    assert "(docs/rules/README.md)" in readme
 
 
 def test_the_example_rule_of_the_rule_guide_passes_its_own_examples():
