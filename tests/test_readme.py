@@ -1,17 +1,24 @@
-"""The README's promises: its commands are the ones CI runs, its figures are real output, and
-the Python example of docs/usage.md does what its comments say."""
+"""The README's promises: its commands are the ones CI runs, its figures are real output, it
+stays short, and the Python example of docs/usage.md does what its comments say."""
 
 import re
 
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# What a newcomer needs fits in this; everything else lives in docs/.
+MAX_README_BYTES = 12_000
 
 
 def test_ci_runs_the_readme_commands():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = re.search(r"# 2\..*\n(.+)\n", README)[1]
     assert test_command.strip() in ci
+
+
+def test_readme_stays_short():
+    size = len(README.encode("utf-8"))
+    assert size <= MAX_README_BYTES, f"README.md is {size} bytes: move detail to a docs/ page"
 
 
 def test_figures_are_real_output():
