@@ -23,6 +23,8 @@ DEFECTIVE = "".join(
     (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines(True)[:3]
 )
 PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "lint", "rules")
+# The page whose GitHub Actions workflow and pre-commit config these tests run as users copy them.
+CI_PAGE = (ROOT / "docs" / "ci-and-pre-commit.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +128,7 @@ def test_the_hook_repository_installs_and_runs(hook_repo, pre_commit_home, tmp_p
 
 
 # Clean prose (full-width marks) with a line of page metadata: B103, a warning only an unsafe fix
-# removes, so --fix cannot and the README's --fail-on error lets it pass.
+# removes, so --fix cannot and the documented --fail-on error lets it pass.
 METADATA = (
     "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点。\n"
     "来源：山西日报　时间：2021-09-17 08:31:26\n"
@@ -138,12 +140,11 @@ DEBRIS = (
 
 
 def readme_precommit_config(hook_repo) -> str:
-    """The README's .pre-commit-config.yaml as a user copies it, pointed at the hook repo."""
+    """The .pre-commit-config.yaml of docs/ci-and-pre-commit.md as a user copies it, pointed at
+    the hook repo."""
     import re
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## CI and pre-commit")[1].split("\n## ")[0]
-    config = next(b for b in re.findall(r"```yaml\n(.*?)```", section, re.S) if "repos:" in b)
+    config = next(b for b in re.findall(r"```yaml\n(.*?)```", CI_PAGE, re.S) if "repos:" in b)
     head = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -210,9 +211,7 @@ def test_readme_configs_name_real_hooks_and_options():
 
     from conftest import run_cli
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## CI and pre-commit")[1].split("\n## ")[0]
-    workflow, config = (yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S))
+    workflow, config = (yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", CI_PAGE, re.S))
     hooks = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert {h["id"] for h in config["repos"][0]["hooks"]} <= hooks == {"cnlint", "cnlint-fix"}
     help_text = run_cli("check", "--help", env={"COLUMNS": "200"}).stdout
