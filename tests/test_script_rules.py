@@ -176,3 +176,27 @@ def test_seed_003_after_check_fix_is_simplified_without_pinyin_or_doubled_marks(
     assert re.search(f"[(（][{PINYIN_LETTERS}]+[)）]", fixed) is None
     assert re.search("[,，、;；:：。!！?？]{2,}", fixed) is None
     assert "党员干部怀着感情、带着责任" in fixed
+
+
+# ---- issue 14: lone surrogates from JSON escapes ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("絲\ud800", "simplified"),  # the issue's record: {"text":"絲\ud800"}
+        ("黨員干部走進幫扶家庭\ud800。", "simplified"),
+        ("为群众办实事\udfff，新征程上再出发。", "traditional"),
+    ],
+)
+def test_opencc_rules_survive_a_lone_surrogate_and_keep_it(text, target):
+    assert lint(text, target_script=target), "the script defect beside the surrogate is found"
+    fixed = Linter(Config(select=("S",), target_script=target)).fix(Document(text)).text
+    surrogate = next(c for c in text if "\ud800" <= c <= "\udfff")
+    assert fixed.count(surrogate) == 1 and len(fixed) == len(text)
+    assert fixed.index(surrogate) == text.index(surrogate)
+    assert fixed != text
+
+
+def test_conversion_keeps_a_lone_surrogate_where_it_was():
+    assert conversion.convert("絲\ud800綢", "t2s") == "丝\ud800绸"
