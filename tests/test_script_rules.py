@@ -217,3 +217,40 @@ def test_opencc_rules_survive_a_lone_surrogate_and_keep_it(text, target):
 
 def test_conversion_keeps_a_lone_surrogate_where_it_was():
     assert conversion.convert("絲\ud800綢", "t2s") == "丝\ud800绸"
+
+
+# ---- issue 14: encoding damage belongs to the encoding rules ---------------------------------
+
+# Seed 000's opening read back as GBK (UTF-8 bytes decoded as GBK): the mojibake holds
+# traditional-only characters (鍚, 簡, 鏈) that converting would make unrecoverable.
+SENTENCE = "各地基层干部都参与了这次为期三天的活动。"
+MOJIBAKE = SENTENCE.encode("utf-8").decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize("target", ["simplified", "traditional"])
+def test_script_fixes_leave_mojibake_to_its_encoding_rule(target):
+    text = f"会议通知：{MOJIBAKE}\n黨員干部走進幫扶家庭。\n"
+    assert traditional_positions(MOJIBAKE)  # the trap: the damage looks traditional
+    damage = text.index(MOJIBAKE), text.index(MOJIBAKE) + len(MOJIBAKE)
+    findings = lint(text, target_script=target)
+    assert findings  # the real script defects around the damage are still found
+    for finding in findings:
+        for edit in finding.fix.edits if finding.fix else ():
+            assert edit.end <= damage[0] or edit.start >= damage[1], finding
+    fixed = Linter(Config(select=("S",), target_script=target)).fix(Document(text)).text
+    assert MOJIBAKE in fixed
+    recovered = [f.fix.edits[0].content for f in lint(fixed, "E105") if f.fix]
+    assert recovered and recovered[0].startswith("各地基层干部")
+
+
+def test_misaligned_gbk_debris_is_not_converted():
+    # dirty/sogoucs_006.txt: GBK read out of step after a lost byte. The debris (E108's) holds
+    # simplified-only characters (颈 对 乔); in a traditional corpus the text around it is
+    # still converted, the debris is left for the encoding rule.
+    text = (ROOT.parent / "shared/corpus/external/dirty/sogoucs_006.txt").read_text("utf-8")
+    debris = "?１颈ㄍㄑ对薄≌叛蕖∷真糊３乔?"
+    line = next(line for line in text.splitlines() if debris in line)
+    linter = Linter(Config(select=("S", "E108"), target_script="traditional"))
+    assert any(f.code == "E108" for f in linter.lint(Document(line)))
+    fixed = linter.fix(Document(line)).text
+    assert debris in fixed and fixed != line

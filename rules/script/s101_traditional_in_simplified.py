@@ -13,6 +13,7 @@ from cnlint.rules._text.conversion import (
     covering,
     listing,
 )
+from cnlint.rules._text.damage import damage_of, edits_outside, undamaged
 from cnlint.rules._text.foreign import other_language
 from cnlint.rules._text.script_tables import TRADITIONAL_ONLY, traditional_positions
 
@@ -34,6 +35,8 @@ class TraditionalInSimplified(Rule):
         "Converts the paragraph with OpenCC (t2s by default, which keeps mainland standard "
         "forms), replacing only the characters the conversion changes. OpenCC keeps 著; the "
         "fix writes the particle as 着 (懷著 → 怀着) and keeps 著 in 著名, 显著, 名著."
+        " Characters inside mojibake or misaligned-GBK debris (mojibake, misaligned-gbk) are "
+        "neither reported nor converted: converting them would make the damage unrecoverable."
     )
     triggers = "".join(sorted(TRADITIONAL_ONLY))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "t2s"}
@@ -75,10 +78,16 @@ class TraditionalInSimplified(Rule):
         if self.settings.target_script != "simplified":
             return
         text = doc.text
-        for span, positions in doc.group_by_paragraph(traditional_positions(text)).items():
+        # Mojibake and debris are the encoding rules' to report and recover: converting
+        # characters inside them would make the original bytes unrecoverable.
+        damage = doc.view(damage_of)
+        odd = undamaged(damage, traditional_positions(text))
+        for span, positions in doc.group_by_paragraph(odd).items():
             if other_language(text, span):
                 continue
-            edits = conversion_edits(text, span, self.opencc_config, frozenset())
+            edits = edits_outside(
+                damage, conversion_edits(text, span, self.opencc_config, frozenset())
+            )
             start, end = covering(positions[0], positions[-1] + 1, edits)
             yield self.finding(
                 start,

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity, Span
 from cnlint.rules._text.conversion import conversion_edits, covering, listing
+from cnlint.rules._text.damage import damage_of, edits_outside, undamaged
 from cnlint.rules._text.foreign import other_language
 from cnlint.rules._text.script_tables import (
     SIMPLIFIED_ONLY,
@@ -108,12 +109,14 @@ class MixedScript(Rule):
                 # finding inside the first would count one defect twice, and on classical text
                 # the only "leftovers" were the source's own 于 and 并.
                 continue
+            # Mojibake and debris are the encoding rules' (their characters are not a script).
+            minority = undamaged(doc.view(damage_of), minority)
             if (
                 minority
                 and not self._reported_elsewhere(text, minority, majority)
                 and not other_language(text, span)
             ):
-                yield self._finding(text, span, minority, majority)
+                yield self._finding(doc, span, minority, majority)
 
     def _reported_elsewhere(self, text: str, minority: list[int], majority: str) -> bool:
         """Odd characters that traditional-in-simplified or its mirror already reports."""
@@ -122,7 +125,8 @@ class MixedScript(Rule):
         other_only = TRADITIONAL_ONLY if majority == "simplified" else SIMPLIFIED_ONLY
         return all(text[p] in other_only for p in minority)
 
-    def _finding(self, text: str, span: Span, minority: list[int], majority: str) -> Finding:
+    def _finding(self, doc: Document, span: Span, minority: list[int], majority: str) -> Finding:
+        text = doc.text
         # The majority script is the target script (or either one when the target is any).
         if majority == "simplified":
             edits = conversion_edits(text, span, self.to_simplified, frozenset())
@@ -130,6 +134,7 @@ class MixedScript(Rule):
             edits = conversion_edits(text, span, self.to_traditional, TRADITIONAL_ONLY)
         odd = set(minority)
         edits = [e for e in edits if any(e.start <= p < e.end for p in odd)]
+        edits = edits_outside(doc.view(damage_of), edits)
         start, end = covering(minority[0], minority[-1] + 1, edits)
         other = "simplified" if majority == "traditional" else "traditional"
         return self.finding(
