@@ -254,3 +254,19 @@ def test_misaligned_gbk_debris_is_not_converted():
     assert any(f.code == "E108" for f in linter.lint(Document(line)))
     fixed = linter.fix(Document(line)).text
     assert debris in fixed and fixed != line
+
+
+def test_utf16_debris_is_neither_converted_nor_a_foreign_script():
+    # dirty/tieba_iphone_001.txt: posts saved as UTF-16 and read with the bytes swapped
+    # (㈀ is '2', ⴀ is '-'): Han, hangul and private-use characters mixed. Converting them
+    # would make the bytes unrecoverable, and the hangul is no Korean.
+    path = ROOT.parent / "shared/corpus/external/dirty/tieba_iphone_001.txt"
+    lines = path.read_text("utf-8", errors="surrogateescape").splitlines()
+    debris = [line for line in lines if "㈀\u3000\u3100㘀ⴀ" in line]
+    assert len(debris) > 10
+    linter = Linter(Config(select=("S101", "S103", "S104")))
+    for line in debris:
+        assert linter.lint(Document(line)) == [], line[:40]
+        assert linter.fix(Document(line)).text == line
+    # a line of the same post that is text keeps its findings
+    assert lint("点击这里查看더보기全部内容", "S104")

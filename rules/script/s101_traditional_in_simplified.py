@@ -35,7 +35,8 @@ class TraditionalInSimplified(Rule):
         "Converts the paragraph with OpenCC (t2s by default, which keeps mainland standard "
         "forms), replacing only the characters the conversion changes. OpenCC keeps 著; the "
         "fix writes the particle as 着 (懷著 → 怀着) and keeps 著 in 著名, 显著, 名著."
-        " Characters inside mojibake or misaligned-GBK debris (mojibake, misaligned-gbk) are "
+        " Characters inside mojibake, misaligned-GBK debris (mojibake, misaligned-gbk) or UTF-16 "
+        "read with swapped bytes are "
         "neither reported nor converted: converting them would make the damage unrecoverable."
     )
     triggers = "".join(sorted(TRADITIONAL_ONLY))

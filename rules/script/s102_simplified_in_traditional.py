@@ -35,7 +35,8 @@ class SimplifiedInTraditional(Rule):
         "Converts the paragraph with OpenCC (s2tw by default: Taiwan standard forms such as "
         "群 and 裡, without vocabulary changes), replacing only characters that are not "
         "already traditional."
-        " Characters inside mojibake or misaligned-GBK debris (mojibake, misaligned-gbk) are "
+        " Characters inside mojibake, misaligned-GBK debris (mojibake, misaligned-gbk) or UTF-16 "
+        "read with swapped bytes are "
         "neither reported nor converted: converting them would make the damage unrecoverable."
     )
     triggers = "".join(sorted(SIMPLIFIED_ONLY))
