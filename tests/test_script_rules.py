@@ -270,3 +270,12 @@ def test_utf16_debris_is_neither_converted_nor_a_foreign_script():
         assert linter.fix(Document(line)).text == line
     # a line of the same post that is text keeps its findings
     assert lint("点击这里查看더보기全部内容", "S104")
+
+
+def test_a_character_without_a_common_simplified_form_is_not_traditional():
+    # 山海經 南山經 (quality benchmark): 鮆 and 訑 have simplified forms only beyond the BMP
+    # (𫚖, 𫍙), which GBK and most fonts lack; a simplified edition keeps 鮆.
+    assert lint("苕水出于其阴，北流注于具区。其中多鮆鱼。", "S101") == []
+    text = "有獸焉，其狀如羊，九尾四耳，其目在背，其名曰猼訑，佩之不畏。其中多鮆魚。"
+    fixed = Linter(Config(select=("S101",))).fix(Document(text)).text
+    assert fixed == "有兽焉，其状如羊，九尾四耳，其目在背，其名曰猼訑，佩之不畏。其中多鮆鱼。"

@@ -75,7 +75,8 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
 
     The whole paragraph is converted (phrases need their context), then only the characters
     that changed are replaced, one edit per run of changes, skipping characters in ``keep``
-    (already right for the target script: converting them again would only pick a variant).
+    (already right for the target script: converting them again would only pick a variant)
+    and, towards simplified, changes to a character that is not an everyday one.
     A conversion that changes the length (phrase configs) replaces the paragraph.
     """
     original = text[span.start : span.end]
@@ -86,8 +87,13 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
     # character of a long paragraph cost more than the conversion itself).
     differs = np.flatnonzero(code_points(original) != code_points(converted)).tolist()
     runs: list[list[int]] = []  # [start, end) of each run of changed characters
+    to_simplified = config in TO_SIMPLIFIED
     for i in differs:
         if original[i] in keep:
+            continue
+        if to_simplified and not "\u4e00" <= converted[i] <= "\u9fff":
+            # A simplified form in extension A or beyond the BMP (訑 → 𫍙, 鮆 → 𫚖) is outside
+            # GBK and most fonts: simplified text keeps the traditional character.
             continue
         if runs and runs[-1][1] == i:
             runs[-1][1] = i + 1

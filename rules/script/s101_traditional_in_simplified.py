@@ -15,7 +15,11 @@ from cnlint.rules._text.conversion import (
 )
 from cnlint.rules._text.damage import damage_of, edits_outside, undamaged
 from cnlint.rules._text.foreign import other_language
-from cnlint.rules._text.script_tables import TRADITIONAL_ONLY, traditional_positions
+from cnlint.rules._text.script_tables import (
+    NO_COMMON_COUNTERPART,
+    TRADITIONAL_ONLY,
+    traditional_positions,
+)
 
 
 class TraditionalInSimplified(Rule):
@@ -27,7 +31,10 @@ class TraditionalInSimplified(Rule):
         "every word into two spellings: 实事 and 實事 are different tokens to a tokenizer, a "
         "deduplicator and a model. Only characters that exist in traditional Chinese alone "
         "count (a table built from OpenCC's dictionaries), so shared characters never trigger "
-        'it. Active when the global setting target-script is "simplified" (the default).'
+        "it. A traditional character whose simplified form is not an everyday character "
+        "(鮆 → 𫚖, in CJK extension A or beyond the BMP, outside GBK and most fonts) does not "
+        "count either: simplified editions keep it, and the fix keeps it too. "
+        'Active when the global setting target-script is "simplified" (the default).'
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
@@ -39,14 +46,21 @@ class TraditionalInSimplified(Rule):
         "read with swapped bytes are "
         "neither reported nor converted: converting them would make the damage unrecoverable."
     )
-    triggers = "".join(sorted(TRADITIONAL_ONLY))
+    triggers = "".join(sorted(TRADITIONAL_ONLY - NO_COMMON_COUNTERPART))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "t2s"}
     option_docs: ClassVar[dict[str, str]] = {
         "opencc-config": "OpenCC configuration of the fix: t2s, tw2s, hk2s or tw2sp "
         "(tw2sp also converts Taiwan vocabulary, 軟體 → 软件)."
     }
     examples = Examples(
-        clean=["为群众办实事", "我为群众办实事，新征程上再出发。", "他姓於，不姓于。"],
+        clean=[
+            "为群众办实事",
+            "我为群众办实事，新征程上再出发。",
+            "他姓於，不姓于。",
+            # 山海经 in simplified script (the quality benchmark's 南山經, converted): 鮆 has
+            # no everyday simplified form
+            "苕水出于其阴，北流注于具区。其中多鮆鱼。",
+        ],
         bad=[
             Bad("為群眾辦實事", fixed="为群众办实事", flagged=["為群眾辦實"]),
             Bad(
@@ -82,12 +96,16 @@ class TraditionalInSimplified(Rule):
         # Mojibake and debris are the encoding rules' to report and recover: converting
         # characters inside them would make the original bytes unrecoverable.
         damage = doc.view(damage_of)
-        odd = undamaged(damage, traditional_positions(text))
+        odd = [
+            p
+            for p in undamaged(damage, traditional_positions(text))
+            if text[p] not in NO_COMMON_COUNTERPART
+        ]
         for span, positions in doc.group_by_paragraph(odd).items():
             if other_language(text, span):
                 continue
             edits = edits_outside(
-                damage, conversion_edits(text, span, self.opencc_config, frozenset())
+                damage, conversion_edits(text, span, self.opencc_config, NO_COMMON_COUNTERPART)
             )
             start, end = covering(positions[0], positions[-1] + 1, edits)
             yield self.finding(
