@@ -55,16 +55,34 @@ def test_seed_003_leftovers_are_found_and_traps_are_not():
     assert journey + 1 in positions and journey + 2 not in positions
 
 
-def test_seed_003_is_flagged_paragraph_by_paragraph():
+def test_seed_003_is_one_finding_for_a_document_in_traditional_script():
+    # Seed 003 is written wholly in traditional script: one defect, one finding (issue 15),
+    # whose fix converts every paragraph that holds a traditional character.
     findings = lint(SEED_003)
     counts = Counter(f.code for f in findings)
     paragraphs_with_traditional = {
         Document(SEED_003).line_index(p) for p in traditional_positions(SEED_003)
     }
-    assert counts["S101"] == len(paragraphs_with_traditional) > 30
-    # Its traditional paragraphs are S101's defect alone: mixed-script stays silent there.
+    assert len(paragraphs_with_traditional) > 30
+    (document,) = [f for f in findings if f.code == "S101"]
+    assert document.message.startswith("Written in traditional script")
+    edited = {Document(SEED_003).line_index(e.start) for e in document.fix.edits}
+    assert edited >= paragraphs_with_traditional
+    # Its paragraphs are S101's defect alone: mixed-script stays silent there.
     assert counts["S103"] == 0
     assert counts["S102"] == 0  # target-script is simplified
+
+
+def test_a_simplified_document_keeps_one_finding_per_traditional_paragraph():
+    # seed 000 with two paragraphs converted to traditional: the document is simplified,
+    # each converted paragraph is its own defect.
+    lines = SIMPLIFIED_SEEDS[0].read_text(encoding="utf-8").splitlines()
+    converted = [i for i, line in enumerate(lines) if len(line) > 20][:2]
+    for i in converted:
+        lines[i] = opencc.OpenCC("s2tw").convert(lines[i])
+    findings = lint("\n".join(lines), "S101")
+    assert len(findings) == 2
+    assert not any(f.message.startswith("Written in") for f in findings)
 
 
 def test_seed_003_fixed_is_simplified():
@@ -129,7 +147,8 @@ def test_fully_traditional_text_is_clean_when_traditional_is_the_target():
     traditional = opencc.OpenCC("s2tw").convert(SIMPLIFIED_SEEDS[0].read_text(encoding="utf-8"))
     assert len(traditional_positions(traditional)) > 100
     assert lint(traditional, "S101,S102,S103", target_script="traditional") == []
-    assert len(lint(traditional, "S101")) > 5
+    (document,) = lint(traditional, "S101")
+    assert document.message.startswith("Written in traditional script")
     assert lint(traditional, "S102,S103", target_script="any") == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity, Span
 from cnlint.rules._text.conversion import (
     TO_SIMPLIFIED,
     check_opencc_config,
@@ -18,6 +18,7 @@ from cnlint.rules._text.foreign import other_language
 from cnlint.rules._text.script_tables import (
     NO_COMMON_COUNTERPART,
     TRADITIONAL_ONLY,
+    simplified_positions_in,
     traditional_positions,
 )
 
@@ -34,6 +35,9 @@ class TraditionalInSimplified(Rule):
         "it. A traditional character whose simplified form is not an everyday character "
         "(鮆 → 𫚖, in CJK extension A or beyond the BMP, outside GBK and most fonts) does not "
         "count either: simplified editions keep it, and the fix keeps it too. "
+        "One finding a paragraph; a document written wholly in traditional script (no "
+        "paragraph in simplified) is one defect and gets one finding, whose fix converts it "
+        "all (山海經 gave 43 findings, one a paragraph). "
         'Active when the global setting target-script is "simplified" (the default).'
     )
     severity = Severity.WARNING
@@ -101,12 +105,34 @@ class TraditionalInSimplified(Rule):
             for p in undamaged(damage, traditional_positions(text))
             if text[p] not in NO_COMMON_COUNTERPART
         ]
-        for span, positions in doc.group_by_paragraph(odd).items():
-            if other_language(text, span):
-                continue
-            edits = edits_outside(
+        paragraphs = {
+            span: positions
+            for span, positions in doc.group_by_paragraph(odd).items()
+            if not other_language(text, span)
+        }
+        converted = {
+            span: edits_outside(
                 damage, conversion_edits(text, span, self.opencc_config, NO_COMMON_COUNTERPART)
             )
+            for span in paragraphs
+        }
+        if len(paragraphs) > 1 and self._wholly_traditional(doc, paragraphs):
+            # One defect: the document is in the other script. One finding converts it all
+            # (a classical text gave one finding per paragraph, 43 for 南山經).
+            positions = [p for found in paragraphs.values() for p in found]
+            edits = [edit for found in converted.values() for edit in found]
+            start, end = covering(positions[0], positions[-1] + 1, edits)
+            yield self.finding(
+                start,
+                end,
+                f"Written in traditional script: {len(positions)} traditional characters in "
+                f"{len(paragraphs)} paragraphs: {listing(text, positions)}",
+                edits=edits or None,
+                title=f"Convert the document to simplified (OpenCC {self.opencc_config})",
+            )
+            return
+        for span, positions in paragraphs.items():
+            edits = converted[span]
             start, end = covering(positions[0], positions[-1] + 1, edits)
             yield self.finding(
                 start,
@@ -116,3 +142,14 @@ class TraditionalInSimplified(Rule):
                 edits=edits or None,
                 title=f"Convert to simplified (OpenCC {self.opencc_config})",
             )
+
+    @staticmethod
+    def _wholly_traditional(doc: Document, paragraphs: dict[Span, list[int]]) -> bool:
+        """No paragraph of the document is written in simplified script (more simplified-only
+        than traditional-only characters)."""
+        text = doc.text
+        return all(
+            len(simplified_positions_in(text, span.start, span.end))
+            <= len(paragraphs.get(span, ()))
+            for span in doc.paragraphs
+        )
