@@ -207,3 +207,51 @@ def test_joins_and_drops_keep_a_crlf_file_crlf(prefix):
         fixed = fixed_text(rule, text)
         assert fixed != text or rule is DuplicateParagraph
         assert fixed_text(rule, crlf) == fixed.replace("\n", "\r\n"), rule.code
+
+
+# Lines of the PRC Medical Security Fund law (bench/quality/corpus/government/china-laws/
+# 4b53bfbf9046.txt, laws are outside copyright). 医疗保障行政部门 opens article lines and also
+# follows 由, 的, 、 …: a whole term, not the tail of 由医 cut in two.
+LAW_ARTICLES = (
+    "第三十六条\u3000医疗保障行政部门通过医疗保障信息平台实现数据有效有序共享、运用。\n"
+    "医疗保障行政部门应当加强医疗保障信息平台数据处理全过程管理，规范数据管理和应用权限，"
+    "保障数据安全和网络安全。\n"
+    "参保人员在定点医药机构发生的医药费用中应当由医疗保障基金支付的部分，医疗保障经办机构"
+    "审核后应当按照协议约定及时足额直接结算并拨付；因特殊情况不能直接结算并拨付的，参保人员"
+    "可以向医疗保障经办机构申请报销。\n"
+    "医疗保障行政部门、医疗保障经办机构应当完善异地就医医药费用直接结算制度，优化异地就医"
+    "直接结算服务。异地就医的参保人员在定点医药机构发生的医药费用中应当由医疗保障基金支付的"
+    "部分，医疗保障经办机构应当按照规定审核后及时足额直接结算并拨付。\n"
+    "（一）未按照规定和医疗保障服务协议约定结算并拨付应当由医疗保障基金支付的费用；\n"
+    "第四十九条\u3000以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的，由医疗保障行政"
+    "部门责令退回，处骗取金额二倍以上五倍以下的罚款；属于医疗保障经办机构的，还应当对其负有"
+    "责任的领导人员和直接责任人员依法给予处分；属于定点医药机构的，还应当责令其暂停相关责任"
+    "部门或者人员六个月以上一年以下涉及医疗保障基金使用的医药服务，直至由医疗保障经办机构"
+    "解除医疗保障服务协议；属于参保人员的，还应当采取暂停其医药费用联网结算三个月至十二个月、"
+    "限制其接受服务的定点医药机构范围等管理约束措施。\n"
+)
+
+
+def test_a_term_the_text_also_opens_clauses_with_is_not_a_cut_word():
+    assert findings_of(FragmentStart, LAW_ARTICLES) == []
+
+
+def test_a_word_tail_that_only_ever_follows_one_character_is_still_a_fragment():
+    # seed 004: 安彩嘉园 follows 街道 wherever it recurs, so 道安彩嘉园 is a cut 街道.
+    assert lines_of(FragmentStart, seed_text("004")) == [103]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # smbclient(1), manpages-zh: the command named ! opens its entry
+        "下面以字母次序给出可以使用的命令。\n\n! [shell command] 如果指定了 shell command，"
+        "那么!命令会执行一个本地的命令解释器并运行指定的shell命令。\n",
+        # People's Daily 2013-06-05 (bench corpus news/…/00000071.txt) with the 如 of 如今
+        # lost: a lost character at a paragraph's start is encoding damage, not a cut sentence
+        "而业内仍在寻找一种更平衡的商业模式。\n\n?今，部分网站的收费计划启动，业内人士提醒，"
+        "做音乐平台不应谋求自己利益最大化，而是要考虑整个行业的发展。\n",
+    ],
+)
+def test_command_names_and_lost_characters_are_not_fragment_marks(text):
+    assert findings_of(FragmentStart, text) == []
