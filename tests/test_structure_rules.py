@@ -1,6 +1,7 @@
 """Structure rules (T101-T105) on the seeds and the external corpus, beyond their examples."""
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -255,3 +256,31 @@ def test_a_word_tail_that_only_ever_follows_one_character_is_still_a_fragment():
 )
 def test_command_names_and_lost_characters_are_not_fragment_marks(text):
     assert findings_of(FragmentStart, text) == []
+
+
+QUALITY_CORPUS = Path(__file__).resolve().parent.parent / "bench" / "quality" / "corpus"
+
+
+def quality_text(path: str) -> str:
+    return (QUALITY_CORPUS / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # the 2018 New Year address: 25 of its 68 lines end in a comma, a clause a line
+        "government/new-year-addresses/2018.txt",
+        # People's Daily: subheads (围绕…，深化收入分配制度改革) over indented bodies
+        "news/peoples-daily-2013/00000045.txt",
+        # a TED transcript: the speaker stops on a comma, （笑声）, then a new sentence
+        "subtitles/ted-subtitles/StuartRussell_cbd909d6.txt",
+    ],
+)
+def test_clause_lines_subheads_and_audience_cues_are_not_broken_paragraphs(path):
+    assert findings_of(BrokenParagraph, quality_text(path)) == []
+
+
+def test_a_lone_comma_break_in_a_text_of_closed_lines_is_still_a_broken_paragraph():
+    # translated fiction: one sentence split after 拉开船底的木板， in a book whose other
+    # lines all end with a stop
+    assert lines_of(BrokenParagraph, quality_text("fiction/translated-fiction/4_3075.txt")) == [1]
