@@ -193,3 +193,18 @@ def test_near_duplicate_records_that_differ_both_ways_are_only_reported():
     text = dirty_text("weibo_kw_002.txt")
     assert findings_of(NearDuplicateParagraph, text)
     assert fixed_text(NearDuplicateParagraph, text) == text
+
+
+def test_a_paragraph_repeated_twelve_times_in_a_row_loses_every_copy_in_one_pass():
+    # issue 14: seed 001's line 109 pasted 12 times in a row. Each copy after the first
+    # follows a copy, so all of them go at once; one copy per pass left two after the
+    # engine's 10 passes, and a second --fix changed the text again.
+    line = "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n"
+    text = "活动开始。\n\n" + line * 12 + "\n(张晋晋)\n"
+    found = findings_of(DuplicateParagraph, text)
+    assert len(found) == 11
+    assert all(f.fix is not None for f in found)
+    fixed = fixed_text(DuplicateParagraph, text)
+    assert fixed == "活动开始。\n\n" + line + "\n(张晋晋)\n"
+    assert fixed_text(DuplicateParagraph, fixed) == fixed
+

@@ -6,13 +6,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.document import Span
 from cnlint.rules._text.blocks import (
     continuation_index,
     drop_range,
     ends_closed,
     is_prose,
 )
-from cnlint.rules._text.paragraph_keys import droppable, paragraph_keys
+from cnlint.rules._text.paragraph_keys import droppable_in_run, paragraph_keys
 
 
 def is_complete(index: int, texts: list[str], doc: Document) -> bool:
@@ -25,6 +26,21 @@ def repeated_keys(keys: list[str]) -> set[str]:
     if len(set(keys)) == len(keys):
         return set()
     return {key for key, count in Counter(keys).items() if count > 1}
+
+
+def follows_a_copy(doc: Document, index: int, copies: set[int]) -> bool:
+    """Is the paragraph on the line right after another copy (a run of copies, no blank)?"""
+    spans = doc.paragraphs
+    before = index - 1
+    return before in copies and doc.text.count("\n", spans[before].end, spans[index].start) == 1
+
+
+def own_line(doc: Document, index: int) -> Span:
+    """The paragraph's line with its line break: a copy in a run goes, the run's blank
+    line after it stays to separate what is left of the run from the next paragraph."""
+    line = doc.line_index(doc.paragraphs[index].start)
+    starts = doc.line_starts
+    return Span(starts[line], starts[line + 1] if line + 1 < len(starts) else len(doc.text))
 
 
 class DuplicateParagraph(Rule):
@@ -43,7 +59,8 @@ class DuplicateParagraph(Rule):
         "Keeps one copy and drops the others with their line. The copy kept is the first "
         "complete one (it ends a sentence, or its sentence goes on in the next paragraph), so a "
         "truncated stray copy is dropped and the copy that continues stays. A copy is dropped "
-        "only when it follows the kept one directly or stands between blank lines; a copy "
+        "only when it follows the kept one directly (or through other copies: a run of copies "
+        "goes in one pass) or stands between blank lines; a copy "
         "inside a block of lines (one field of a record: a post between its user and date) is "
         "only reported, since the record would lose it."
     )
@@ -99,12 +116,15 @@ class DuplicateParagraph(Rule):
             complete = [i for i in copies if is_complete(i, texts, doc)]
             kept = (complete or copies)[0]
             line = doc.position(spans[kept].start)[0]
+            members = set(copies)
             for index in copies:
                 if index == kept:
                     continue
                 message = f"Duplicate of the paragraph at line {line}"
-                if droppable(doc, index, kept):
+                if droppable_in_run(doc, index, kept, members):
                     dropped = drop_range(doc, index)
+                    if follows_a_copy(doc, index, members):
+                        dropped = own_line(doc, index)
                     yield self.finding(
                         dropped.start, dropped.end, message, replacement="", title="Drop this copy"
                     )
