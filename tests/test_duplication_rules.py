@@ -208,3 +208,32 @@ def test_a_paragraph_repeated_twelve_times_in_a_row_loses_every_copy_in_one_pass
     assert fixed == "活动开始。\n\n" + line + "\n(张晋晋)\n"
     assert fixed_text(DuplicateParagraph, fixed) == fixed
 
+
+def test_two_hundred_near_duplicates_are_all_found_in_linear_work(monkeypatch):
+    # issue 14: seed 004's sentence for 200 house numbers (彰德路1号院 … 200号院), every
+    # pair alike. Sketch buckets stop taking members at 32; a later paragraph must still meet
+    # the members already there, or everything after the 32nd goes unreported.
+    line = "7月24日下午,该街道辖区除彰德路{}号院外,所有停电小区均通了生活用电。"
+    paragraphs = [line.format(number) for number in range(1, 201)]
+    text = "\n\n".join(paragraphs) + "\n"
+    calls = []
+    real_ratio = d102_near_duplicate_paragraph.ratio
+
+    def counting_ratio(a, b, score_cutoff=None):
+        calls.append((a, b))
+        return real_ratio(a, b, score_cutoff=score_cutoff)
+
+    monkeypatch.setattr(d102_near_duplicate_paragraph, "ratio", counting_ratio)
+    found = findings_of(NearDuplicateParagraph, text)
+    assert len(found) == 199  # every paragraph but one is a near copy of another
+    assert len(calls) <= 200 * d102_near_duplicate_paragraph.MAX_BUCKET  # not 19,900 pairs
+
+
+def test_a_lone_surrogate_from_a_json_escape_does_not_crash_the_sketch():
+    # issue 14: {"text":"絲\ud800"} reaches the rules as a str holding a lone surrogate
+    paragraph = "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+    text = paragraph + "\ud800\n\n" + paragraph.replace("常态化", "长期化") + "\ud800\n"
+    found = findings_of(NearDuplicateParagraph, text)
+    assert len(found) == 1
+    many = "\n\n".join(f"{paragraph}{number}\ud800" for number in range(100)) + "\n"
+    assert findings_of(NearDuplicateParagraph, many)  # the bucket path sketches too
