@@ -13,6 +13,7 @@ from cnlint.rules.structure import (
     BrokenParagraph,
     CjkSpace,
     FragmentStart,
+    MissingFinalNewline,
     TruncatedDocument,
     TruncatedParagraph,
 )
@@ -284,3 +285,11 @@ def test_a_lone_comma_break_in_a_text_of_closed_lines_is_still_a_broken_paragrap
     # translated fiction: one sentence split after 拉开船底的木板， in a book whose other
     # lines all end with a stop
     assert lines_of(BrokenParagraph, quality_text("fiction/translated-fiction/4_3075.txt")) == [1]
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_the_final_newline_is_the_file_s_own(newline):
+    # issue 14: a CR-only file got an LF appended (and one that ended in CR was flagged)
+    text = newline.join(["第一段写完了。", "最后一行。"])
+    assert fixed_text(MissingFinalNewline, text) == text + newline
+    assert findings_of(MissingFinalNewline, text + newline) == []
