@@ -131,3 +131,9 @@ def test_html_entities_in_review_labels_are_still_debris():
     # nodejieba's review.100: 心&#12288;&#12288;得 (bench quality corpus)
     assert findings_of(SymbolRatio, "心&#12288;&#12288;得：送同学的，希望她喜欢")
 
+
+def test_an_entity_pair_in_field_labels_is_not_repetition():
+    # nodejieba's review.100: the labels 标&#12288;&#12288;签 and 心&#12288;&#12288;得 share
+    # the reference pair, the words of the review do not repeat
+    text = "标&#12288;&#12288;签：挺保湿的心&#12288;&#12288;得：第一次购买,用了感觉还不错"
+    assert findings_of(RepetitionRatio, text) == []
