@@ -237,3 +237,17 @@ def test_a_lone_surrogate_from_a_json_escape_does_not_crash_the_sketch():
     assert len(found) == 1
     many = "\n\n".join(f"{paragraph}{number}\ud800" for number in range(100)) + "\n"
     assert findings_of(NearDuplicateParagraph, many)  # the bucket path sketches too
+
+
+def test_a_list_item_closing_two_lists_of_a_law_is_not_a_duplicate():
+    # the Red Cross Society law (bench quality corpus government/china-laws/7369841f11cc.txt):
+    # （六）法律、法规规定的其他情形。 ends the lists of two articles
+    items = "（五）未依法公开信息的；\n（六）法律、法规规定的其他情形。\n"
+    article = (
+        "第二十七条\u3000自然人、法人或者其他组织有下列情形之一，造成损害的，依法承担民事责任；"
+        "构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任：\n"
+        "（一）冒用、滥用、篡改红十字标志和名称的；\n（二）利用红十字标志和名称牟利的；\n"
+        "（六）法律、法规规定的其他情形。\n"
+    )
+    assert findings_of(DuplicateParagraph, items + article) == []
+
