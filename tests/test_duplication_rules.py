@@ -251,3 +251,14 @@ def test_a_list_item_closing_two_lists_of_a_law_is_not_a_duplicate():
     )
     assert findings_of(DuplicateParagraph, items + article) == []
 
+
+def test_parallel_entries_of_an_option_list_are_not_near_duplicates():
+    # groff(1), manpages-zh: the -P and -L entries are worded alike on purpose
+    text = (
+        "-P arg 把 arg 传给后处理器。 每个参数都要用单独的 -P 选项分开。 "
+        "注意 groff 在传 arg 给后处理器时不会在前加上 - 。\n"
+        "-l 把输出送到打印机， 所用的命令在设备描述文件中用 print 命令分开。\n"
+        "-L arg 把 arg 传给打印机。 每个参数都要用单独的 -L 选项分开。 "
+        "注意 groff 在传 arg 给后处理器时不会在前加上 - 。\n"
+    )
+    assert findings_of(NearDuplicateParagraph, text) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
@@ -149,7 +150,9 @@ class NearDuplicateParagraph(Rule):
         "fixed in one copy) is a duplicate for training purposes, and exact matching misses "
         "it. Candidates meet through shared 4-gram sketches (bottom-k MinHash), so a long "
         "document costs a few comparisons per paragraph instead of all pairs; each candidate "
-        "pair is then scored with rapidfuzz's normalized Indel ratio."
+        "pair is then scored with rapidfuzz's normalized Indel ratio. Two entries of a list "
+        "under different labels (an option list's -P and -L, a law's 第八十九条 and "
+        "第九十条) read alike because they are parallel: they are not compared."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -230,6 +233,8 @@ class NearDuplicateParagraph(Rule):
             a, b = keys[first], keys[second]
             if a == b:
                 continue  # exact copies are duplicate-paragraph's
+            if parallel_entries(texts[first], texts[second]):
+                continue  # -P arg 把 arg 传给后处理器 / -L arg 把 arg 传给打印机
             score = ratio(a, b, score_cutoff=threshold)
             if not score:
                 continue
@@ -253,3 +258,23 @@ def kept_copy(kept_for: dict[int, int], index: int) -> int:
     while index in kept_for:
         index = kept_for[index]
     return index
+
+
+# The label an entry of a list opens with: an article (第八十九条), an enumerator ((三), 3.),
+# or a term of a definition or option list (-width, r, d[尺寸]) before its first space.
+ENTRY_LABEL = re.compile(
+    r"(?:第[一二三四五六七八九十百千零〇两\d]+条|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,3}[.、．)）]|[一二三四五六七八九十]{1,3}、"
+    r"|-{0,2}[A-Za-z][\w-]{0,15}(?:\[[^\]\s]{1,6}\])?(?=[ \u3000\t]))"
+)
+
+
+def parallel_entries(first: str, second: str) -> bool:
+    """Two entries of one list, each under its own label, worded alike on purpose.
+
+    An option list (-P arg 把 arg 传给后处理器, -L arg 把 arg 传给打印机), a type list
+    (d[尺寸] 有符号十进制数…, u[尺寸] 无符号十进制数…) or two penalty articles of a law
+    read alike because they are parallel, not because one copies the other.
+    """
+    label_one, label_two = ENTRY_LABEL.match(first), ENTRY_LABEL.match(second)
+    return bool(label_one and label_two and label_one[0] != label_two[0])
