@@ -1,5 +1,6 @@
 """Structure rules (T101-T105) on the seeds and the external corpus, beyond their examples."""
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -321,3 +322,21 @@ def test_a_one_paragraph_review_is_not_a_truncated_document():
     # with one paragraph nothing in the document shows otherwise
     review = "瓶子盖子都有刮痕了，是不是都用过了啊。以前也在卓越买过za的其他化妆品，都还算满意。"
     assert findings_of(TruncatedDocument, review + "这一次真觉得很恶心，以后不会在这买了") == []
+
+
+def test_spaces_of_a_hard_wrap_are_found_wherever_they_fall():
+    # translated fiction (bench quality corpus): a paragraph hard-wrapped at 36 characters and
+    # joined with spaces, as a scrape of a fixed-width page gives it. Its spaces between Han
+    # characters (雅 致, 马洛庄园 的 …) are more than the 2 a paragraph may hold as style.
+    paragraph = next(
+        line
+        for line in quality_text("fiction/translated-fiction/4_3075.txt").splitlines()
+        if line.startswith("它是个熙熙攘攘")
+    )
+    wrapped = " ".join(paragraph[i : i + 36] for i in range(0, len(paragraph), 36)) + "\n"
+    inside_words = [
+        m.start() for m in re.finditer(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", wrapped)
+    ]
+    assert len(inside_words) >= 3
+    assert [f.start for f in findings_of(CjkSpace, wrapped)] == inside_words
+    assert fixed_text(CjkSpace, wrapped).count(" ") == wrapped.count(" ") - len(inside_words)

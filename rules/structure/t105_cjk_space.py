@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.rules._text.blocks import ECHO_WINDOW, is_furniture, is_prose
@@ -37,6 +38,12 @@ CLAUSE_OPENERS = (
     *("现在", "总之", "另外", "其实", "我们", "你们", "他们", "她们", "大家"),
 )
 MAX_DOCUMENT_SPACES = 8
+# A hard wrap joined with spaces: at least MIN_WRAPS spaces between Han characters in a
+# paragraph, every MIN_WRAP_WIDTH or more characters, at distances within 2×WRAP_TOLERANCE.
+ANY_SPACE = re.compile("[ \u3000\u00a0]")
+MIN_WRAPS = 3
+MIN_WRAP_WIDTH = 16
+WRAP_TOLERANCE = 1
 ECHO = 3
 
 
@@ -50,6 +57,24 @@ def beside_path_separator(paragraph: str, left: int, right: int) -> bool:
     after = right < len(paragraph) and paragraph[right] in PATH_SEPARATORS
     before = left > 0 and paragraph[left - 1] in PATH_SEPARATORS
     return (after and paragraph[right - 1].isspace()) or (before and paragraph[left].isspace())
+
+
+def wrap_width(paragraph: str) -> int:
+    """The line width, when the paragraph's spaces are where a hard wrap broke its lines.
+
+    Text wrapped at a fixed width and joined with spaces has a space every N characters
+    (give or take one for a mark kept off a line's start), wherever it falls: inside words
+    (雅 致, 马洛庄园 的主人). Clause spaces of chat, subtitle cues and name lists fall where
+    the words end, at uneven distances. 0 when the spacing is not that regular.
+    """
+    positions = [match.start() for match in ANY_SPACE.finditer(paragraph)]
+    if len(positions) < MIN_WRAPS:
+        return 0
+    gaps = sorted(b - a for a, b in pairwise(positions))
+    width = gaps[len(gaps) // 2]
+    if width < MIN_WRAP_WIDTH or gaps[-1] - gaps[0] > 2 * WRAP_TOLERANCE:
+        return 0
+    return width - 1  # characters between two spaces: the width of a wrapped line
 
 
 def in_brackets(position: int, bracketed: list[tuple[int, int]]) -> bool:
@@ -75,7 +100,10 @@ class CjkSpace(Rule):
         "sentence-bearing line (past its dateline, outside brackets), or where the same "
         "document writes the joined words without the space. Spaces that set off the labels "
         "of a menu path or breadcrumb (查看 → 显示滤镜) pass, and so does a space that stands "
-        "for a stop: after 呵呵, or before a word that opens a sentence (如果, 以前, 我们 …)."
+        "for a stop: after 呵呵, or before a word that opens a sentence (如果, 以前, 我们 …). "
+        "Text hard-wrapped at a fixed width and joined with spaces has a space every N "
+        "characters wherever it falls (…颇有几处雅 致的角落…): a paragraph whose spaces keep "
+        "that regular distance has every one reported, however many there are."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -126,11 +154,14 @@ class CjkSpace(Rule):
             # names, clause spaces in chat): a style, not a split word.
             separators = spaced_style or len(offsets) > MAX_SPACES
             in_sentences = not separators and is_prose(paragraph)
+            width = wrap_width(paragraph) if len(offsets) >= MIN_WRAPS else 0
             # The exemptions are asked only for a space that would be reported: most are not.
             bracketed = None
             for offset in offsets:
                 position = offset - span.start
-                if in_sentences and self._splits_clause(paragraph, position):
+                if width:
+                    reason = f"a line break every {width} characters turned into a space"
+                elif in_sentences and self._splits_clause(paragraph, position):
                     reason = "inside a clause"
                 elif self._joined_elsewhere(text, paragraph, position, offset):
                     reason = "the document writes these words without it elsewhere"
