@@ -6,11 +6,11 @@ from collections import Counter
 import opencc
 import pytest
 
+from cnlint.chars import PINYIN_LETTERS
 from cnlint.config import Config, ConfigError
 from cnlint.document import Document
 from cnlint.linter import Linter
 from cnlint.rules._text import conversion
-from cnlint.rules._text.chars import PINYIN_LETTERS
 from cnlint.rules._text.script_tables import (
     LEFTOVERS,
     SIMPLIFIED_ONLY,

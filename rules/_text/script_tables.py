@@ -15,7 +15,7 @@ from importlib.resources import files
 
 import numpy as np
 
-from cnlint.rules._text.chars import code_points
+from cnlint.chars import code_points
 
 
 def _data_lines(name: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
-from cnlint.rules._text.chars import HAN
+from cnlint.chars import HAN
 from cnlint.rules._text.credits import NAME, NAMES, ROLE, ROLE_WORD, SEP, SURNAME, _surnames
 from cnlint.rules._text.line_rule import LineRule
 from cnlint.rules._text.lines import core_start, has_sentence_mark, last_line_index, line_cores

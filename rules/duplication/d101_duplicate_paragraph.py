@@ -120,7 +120,7 @@ class DuplicateParagraph(Rule):
         for index, (text, key) in enumerate(zip(texts, keys, strict=True)):
             if (
                 key in repeated
-                and len(key) >= self.config["min-chars"]
+                and len(key) >= self.option_values["min-chars"]
                 and is_prose(text)
                 and not is_list_item(text)
             ):

@@ -207,8 +207,8 @@ class NearDuplicateParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         keys = paragraph_keys(doc)
-        threshold = self.config["threshold"]
-        long_keys = {key for key in keys if len(key) >= self.config["min-chars"]}
+        threshold = self.option_values["threshold"]
+        long_keys = {key for key in keys if len(key) >= self.option_values["min-chars"]}
         if len(long_keys) < 2:
             return
         if len(long_keys) <= PAIRWISE_LIMIT and not has_similar_pair(long_keys, threshold):
@@ -217,7 +217,7 @@ class NearDuplicateParagraph(Rule):
         eligible = [
             index
             for index, key in enumerate(keys)
-            if len(key) >= self.config["min-chars"] and is_prose(texts[index])
+            if len(key) >= self.option_values["min-chars"] and is_prose(texts[index])
         ]
         # A paragraph reported as a copy gives way to the one it copies: a later paragraph
         # that met it (in a full sketch bucket, the only member it met) is compared with that

@@ -51,15 +51,17 @@ class BoilerplateParagraph(CorpusRule):
     def add(self, doc: Document, copy: bool) -> bool:
         if copy or not doc.paragraph_texts:
             return False
-        minimum = self.config["boilerplate-min-chars"]
+        minimum = self.option_values["boilerplate-min-chars"]
         long_enough = {p for p in doc.paragraph_texts if len(p) >= minimum}
         self._paragraphs.add([stable_hash(p) for p in long_enough])
         return False
 
     def findings(self, doc: Document) -> Iterator[Finding]:
         if self._boilerplate is None:
-            self._boilerplate = self._paragraphs.at_least(self.config["boilerplate-min-docs"])
-        minimum = self.config["boilerplate-min-chars"]
+            self._boilerplate = self._paragraphs.at_least(
+                self.option_values["boilerplate-min-docs"]
+            )
+        minimum = self.option_values["boilerplate-min-chars"]
         for span, text in zip(doc.paragraphs, doc.paragraph_texts, strict=True):
             if len(text) < minimum:
                 continue

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.rules._text.chars import HAN, HAN_CHAR
+from cnlint.chars import HAN, HAN_CHAR
 from cnlint.rules._text.phrases import configured_phrases
 
 VOWEL = re.compile("[aeiouy]")
@@ -73,11 +73,11 @@ class EnglishLeak(Rule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        words = configured_phrases("english-function-words", self.config)
+        words = configured_phrases("english-function-words", self.option_values)
         self.function_words = frozenset(w.lower() for w in words)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        min_words = self.config["min-words"]
+        min_words = self.option_values["min-words"]
         text = doc.text
         for match in LOWER_RUN.finditer(text):
             if not self._between_chinese(text, match.start(), match.end()):

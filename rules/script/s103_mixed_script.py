@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.document import Span
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity, Span
 from cnlint.rules._text.conversion import conversion_edits, covering, listing
 from cnlint.rules._text.foreign import other_language
 from cnlint.rules._text.script_tables import (
@@ -77,8 +76,8 @@ class MixedScript(Rule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.to_simplified = self.config["simplified-config"]
-        self.to_traditional = self.config["traditional-config"]
+        self.to_simplified = self.option_values["simplified-config"]
+        self.to_traditional = self.option_values["traditional-config"]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.document import Span
-from cnlint.rules._text.chars import characters
+from cnlint import Bad, Document, Examples, Finding, Rule, Severity, Span
+from cnlint.chars import characters
 from cnlint.rules._text.foreign import FOREIGN, FOREIGN_RUN, FOREIGN_SCRIPTS, other_language
 
 SCRIPT_PATTERNS = [(re.compile(f"[{ranges}]"), name) for name, ranges in FOREIGN_SCRIPTS.items()]

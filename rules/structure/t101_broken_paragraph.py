@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.chars import HAN_CHAR
 from cnlint.document import Span
 from cnlint.rules._text.blocks import (
     OPEN_MARKS,
@@ -14,7 +15,6 @@ from cnlint.rules._text.blocks import (
     is_open_prose,
     punctuates_paragraph_ends,
 )
-from cnlint.rules._text.chars import HAN_CHAR
 from cnlint.rules._text.open_prose import continued, open_prose
 
 
