@@ -193,3 +193,72 @@ def test_near_duplicate_records_that_differ_both_ways_are_only_reported():
     text = dirty_text("weibo_kw_002.txt")
     assert findings_of(NearDuplicateParagraph, text)
     assert fixed_text(NearDuplicateParagraph, text) == text
+
+
+def test_a_paragraph_repeated_twelve_times_in_a_row_loses_every_copy_in_one_pass():
+    # issue 14: seed 001's line 109 pasted 12 times in a row. Each copy after the first
+    # follows a copy, so all of them go at once; one copy per pass left two after the
+    # engine's 10 passes, and a second --fix changed the text again.
+    line = "“一点恒心”暖民心。交通路社区用一点恒心暖民心。\n"
+    text = "活动开始。\n\n" + line * 12 + "\n(张晋晋)\n"
+    found = findings_of(DuplicateParagraph, text)
+    assert len(found) == 11
+    assert all(f.fix is not None for f in found)
+    fixed = fixed_text(DuplicateParagraph, text)
+    assert fixed == "活动开始。\n\n" + line + "\n(张晋晋)\n"
+    assert fixed_text(DuplicateParagraph, fixed) == fixed
+
+
+def test_two_hundred_near_duplicates_are_all_found_in_linear_work(monkeypatch):
+    # issue 14: seed 004's sentence for 200 house numbers (彰德路1号院 … 200号院), every
+    # pair alike. Sketch buckets stop taking members at 32; a later paragraph must still meet
+    # the members already there, or everything after the 32nd goes unreported.
+    line = "7月24日下午,该街道辖区除彰德路{}号院外,所有停电小区均通了生活用电。"
+    paragraphs = [line.format(number) for number in range(1, 201)]
+    text = "\n\n".join(paragraphs) + "\n"
+    calls = []
+    real_ratio = d102_near_duplicate_paragraph.ratio
+
+    def counting_ratio(a, b, score_cutoff=None):
+        calls.append((a, b))
+        return real_ratio(a, b, score_cutoff=score_cutoff)
+
+    monkeypatch.setattr(d102_near_duplicate_paragraph, "ratio", counting_ratio)
+    found = findings_of(NearDuplicateParagraph, text)
+    assert len(found) == 199  # every paragraph but one is a near copy of another
+    assert len(calls) <= 200 * d102_near_duplicate_paragraph.MAX_BUCKET  # not 19,900 pairs
+
+
+def test_a_lone_surrogate_from_a_json_escape_does_not_crash_the_sketch():
+    # issue 14: {"text":"絲\ud800"} reaches the rules as a str holding a lone surrogate
+    paragraph = "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+    text = paragraph + "\ud800\n\n" + paragraph.replace("常态化", "长期化") + "\ud800\n"
+    found = findings_of(NearDuplicateParagraph, text)
+    assert len(found) == 1
+    many = "\n\n".join(f"{paragraph}{number}\ud800" for number in range(100)) + "\n"
+    assert findings_of(NearDuplicateParagraph, many)  # the bucket path sketches too
+
+
+def test_a_list_item_closing_two_lists_of_a_law_is_not_a_duplicate():
+    # the Red Cross Society law (bench quality corpus government/china-laws/7369841f11cc.txt):
+    # （六）法律、法规规定的其他情形。 ends the lists of two articles
+    items = "（五）未依法公开信息的；\n（六）法律、法规规定的其他情形。\n"
+    article = (
+        "第二十七条\u3000自然人、法人或者其他组织有下列情形之一，造成损害的，依法承担民事责任；"
+        "构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任：\n"
+        "（一）冒用、滥用、篡改红十字标志和名称的；\n（二）利用红十字标志和名称牟利的；\n"
+        "（六）法律、法规规定的其他情形。\n"
+    )
+    assert findings_of(DuplicateParagraph, items + article) == []
+
+
+def test_parallel_entries_of_an_option_list_are_not_near_duplicates():
+    # groff(1), manpages-zh: the -P and -L entries are worded alike on purpose
+    text = (
+        "-P arg 把 arg 传给后处理器。 每个参数都要用单独的 -P 选项分开。 "
+        "注意 groff 在传 arg 给后处理器时不会在前加上 - 。\n"
+        "-l 把输出送到打印机， 所用的命令在设备描述文件中用 print 命令分开。\n"
+        "-L arg 把 arg 传给打印机。 每个参数都要用单独的 -L 选项分开。 "
+        "注意 groff 在传 arg 给后处理器时不会在前加上 - 。\n"
+    )
+    assert findings_of(NearDuplicateParagraph, text) == []

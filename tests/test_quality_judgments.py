@@ -48,8 +48,22 @@ def describe(keys) -> str:
 @pytest.mark.parametrize("code", sorted(ALL_JUDGMENTS))
 def test_findings_judged_true_are_still_reported(code, reported):
     real = {j.key for j in ALL_JUDGMENTS[code] if j.verdict in {"true", "harmful-fix"}}
-    gone = real - reported.get(code, set())
-    assert not gone, f"{code}: findings judged real are no longer reported:\n{describe(gone)}"
+    gone = real - reported.get(code, set()) - judgments.load_lost(code)
+    assert not gone, (
+        f"{code}: findings judged real are no longer reported and not listed in "
+        f"judgments/lost/{code}.tsv:\n{describe(gone)}"
+    )
+
+
+@pytest.mark.parametrize("code", sorted(ALL_JUDGMENTS))
+def test_listed_lost_findings_are_still_missing(code, reported):
+    real = {j.key for j in ALL_JUDGMENTS[code] if j.verdict in {"true", "harmful-fix"}}
+    listed = judgments.load_lost(code)
+    back = listed - (real - reported.get(code, set()))
+    assert not back, (
+        f"{code}: listed lost findings are reported again (or not judged real): run "
+        f"`findings.py {code} --update-lost` to record it:\n{describe(back)}"
+    )
 
 
 @pytest.mark.parametrize("code", sorted(ALL_JUDGMENTS))

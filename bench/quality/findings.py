@@ -93,6 +93,11 @@ def main() -> None:
         action="store_true",
         help="rewrite judgments/open/CODE.tsv: the findings judged false still reported",
     )
+    parser.add_argument(
+        "--update-lost",
+        action="store_true",
+        help="rewrite judgments/lost/CODE.tsv: the findings judged true no longer reported",
+    )
     args = parser.parse_args()
     code = args.code.upper()
     findings = sorted((f for f in lint_corpus() if f.code == code), key=lambda f: f.key)
@@ -102,6 +107,11 @@ def main() -> None:
         still = false & {f.key for f in findings}
         judgments.write_open(code, still)
         print(f"judgments/open/{code}.tsv: {len(still)} of {len(false)} false positives reported")
+    if args.update_lost:
+        real = {j.key for j in judgments.load(code) if j.verdict in {"true", "harmful-fix"}}
+        lost = real - {f.key for f in findings}
+        judgments.write_lost(code, lost)
+        print(f"judgments/lost/{code}.tsv: {len(lost)} of {len(real)} real findings not reported")
         return
     if args.unjudged:
         findings = [f for f in findings if f.key not in judged]

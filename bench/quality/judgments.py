@@ -14,6 +14,12 @@ still reports: the false positives not fixed yet. The judgment tests hold the ra
 judged false and reported must be listed there, and a listed one must still be reported, so a
 fixed false positive leaves the list and cannot come back unnoticed (``findings.py CODE
 --update-open`` rewrites the list from the current findings).
+
+``lost/<CODE>.tsv`` is the other side: the findings judged true that a rule knowingly no longer
+reports, because the change that removed a class of false positives could not tell them apart
+(a one-line review cut at 不管什么 among two dozen complete ones). A judged-true finding that is
+not reported must be listed there, and a listed one must still be missing (``findings.py CODE
+--update-lost``), so a true finding never disappears unnoticed.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "judgments"
 OPEN = FOLDER / "open"
+LOST = FOLDER / "lost"
 COLUMNS = ["path", "record", "line", "column", "text", "verdict", "reason"]
 VERDICTS = {"true", "false", "harmful-fix"}
 ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -114,5 +121,16 @@ def write_open(code: str, keys: set[Key], folder: Path = OPEN) -> None:
         file.unlink(missing_ok=True)
         return
     folder.mkdir(exist_ok=True)
-    lines = sorted(key_prefix(*key).rstrip("\t") for key in keys)
+    # key_prefix ends in one tab; rstrip would also take the text column of a document-level
+    # finding (its text is empty).
+    lines = sorted(key_prefix(*key)[:-1] for key in keys)
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def load_lost(code: str) -> set[Key]:
+    """The keys of the findings of one rule judged true and knowingly no longer reported."""
+    return load_open(code, LOST)
+
+
+def write_lost(code: str, keys: set[Key]) -> None:
+    write_open(code, keys, LOST)

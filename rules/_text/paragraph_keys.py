@@ -67,3 +67,14 @@ def in_block(doc: Document, index: int) -> bool:
         index + 1 < len(spans) and text.count("\n", spans[index].end, spans[index + 1].start) == 1
     )
     return before or after
+
+
+def droppable_in_run(doc: Document, copy: int, kept: int, copies: set[int]) -> bool:
+    """``droppable``, or every paragraph between the copy and the kept one is a copy too.
+
+    A paragraph pasted twelve times in a row is one run of copies: each follows a copy, so
+    all of them go in one pass (dropping only the neighbour of the kept one took a pass per
+    copy, and a second --fix still changed the text).
+    """
+    low, high = sorted((copy, kept))
+    return droppable(doc, copy, kept) or all(i in copies for i in range(low + 1, high))

