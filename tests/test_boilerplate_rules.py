@@ -27,7 +27,9 @@ from cnlint.rules.boilerplate import (
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 
-from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, ROOT, SEEDS, need
+
+BENCH_CORPUS = ROOT / "bench" / "quality" / "corpus"
 
 B_LINTER = Linter(Config(select=("B",)))
 
@@ -118,6 +120,48 @@ def test_novel_reader_chrome_is_navigation(tmp_path):
     doc, findings = b_findings(need(DIRTY_CORPUS) / "novel_ws_001.txt")
     flagged = {doc.text[f.start : f.end].strip() for f in findings if f.code == "B101"}
     assert flagged == {"目录", "下一章", "详情", "换源", "设置", "主页"}
+
+
+@pytest.mark.parametrize(
+    "name", ["MainFrame.3tk.txt", "perlform.7.txt", "xmodmap.1.txt", "bindtextdomain.3.txt"]
+)
+def test_a_colophon_link_under_its_label_is_not_a_watermark(name):
+    # Benchmark corpus (manpages-zh): the translation project's name, then its address; 23
+    # such lines were judged false (judgments/B101.tsv).
+    doc, findings = b_findings(BENCH_CORPUS / "techdocs" / "manpages-zh" / name)
+    assert "cmpp.linuxforum.net" in doc.text
+    assert [f for f in findings if f.code == "B101"] == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "上一条：民生事项放心上 暖心服务到身边",
+        "前一篇：精细化管理 提升城市品质　　后一篇：列清单建台账 利长远惠民生",
+        "首页 ｜ 新闻 ｜ 图片 ｜ 视频 ｜ 专题",
+        "分享到：微博 | 微信 | QQ空间",
+        "【收藏本文】【打印本页】【关闭窗口】",
+        "字号：大 中 小　【打印】",
+        "登录后可发表评论",
+        "网友评论（共35条）",
+    ],
+)
+def test_rows_of_controls_are_found_by_their_shape_not_a_listed_phrase(row):
+    text = "正文。\n" + row + "\n正文。\n"
+    assert [text[f.start : f.end] for f in findings_of(NavigationJunk, text)] == [row + "\n"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "下一步：安装软件包",  # a manual's step, not a link
+        "微信推出朋友圈分享功能",  # a headline: two control words, more other words
+        "他点击了下载按钮，然后关闭了窗口",  # clause punctuation: written
+        "-v 打印版本号",
+    ],
+)
+def test_control_words_in_headlines_steps_and_clauses_are_not_chrome(line):
+    assert findings_of(NavigationJunk, line + "\n") == []
 
 
 @pytest.mark.parametrize(
