@@ -323,6 +323,32 @@ def test_copyright_and_section_rules_leave_seed_prose_alone():
         assert findings_of(SectionHeader, text) == []
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "本站所有文章均为原创，转载请注明出处",
+        "© 2009-2021 新华网 保留所有权利",
+        "本网刊登的内容，未经许可不得复制",
+        "如涉及侵权，请联系本网删除",
+    ],
+)
+def test_notices_in_unlisted_wording_are_found_by_their_vocabulary(notice):
+    text = "正文。\n" + notice + "\n"
+    assert [text[f.start : f.end] for f in findings_of(CopyrightFooter, text)] == [notice + "\n"]
+
+
+def test_the_copyright_law_and_the_gfdl_are_not_footers():
+    # Benchmark corpus: the Copyright Law (china-laws 7ca4f8887da2) and the GFDL as the GIMP
+    # manual prints it; their headings and clauses name rights, terms and copying.
+    for path in [
+        BENCH_CORPUS / "government" / "china-laws" / "7ca4f8887da2.txt",
+        *sorted((BENCH_CORPUS / "techdocs" / "gimp-help-zh-cn").glob("gfdl-*.txt")),
+    ]:
+        doc, findings = b_findings(path)
+        assert "权" in doc.text
+        assert [f for f in findings if f.code == "B106"] == [], path.name
+
+
 def test_article_paragraph_ending_in_a_credit_keeps_its_text():
     # dirty corpus cngov_lz_001.txt, line 7: "…等出席座谈会。（韦科 摄）" is the article's last
     # paragraph; a photo credit was appended to it, so only the credit is flagged.
