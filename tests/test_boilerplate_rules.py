@@ -349,6 +349,55 @@ def test_the_copyright_law_and_the_gfdl_are_not_footers():
         assert [f for f in findings if f.code == "B106"] == [], path.name
 
 
+# Benchmark corpus, ted-subtitles DanGibson_c346710d: prose that holds 图为 inside a word.
+GENOME = (
+    "继2003年国际社会共同协作， 以识别人类完整 基因蓝图为目标的 人类基因组计划后， "
+    "基因组学的革命发生了。 科学家们开始掌握读取DNA的技术。 这项技术的目的，是确定有机体中 "
+    "所有的A，C，T和G碱基的 排列顺序。 但我做的事情大不相同。"
+)
+
+
+def test_unsafe_caption_fix_never_drops_a_prose_paragraph_that_ends_in_a_credit():
+    # Issue 14: a 180-character prose paragraph with a credit appended (seed 004's credit)
+    # was dropped whole because 蓝图为 holds 图为; now only the credit goes.
+    paragraph = GENOME * 2 + "(王建党 摄)"
+    assert len(paragraph) >= 180
+    text = "标题\n" + paragraph + "\n"
+    fixed = Linter(Config(select=("B105",))).fix(Document(text), unsafe=True).text
+    assert fixed == "标题\n" + GENOME * 2 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("00000000.txt", 2),  # …代表。　　新华社记者  张  铎摄 (a padded name)
+        ("00000023.txt", 5),  # 图片选自《2012中国环境状况公报》
+        ("00000072.txt", 2),  # …试题。　　　石  一摄（人民视觉）
+        ("00000079.txt", 2),  # …补贴。 　　　图片来源：柳州市委宣传部
+        ("00000112.txt", 5),  # 新华社发
+    ],
+)
+def test_credits_and_image_sources_of_the_peoples_daily_are_found(name, line):
+    # bench/quality/missed.tsv listed these as missed (category caption).
+    doc, findings = b_findings(BENCH_CORPUS / "news" / "peoples-daily-2013" / name)
+    assert line in {doc.position(f.start)[0] for f in findings if f.code == "B105"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("正文。\n（图）\n正文。\n", "（图）\n"),
+        ("正文。\n【附图片】\n正文。\n", "【附图片】\n"),
+        ("正文。\n图片：讲座现场\n正文。\n", "图片：讲座现场\n"),
+        ("正文。\n（照片由受访者提供）\n正文。\n", "（照片由受访者提供）\n"),
+        ("正文。\n讲座现场（高淑芳／摄）\n正文。\n", "讲座现场（高淑芳／摄）\n"),
+        ("★07男人--补肾新药（图）\n", "（图）"),
+    ],
+)
+def test_image_placeholders_and_credits_in_unlisted_wording(text, flagged):
+    assert [text[f.start : f.end] for f in findings_of(PhotoCaption, text)] == [flagged]
+
+
 def test_article_paragraph_ending_in_a_credit_keeps_its_text():
     # dirty corpus cngov_lz_001.txt, line 7: "…等出席座谈会。（韦科 摄）" is the article's last
     # paragraph; a photo credit was appended to it, so only the credit is flagged.
