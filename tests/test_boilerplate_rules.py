@@ -398,6 +398,42 @@ def test_image_placeholders_and_credits_in_unlisted_wording(text, flagged):
     assert [text[f.start : f.end] for f in findings_of(PhotoCaption, text)] == [flagged]
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "dateline"),
+    [
+        ("00000011.txt", 8, "（本报墨西哥城6月4日电）"),
+        ("00000018.txt", 2, "新华社上海６月４日电"),
+        ("00000019.txt", 3, "本报上海6月4日电（沈文敏、王绍明）"),
+        ("00000049.txt", 12, "据新华社长春６月４日电"),
+        ("00000071.txt", 22, "（据新华社杭州６月４日电）"),
+    ],
+)
+def test_dated_datelines_of_the_peoples_daily_are_found(name, line, dateline):
+    # bench/quality/missed.tsv listed these as missed (category byline).
+    doc, findings = b_findings(BENCH_CORPUS / "news" / "peoples-daily-2013" / name)
+    flagged = {
+        (doc.position(f.start)[0], doc.text[f.start : f.end].strip())
+        for f in findings
+        if f.code == "B104"
+    }
+    assert (line, dateline) in flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("（特约评论员　周俊英）\n正文。\n", "（特约评论员\u3000周俊英）\n"),
+        ("文／刘斐　图／高淑芳\n正文。\n", "文／刘斐\u3000图／高淑芳\n"),
+        ("本报记者 靳俊利 报道\n正文。\n", "本报记者 靳俊利 报道\n"),
+        ("中新社北京６月２日电\n正文。\n", "中新社北京６月２日电\n"),
+        ("山西日报记者　刘斐　暴雨之后，东关街道积极组织动员。\n", "山西日报记者\u3000刘斐"),
+        ("（本报记者　刘斐）暴雨之后，东关街道积极组织动员。\n", "（本报记者\u3000刘斐）"),
+    ],
+)
+def test_bylines_in_unlisted_wording(text, flagged):
+    assert [text[f.start : f.end] for f in findings_of(BylineCredit, text)] == [flagged]
+
+
 def test_article_paragraph_ending_in_a_credit_keeps_its_text():
     # dirty corpus cngov_lz_001.txt, line 7: "…等出席座谈会。（韦科 摄）" is the article's last
     # paragraph; a photo credit was appended to it, so only the credit is flagged.
