@@ -434,6 +434,27 @@ def test_bylines_in_unlisted_wording(text, flagged):
     assert [text[f.start : f.end] for f in findings_of(BylineCredit, text)] == [flagged]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发稿：2021-09-17 08:31　出处：山西日报",
+        "【2021-09-17】【出处：山西日报】",
+        "点击数：35　更新于 2021-09-17",
+        "文章录入：陈一豪　　责任校对：唐浚中",
+    ],
+)
+def test_metadata_fields_in_unlisted_keys_are_found_by_their_stamp_or_compound_key(line):
+    text = "正文。\n" + line + "\n正文。\n"
+    assert [text[f.start : f.end] for f in findings_of(MetadataLine, text)] == [line + "\n"]
+
+
+def test_bracketed_roles_are_a_credit_not_metadata():
+    # dirty corpus xwlb_cctv_001.txt: byline-credit's finding, not a second one here.
+    text = "(视频编辑：张贝龙 文字编辑：温凤浩)\n"
+    assert findings_of(MetadataLine, text) == []
+    assert len(findings_of(BylineCredit, text)) == 1
+
+
 def test_article_paragraph_ending_in_a_credit_keeps_its_text():
     # dirty corpus cngov_lz_001.txt, line 7: "…等出席座谈会。（韦科 摄）" is the article's last
     # paragraph; a photo credit was appended to it, so only the credit is flagged.
