@@ -59,6 +59,13 @@ PREV_NEXT = re.compile(
     r"(?:^|[\s|｜【\[<《«‹◀◁←▲△])[上下前后]一(?:篇|页|章|条|则|节|帖|首|回|集|期|张|组)"
     r"(?:文章|新闻|信息|主题)?\s*[:：]"
 )
+# A print edition's cross-reference to another page (（相关报道见第十三版）, （下转第四版）,
+# （上接第一版）): it points at a page the corpus does not have.
+PAGE_NUMBER = "[一二三四五六七八九十百零〇0-9０-９]{1,4}"
+CROSS_REFERENCE = re.compile(
+    rf"[（(][^（）()]{{0,10}}?(?:见|转|接|转至|详见|参见)(?:本报)?(?:今日|本期)?"
+    rf"(?:第{PAGE_NUMBER}|{PAGE_NUMBER})\s*版[^（）()]{{0,4}}[)）]$"
+)
 # What a row of controls holds besides words: separators, arrows and triangles, buttons in
 # brackets, a counter in brackets (（已有12条）, (35)).
 CONTROL_MARK = re.compile(
@@ -120,7 +127,9 @@ class NavigationJunk(PhraseLineRule):
         "colon, a title, a short name: a colophon's project address); and so is a short tag "
         "stamped after the final stop of two or more lines that names a site (…没有了。白马书院 "
         "… 出水面。白马_书院: a name ending in 书院, 小说, 文学, 网, com …); a forum's "
-        "repeated 谢谢 after a question is the poster's."
+        "repeated 谢谢 after a question is the poster's. A print edition's cross-reference "
+        "to another page ((相关报道见第十三版), (下转第四版)) is flagged alone on a line or "
+        "ending one; only the bracket goes."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
@@ -172,6 +181,11 @@ class NavigationJunk(PhraseLineRule):
             Bad("正文。\n【打印本页】【关闭窗口】【返回顶部】\n", fixed="正文。\n"),
             Bad("正文。\n登录 | 注册\n", fixed="正文。\n"),
             Bad(
+                "　　（相关报道见第十三版）\n",
+                fixed="",
+                note="benchmark corpus, People's Daily 2013 00000006, line 4",
+            ),
+            Bad(
                 "正文。\n投稿入口\n",
                 fixed="正文。\n",
                 flagged=["投稿入口\n"],
@@ -192,6 +206,7 @@ class NavigationJunk(PhraseLineRule):
             literal_led(builtin_phrases("navigation-ui")),
             each_before("|｜»›", ""),
             each_before("上下前后", "一"),
+            each_before(("版）", "版)"), ""),
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -201,6 +216,11 @@ class NavigationJunk(PhraseLineRule):
             if not core:
                 continue
             above, previous = previous, core
+            if core[-1] in ")）" and "版" in core:
+                reference = CROSS_REFERENCE.search(core)
+                if reference:
+                    yield self._cross_reference(doc, index, core, reference)
+                    continue
             # Two linked titles (上一篇：… 下一篇：…) may be twice a control row's length and
             # end with the titles' own marks.
             if len(core) <= 2 * limit and PREV_NEXT.search(core) and not CLAUSE_MARK.search(core):
@@ -216,6 +236,21 @@ class NavigationJunk(PhraseLineRule):
             elif self._is_control_row(core):
                 yield self.drop(doc, index, f"Row of page controls {core!r}")
         yield from self._watermark_tails(doc)
+
+    def _cross_reference(
+        self, doc: Document, index: int, core: str, reference: re.Match[str]
+    ) -> Finding:
+        if reference.start() == 0:
+            return self.drop(doc, index, f"Cross-reference to a print page {core!r}")
+        start = core_start(doc, index) + reference.start()
+        end = start + len(reference[0])
+        return self.finding(
+            start,
+            end,
+            f"Cross-reference to a print page {reference[0]!r}",
+            edits=[Edit(start, end, "")],
+            title="Delete the cross-reference",
+        )
 
     def _is_control_row(self, core: str) -> bool:
         """Page controls in words the phrase list does not hold: a menu of short items
