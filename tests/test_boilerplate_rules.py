@@ -455,6 +455,13 @@ def test_bracketed_roles_are_a_credit_not_metadata():
     assert len(findings_of(BylineCredit, text)) == 1
 
 
+def test_a_cross_reference_ending_a_line_goes_with_the_spaces_before_it():
+    # seed 002's last sentence with a print page's cross-reference after it: the safe fix
+    # must not leave the line ending in whitespace (a new trailing-whitespace finding).
+    text = "利民之事,丝发必兴。 （下转第二版）\n"
+    assert fixed_text(NavigationJunk, text) == "利民之事,丝发必兴。\n"
+
+
 def test_article_paragraph_ending_in_a_credit_keeps_its_text():
     # dirty corpus cngov_lz_001.txt, line 7: "…等出席座谈会。（韦科 摄）" is the article's last
     # paragraph; a photo credit was appended to it, so only the credit is flagged.

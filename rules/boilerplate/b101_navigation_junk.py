@@ -244,11 +244,13 @@ class NavigationJunk(PhraseLineRule):
             return self.drop(doc, index, f"Cross-reference to a print page {core!r}")
         start = core_start(doc, index) + reference.start()
         end = start + len(reference[0])
+        # The spaces before the bracket go with it: the line must not end in whitespace.
+        spaces = len(core[: reference.start()]) - len(core[: reference.start()].rstrip())
         return self.finding(
             start,
             end,
             f"Cross-reference to a print page {reference[0]!r}",
-            edits=[Edit(start, end, "")],
+            edits=[Edit(start - spaces, end, "")],
             title="Delete the cross-reference",
         )
 
