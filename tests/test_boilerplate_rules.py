@@ -459,6 +459,8 @@ def test_a_cross_reference_ending_a_line_goes_with_the_spaces_before_it():
     # seed 002's last sentence with a print page's cross-reference after it: the safe fix
     # must not leave the line ending in whitespace (a new trailing-whitespace finding).
     text = "利民之事,丝发必兴。 （下转第二版）\n"
+    (finding,) = findings_of(NavigationJunk, text)
+    assert text[finding.start : finding.end] == " （下转第二版）"
     assert fixed_text(NavigationJunk, text) == "利民之事,丝发必兴。\n"
 
 

@@ -242,15 +242,15 @@ class NavigationJunk(PhraseLineRule):
     ) -> Finding:
         if reference.start() == 0:
             return self.drop(doc, index, f"Cross-reference to a print page {core!r}")
-        start = core_start(doc, index) + reference.start()
-        end = start + len(reference[0])
         # The spaces before the bracket go with it: the line must not end in whitespace.
-        spaces = len(core[: reference.start()]) - len(core[: reference.start()].rstrip())
+        before = core[: reference.start()]
+        start = core_start(doc, index) + len(before.rstrip())
+        end = core_start(doc, index) + reference.end()
         return self.finding(
             start,
             end,
             f"Cross-reference to a print page {reference[0]!r}",
-            edits=[Edit(start - spaces, end, "")],
+            edits=[Edit(start, end, "")],
             title="Delete the cross-reference",
         )
 

@@ -121,7 +121,7 @@ class SectionHeader(PhraseLineRule):
                 end = core_start(doc, index) + len(core)
                 start = end - len(trailing[0])
                 yield self.finding(
-                    start + len(trailing[0]) - len(trailing[0].lstrip()),
+                    start,
                     end,
                     f"Column label {trailing[0].strip()!r} on a headline",
                     edits=[Edit(start, end, "")],
