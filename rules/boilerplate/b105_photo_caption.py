@@ -202,7 +202,8 @@ class PhotoCaption(LineRule):
 
     def _placeholder_only(self, doc: Document, index: int, core: str) -> Finding:
         marker = PLACEHOLDER_TAIL.search(core)
-        start = core_start(doc, index) + marker.start()
+        # The spaces before the marker go with it: the line must not end in whitespace.
+        start = core_start(doc, index) + len(core[: marker.start()].rstrip())
         end = core_start(doc, index) + marker.end()
         return self.finding(
             start,
