@@ -13,6 +13,7 @@ from cnlint import Document
 from cnlint.config import Config, ConfigError, config_from_mapping
 from cnlint.linter import Linter
 from cnlint.registry import load_registry
+from cnlint.rule import DOCUMENT_BREAK
 from cnlint.rules._text.lines import DECORATION, GAP, literal_led
 from cnlint.rules._text.phrases import builtin_phrases, case_variants, parse_phrases, trie_pattern
 from cnlint.rules.boilerplate import (
@@ -24,8 +25,9 @@ from cnlint.rules.boilerplate import (
     PhotoCaption,
     SectionHeader,
 )
+from cnlint.rules.duplication.d203_boilerplate_paragraph import BoilerplateParagraph
 from cnlint.sources import read_text_file
-from cnlint.testing import findings_of, fixed_text
+from cnlint.testing import corpus_findings_of, findings_of, fixed_text
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, ROOT, SEEDS, need
 
@@ -504,3 +506,21 @@ def test_phrase_rules_gate_on_their_configured_phrases(rule, text):
     # Their prefilters are built from the configured list: a new phrase passes the gate.
     assert findings_of(rule, text) == []
     assert findings_of(rule, text, {"extra-phrases": ["投稿入口"]})
+
+
+# --- boilerplate-paragraph (D203) --------------------------------------------------------------
+
+
+def test_structure_repeated_across_man_pages_is_not_boilerplate_but_their_colophon_is():
+    # Benchmark corpus, manpages-zh: every page has its section headings and the standard
+    # options' descriptions (judged false), and the translation project's colophon (true).
+    pages = ["basename.3.txt", "col.1.txt", "sort.1.txt", "unix.7.txt", "xmodmap.1.txt"]
+    texts = [
+        f"{name}\n\n描述 DESCRIPTION\n\n--help 显示此帮助信息并退出\n\n"
+        "本页面中文版由中文 man 手册页计划提供。\n"
+        for name in pages
+    ]
+    corpus = DOCUMENT_BREAK.join(texts)
+    found = corpus_findings_of(BoilerplateParagraph, corpus)
+    flagged = {text[f.start : f.end] for text, f in found}
+    assert flagged == {"本页面中文版由中文 man 手册页计划提供。"}
