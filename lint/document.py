@@ -12,7 +12,14 @@ from typing import TypeVar
 from .finding import pickled_by_fields
 
 T = TypeVar("T")
+# Paragraphs are split at \n only: the rules that key paragraphs split the text the same way.
 PARAGRAPH = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+# Lines (and so every finding's line and column) also end at a lone \r (classic Mac files).
+LONE_CR = re.compile(r"\r(?!\n)")
+NEWLINES = ("\n", "\r\n", "\r")
+# A JSON escape such as \ud800 without its other half decodes to a lone surrogate: a code
+# point that is no character and that UTF-8 cannot encode (Python joins valid pairs).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @pickled_by_fields
@@ -31,6 +38,8 @@ class Record:
 
     line: int
     id: str | None = None
+    # Rule selectors the record itself suppresses (see jsonl.suppressions).
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)
@@ -38,9 +47,10 @@ class Document:
     """One document: its text plus where it came from.
 
     Lines and paragraphs are computed lazily, once, and shared by every rule.
-    A *line* excludes its ``\\n`` (and a ``\\r`` before it). A *paragraph* is a line
-    that holds something other than whitespace, with the surrounding whitespace
-    (including U+3000 indentation) trimmed off its span.
+    A *line* ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` and excludes that ending; a
+    document's own ending (what a fix that adds a line break writes) is :attr:`newline`.
+    A *paragraph* is a ``\\n``-separated line that holds something other than whitespace,
+    with the surrounding whitespace (including U+3000 indentation) trimmed off its span.
 
     Rules that look at a few places of a long document ask about those places only
     (``paragraph_at``, ``paragraphs_after``, ``paragraphs_before``, ``group_by_paragraph``):
@@ -53,7 +63,6 @@ class Document:
     record: Record | None = None
     encoding: str = "utf-8"
     encoding_confidence: float = 1.0
-    extra: dict = field(default_factory=dict)
     _views: dict = field(default_factory=dict, init=False, repr=False)
 
     def __getstate__(self) -> dict:
@@ -69,7 +78,7 @@ class Document:
         """``compute(self)``, computed once per document and shared by every rule that asks.
 
         For derived views several rules need (the lines without decoration, character
-        counts …): ``doc.view(text_lines)`` costs one computation per document, not one
+        counts …): ``doc.view(line_cores)`` costs one computation per document, not one
         per rule. ``compute`` must depend on the text only.
         """
         try:
@@ -80,13 +89,25 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
+        text = self.text
+        if "\r" in text and LONE_CR.search(text):
+            return [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))]
         starts = [0]
-        find = self.text.find
+        find = text.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         return starts
+
+    @cached_property
+    def newline(self) -> str:
+        """The line ending most lines use (``"\\n"``, ``"\\r\\n"`` or ``"\\r"``); ``"\\n"``
+        when the text has no line break. A fix that adds a line break writes this one."""
+        text = self.text
+        crlf = text.count("\r\n")
+        counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+        return max(NEWLINES, key=lambda ending: counts[ending])  # ties: the earlier in NEWLINES
 
     @cached_property
     def lines(self) -> list[Span]:
@@ -174,6 +195,11 @@ class Document:
                 grouped[span] = []
             grouped[span].append(offset)
         return grouped
+
+    @cached_property
+    def lone_surrogates(self) -> list[Span]:
+        """Where the text holds lone surrogates (one character each); usually none."""
+        return [Span(m.start(), m.end()) for m in LONE_SURROGATE.finditer(self.text)]
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

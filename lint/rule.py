@@ -26,16 +26,8 @@ from typing import Any, ClassVar
 from .document import Document
 from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 
-FAMILIES: dict[str, str] = {
-    "E": "encoding",
-    "S": "script",
-    "P": "punctuation",
-    "B": "boilerplate",
-    "D": "duplication",
-    "T": "structure",
-    "L": "language",
-    "Q": "quality",
-}
+# Built-in rules live in cnlint.rules.<family>.<code>_<name>: the package names the family.
+BUILT_IN_RULES = "cnlint.rules."
 
 
 @dataclass(frozen=True)
@@ -87,8 +79,9 @@ class Rule:
     option_docs: ClassVar[dict[str, str]] = {}
     # The rule runs only on documents that contain at least one of these strings
     # (characters or substrings); empty means "always run". A cheap gate that keeps
-    # rules that cannot fire off the hot path.
-    triggers: ClassVar[str | tuple[str, ...]] = ""
+    # rules that cannot fire off the hot path. Like ``prefilter``, read from the instance:
+    # a rule whose triggers depend on its options sets ``self.triggers`` in ``__init__``.
+    triggers: str | tuple[str, ...] = ""
     # A regular expression that matches somewhere in every document the rule can report
     # on; the rule is skipped where it does not (and where no trigger occurs). It is a
     # necessary condition, not the rule: literals, character classes, alternation and
@@ -106,17 +99,17 @@ class Rule:
         settings: Settings | None = None,
         severity: Severity | None = None,
     ) -> None:
-        self.config = {**type(self).options, **(options or {})}
+        # The options in effect: the class's defaults updated with the configured ones.
+        self.option_values = {**type(self).options, **(options or {})}
         self.settings = settings or Settings()
         self.level = severity or type(self).severity
 
     @classmethod
     def family(cls) -> str:
-        return FAMILIES.get(cls.code[:1], "plugin")
-
-    def applies_to(self, text: str) -> bool:
-        triggers = type(self).triggers
-        return not triggers or any(t in text for t in triggers)
+        """The family package of a built-in rule; "plugin" for every other rule."""
+        if cls.__module__.startswith(BUILT_IN_RULES):
+            return cls.__module__[len(BUILT_IN_RULES) :].split(".")[0]
+        return "plugin"
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError

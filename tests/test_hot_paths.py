@@ -87,7 +87,8 @@ def test_character_census_counts_what_the_regexes_count():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from cnlint.rules._text import census, chars
+    from cnlint import chars
+    from cnlint.rules._text import census
     from cnlint.rules.language import l102_non_chinese_document as non_chinese
 
     alphabet = list(

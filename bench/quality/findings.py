@@ -88,10 +88,21 @@ def main() -> None:
     parser.add_argument("--unjudged", action="store_true", help="only findings not yet judged")
     parser.add_argument("--limit", type=int, default=30, help="how many to show (0: all)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample")
+    parser.add_argument(
+        "--update-open",
+        action="store_true",
+        help="rewrite judgments/open/CODE.tsv: the findings judged false still reported",
+    )
     args = parser.parse_args()
     code = args.code.upper()
     findings = sorted((f for f in lint_corpus() if f.code == code), key=lambda f: f.key)
     judged = {j.key for j in judgments.load(code)}
+    if args.update_open:
+        false = {j.key for j in judgments.load(code) if j.verdict == "false"}
+        still = false & {f.key for f in findings}
+        judgments.write_open(code, still)
+        print(f"judgments/open/{code}.tsv: {len(still)} of {len(false)} false positives reported")
+        return
     if args.unjudged:
         findings = [f for f in findings if f.key not in judged]
     total = len(findings)

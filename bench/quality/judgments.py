@@ -8,6 +8,12 @@ carriage return ``\\r``, so every judgment is one line. Verdicts:
 - ``true``: a real defect of the kind the rule names;
 - ``false``: not a defect, or not this rule's defect;
 - ``harmful-fix``: a real finding whose safe fix makes the text worse (counts against precision).
+
+``open/<CODE>.tsv`` lists, by the same five key columns, the findings judged false that cnlint
+still reports: the false positives not fixed yet. The judgment tests hold the ratchet: a finding
+judged false and reported must be listed there, and a listed one must still be reported, so a
+fixed false positive leaves the list and cannot come back unnoticed (``findings.py CODE
+--update-open`` rewrites the list from the current findings).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "judgments"
+OPEN = FOLDER / "open"
 COLUMNS = ["path", "record", "line", "column", "text", "verdict", "reason"]
 VERDICTS = {"true", "false", "harmful-fix"}
 ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -83,3 +90,29 @@ def load(code: str, folder: Path = FOLDER) -> list[Judgment]:
 
 def load_all(folder: Path = FOLDER) -> dict[str, list[Judgment]]:
     return {file.stem: load(file.stem, folder) for file in sorted(folder.glob("*.tsv"))}
+
+
+Key = tuple[str, str, int, int, str]
+
+
+def parse_key(line: str) -> Key:
+    path, record, row, column, text = line.split("\t")
+    return (path, record, int(row), int(column), unescape(text))
+
+
+def load_open(code: str, folder: Path = OPEN) -> set[Key]:
+    """The keys of the false positives of one rule that are known to be still reported."""
+    file = folder / f"{code}.tsv"
+    if not file.exists():
+        return set()
+    return {parse_key(line) for line in file.read_text(encoding="utf-8").splitlines() if line}
+
+
+def write_open(code: str, keys: set[Key], folder: Path = OPEN) -> None:
+    file = folder / f"{code}.tsv"
+    if not keys:
+        file.unlink(missing_ok=True)
+        return
+    folder.mkdir(exist_ok=True)
+    lines = sorted(key_prefix(*key).rstrip("\t") for key in keys)
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")

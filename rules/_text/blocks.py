@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cnlint import Document
-from cnlint.document import Span
-from cnlint.rules._text.chars import HAN, HAN_CHAR
+from cnlint import Document, Span
+from cnlint.chars import HAN, HAN_CHAR
 
 NON_HAN_CHAR = re.compile(f"[^{HAN}]")
 # A sentence may end here: stops, ellipsis, colon (a list or quote follows), closing marks.

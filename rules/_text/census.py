@@ -10,7 +10,7 @@ from functools import cached_property
 import numpy as np
 
 from cnlint import Document
-from cnlint.rules._text.chars import CJK_PUNCT, HAN, INVISIBLE
+from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE
 
 
 def content_of(doc: Document) -> str:

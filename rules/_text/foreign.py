@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from cnlint.document import Span
-from cnlint.rules._text.chars import han_count
+from cnlint import Span
+from cnlint.chars import han_count
 
 FOREIGN_SCRIPTS = {
     "Japanese kana": "\u3040-\u309f\u30a0-\u30fa\u31f0-\u31ff\uff66-\uff9d",

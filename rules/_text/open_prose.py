@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from cnlint import Document
-from cnlint.document import Span
+from cnlint import Document, Span
+from cnlint.chars import HAN, HAN_CHAR, LINE_SPACE
 from cnlint.rules._text.blocks import (
     COMMAS,
     OPEN_MARKS,
@@ -16,7 +16,6 @@ from cnlint.rules._text.blocks import (
     last_stop,
     starts_as_continuation,
 )
-from cnlint.rules._text.chars import HAN, HAN_CHAR, LINE_SPACE
 
 
 def comma_in_last_sentence(text: str) -> bool:

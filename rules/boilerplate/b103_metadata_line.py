@@ -8,14 +8,14 @@ from functools import lru_cache
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.prefilter import each_before, trie_pattern, union
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import GAP, each_before, has_sentence_mark, line_cores, union
+from cnlint.rules._text.lines import GAP, has_sentence_mark, line_cores
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
     builtin_phrases,
     configured_phrases,
-    trie_pattern,
 )
 
 KEY_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -36,7 +36,7 @@ PRINT_SOURCE_LINE = re.compile(
 STAMP = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}\s*{TIME}", re.ASCII)
 FIELD_KEY = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
 CLAUSE_MARKS = re.compile(r"[，,、“”]")
-# A compound key ends with a strong key (责任校对, 文章录入, 稿件来源): up to four characters
+# A compound key ends with a strong key (责任校对, 稿件来源): up to four characters
 # may stand before it on a line without sentence marks.
 COMPOUND_PREFIX = r"[\u4e00-\u9fff]{0,4}?"
 
@@ -82,7 +82,7 @@ class MetadataLine(LineRule):
         "lines across a whole site. A line is metadata when it opens with a field key and a "
         "colon and holds at least one strong key (来源, 作者, 责任编辑, 浏览次数 …; the list is "
         "data/metadata.txt); on a line without sentence or clause marks the opening key may be "
-        "a compound ending in a listed one (责任校对, 文章录入). 时间 and 日期 alone head real "
+        "a compound ending in a listed one (责任校对, 网站编辑). 时间 and 日期 alone head real "
         "content in agendas and notices. A line that is only a timestamp (2022-02-13 20:04:17) "
         "or a print source (《光明日报》（2022年02月13日 02版）) is metadata too, and so is a "
         "line of fields holding a machine-written date stamp (发稿：2022-11-05 09:53　出处：…, "
@@ -132,13 +132,13 @@ class MetadataLine(LineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        strong = configured_phrases(self.phrase_list, self.config)
+        strong = configured_phrases(self.phrase_list, self.option_values)
         self.opening, self.compound_opening, self.strong_key = _metadata_patterns(strong)
         # Every finding is a print source, a timestamp, or a line holding a strong key.
         self.prefilter = union(METADATA_FORMS_PREFILTER, metadata_key_prefilter(strong))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        limit = self.config["max-chars"]
+        limit = self.option_values["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
             if core and len(core) <= limit and self._is_metadata(core):
                 yield self.drop(doc, index, f"Page metadata {core!r}")

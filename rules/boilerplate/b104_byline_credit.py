@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
-from cnlint.rules._text.chars import HAN
+from cnlint.chars import HAN
 from cnlint.rules._text.credits import (
     DATED_DATELINE,
     NAME,

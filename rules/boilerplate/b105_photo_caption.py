@@ -175,8 +175,8 @@ class PhotoCaption(LineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         cores = doc.view(line_cores)
         lines = [index for index, core in enumerate(cores) if core]
-        limit = self.config["max-title-chars"]
-        longest = self.config["max-caption-chars"]
+        limit = self.option_values["max-title-chars"]
+        longest = self.option_values["max-caption-chars"]
         for position, index in enumerate(lines):
             core = cores[index]
             tail = caption_tail(core)

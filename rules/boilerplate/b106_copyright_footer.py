@@ -8,15 +8,15 @@ from functools import lru_cache
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
-from cnlint.rules._text.chars import han_count
+from cnlint.chars import han_count
+from cnlint.prefilter import literal_led, trie_pattern, union
 from cnlint.rules._text.line_rule import PhraseLineRule
-from cnlint.rules._text.lines import DECORATION, URL, line_cores, literal_led, union
+from cnlint.rules._text.lines import DECORATION, URL, line_cores
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
     builtin_phrases,
     case_variants,
-    trie_pattern,
 )
 
 YEARS = re.compile(r"[©®]|\(c\)|\d{4}(?:\s*[-–—]\s*\d{4})?", re.IGNORECASE)
@@ -126,7 +126,7 @@ class CopyrightFooter(PhraseLineRule):
         if self.matcher is None:
             return
         for index, core in enumerate(doc.view(line_cores)):
-            if core and len(core) <= self.config["max-chars"] and self._is_notice(core):
+            if core and len(core) <= self.option_values["max-chars"] and self._is_notice(core):
                 yield self.drop(doc, index, f"Copyright notice {core!r}")
 
     def _is_notice(self, core: str) -> bool:
@@ -137,7 +137,7 @@ class CopyrightFooter(PhraseLineRule):
         hits = self.matcher.findall(core)
         if hits and not self._names_notices(core, hits):
             rest = YEARS.sub("", URL.sub("", self.matcher.sub("", core)))
-            if han_count(rest) <= self.config["max-other-chars"]:
+            if han_count(rest) <= self.option_values["max-other-chars"]:
                 return True
         if len(core) > MAX_VOCABULARY_LINE:
             return False

@@ -90,7 +90,7 @@ class DuplicateParagraph(Rule):
         texts = doc.paragraph_texts
         groups: dict[str, list[int]] = defaultdict(list)
         for index, (text, key) in enumerate(zip(texts, keys, strict=True)):
-            if key in repeated and len(key) >= self.config["min-chars"] and is_prose(text):
+            if key in repeated and len(key) >= self.option_values["min-chars"] and is_prose(text):
                 groups[key].append(index)
         spans = doc.paragraphs
         for copies in groups.values():

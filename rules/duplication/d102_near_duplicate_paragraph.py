@@ -181,8 +181,8 @@ class NearDuplicateParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         keys = paragraph_keys(doc)
-        threshold = self.config["threshold"]
-        long_keys = {key for key in keys if len(key) >= self.config["min-chars"]}
+        threshold = self.option_values["threshold"]
+        long_keys = {key for key in keys if len(key) >= self.option_values["min-chars"]}
         if len(long_keys) < 2:
             return
         if len(long_keys) <= PAIRWISE_LIMIT and not has_similar_pair(long_keys, threshold):
@@ -191,7 +191,7 @@ class NearDuplicateParagraph(Rule):
         eligible = [
             index
             for index, key in enumerate(keys)
-            if len(key) >= self.config["min-chars"] and is_prose(texts[index])
+            if len(key) >= self.option_values["min-chars"] and is_prose(texts[index])
         ]
         dropped: set[int] = set()
         spans = doc.paragraphs

@@ -64,7 +64,7 @@ class NearDuplicateDocument(CorpusRule):
 
         self._labels: list[str] = []
         self._lsh = MinHashLSH(
-            threshold=self.config["near-threshold"], num_perm=self.config["num-perm"]
+            threshold=self.option_values["near-threshold"], num_perm=self.option_values["num-perm"]
         )
         self._signatures: dict[int, np.ndarray] = {}
         self._near: dict[int, tuple[int, float]] = {}
@@ -73,13 +73,13 @@ class NearDuplicateDocument(CorpusRule):
     def add(self, doc: Document, copy: bool) -> bool:
         index = len(self._labels)
         self._labels.append(label(doc))
-        if copy or not doc.paragraph_texts or len(doc.text) < self.config["near-min-chars"]:
+        if copy or not doc.paragraph_texts or len(doc.text) < self.option_values["near-min-chars"]:
             return False
-        signature = minhash(doc.text, self.config["ngram"], self.config["num-perm"])
+        signature = minhash(doc.text, self.option_values["ngram"], self.option_values["num-perm"])
         best, similarity = None, 0.0
         for candidate in self._lsh.query(signature):
             score = float(np.mean(self._signatures[candidate] == signature.hashvalues))
-            if score >= self.config["near-threshold"] and score > similarity:
+            if score >= self.option_values["near-threshold"] and score > similarity:
                 best, similarity = candidate, score
         if best is not None:
             self._near[index] = (best, similarity)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Severity
+from cnlint.chars import han_count
 from cnlint.fingerprint import HashCounter, stable_hash
 from cnlint.rule import DOCUMENT_BREAK, CorpusRule
-from cnlint.rules._text.chars import han_count
 
 # Paragraphs that every document of a kind has because of what the documents are, not
 # because a site added them: a chapter heading of a law or a book (第一章 总则), a man page's
@@ -93,7 +93,7 @@ class BoilerplateParagraph(CorpusRule):
     def add(self, doc: Document, copy: bool) -> bool:
         if copy or not doc.paragraph_texts:
             return False
-        minimum = self.config["boilerplate-min-chars"]
+        minimum = self.option_values["boilerplate-min-chars"]
         long_enough = {
             p for p in doc.paragraph_texts if len(p) >= minimum and not is_structure_or_formula(p)
         }
@@ -102,8 +102,10 @@ class BoilerplateParagraph(CorpusRule):
 
     def findings(self, doc: Document) -> Iterator[Finding]:
         if self._boilerplate is None:
-            self._boilerplate = self._paragraphs.at_least(self.config["boilerplate-min-docs"])
-        minimum = self.config["boilerplate-min-chars"]
+            self._boilerplate = self._paragraphs.at_least(
+                self.option_values["boilerplate-min-docs"]
+            )
+        minimum = self.option_values["boilerplate-min-chars"]
         for span, text in zip(doc.paragraphs, doc.paragraph_texts, strict=True):
             if len(text) < minimum or is_structure_or_formula(text):
                 continue

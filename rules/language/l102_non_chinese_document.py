@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.chars import HAN_CHAR, han_count
 from cnlint.rules._text.census import CharacterCounter, code_units
-from cnlint.rules._text.chars import HAN_CHAR, han_count
 
 # Words of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic) and
 # single characters of syllabic ones (kana, hangul), which are counted like Han characters.
@@ -81,7 +81,10 @@ class NonChineseDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        threshold, min_words = self.config["min-chinese-share"], self.config["min-words"]
+        threshold, min_words = (
+            self.option_values["min-chinese-share"],
+            self.option_values["min-words"],
+        )
         counted = letter_census(doc)
         # A flagged document has more than (1 - threshold) × min-words foreign words, and
         # each holds a letter: with fewer foreign letters than that, nothing is counted.
@@ -121,4 +124,4 @@ class NonChineseDocument(Rule):
         chinese = han / CHARS_PER_WORD
         most_foreign = letters + syllabic / CHARS_PER_WORD
         total = chinese + most_foreign
-        return bool(total) and chinese / total >= self.config["min-chinese-share"]
+        return bool(total) and chinese / total >= self.option_values["min-chinese-share"]

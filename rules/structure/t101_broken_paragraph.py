@@ -6,13 +6,13 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.chars import HAN_CHAR
 from cnlint.rules._text.blocks import (
     continuation_index,
     ends_in_field,
     is_open_prose,
     punctuates_paragraph_ends,
 )
-from cnlint.rules._text.chars import HAN_CHAR
 from cnlint.rules._text.open_prose import continued, open_prose
 
 

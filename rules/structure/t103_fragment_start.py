@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.chars import HAN, HAN_CHAR, LINE_SPACE
 from cnlint.rules._text.blocks import (
     CLOSED_ENDINGS,
     ECHO_WINDOW,
@@ -13,7 +14,6 @@ from cnlint.rules._text.blocks import (
     is_caption,
     is_prose,
 )
-from cnlint.rules._text.chars import HAN, HAN_CHAR, LINE_SPACE
 
 # Characters that end a word but rarely start a sentence; a paragraph opening with one of
 # them, after a paragraph that ended a sentence, is the tail of a word cut in two.

@@ -7,8 +7,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.chars import HAN
 from cnlint.rules._text.blocks import ECHO_WINDOW, is_furniture, is_prose
-from cnlint.rules._text.chars import HAN
 
 # The space first, its neighbours checked after: a pattern that starts with a lookbehind
 # makes re try it at every position (3x slower).

@@ -1,5 +1,10 @@
-"""Character classes shared by the built-in rules: regex class bodies, the few compiled once
-for all rules, and code-point tables for counting with numpy (no rules here)."""
+"""Character classes for rule authors (the built-in rules use the same): regex class bodies,
+the few compiled once for all rules, and code-point tables for counting with numpy.
+
+    from cnlint.chars import HAN, CHINESE, han_count
+
+    SPACE_IN_WORD = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
+"""
 
 import re
 
