@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Severity
 from cnlint.chars import han_count
-from cnlint.prefilter import each_before, union
+from cnlint.prefilter import each_before, literal_led, union
 from cnlint.rules._text.line_rule import PhraseLineRule
 from cnlint.rules._text.lines import (
     INLINE_SPACE,
@@ -19,6 +19,7 @@ from cnlint.rules._text.lines import (
     is_url_only,
     line_cores,
 )
+from cnlint.rules._text.phrases import builtin_phrases, compile_phrases
 
 # A site's name stamped right after a sentence's stop at the end of a line (…没有了。白马书院),
 # of 2 to WATERMARK_MAX_CHARS characters; separators inside it (白马_书院) defeat exact matching,
@@ -44,6 +45,65 @@ WATERMARK_LAST = frozenset(SITE_NAME_LAST + "_·-")
 # whitespace stands right before a newline, a CR, a separator or a tag.
 WATERMARK_PREFILTER = each_before(SITE_NAME_LAST + INLINE_SPACE, r"[\n\r_·\-<]")
 
+# A URL alone on a line is the value of the line above when that line names it: a short
+# unpunctuated name or title, with or without a colon (a man page's colophon lists its
+# translation project's address so), and that is a reference, not a watermark. Watermarks
+# follow prose (even a sentence ending in a colon before speech) or rules of dashes.
+# A person's name (2-3 characters) above a URL is a blog's profile link in a sidebar: chrome.
+MAX_LINK_NAME = 30
+MIN_LINK_NAME_HAN = 4
+TRAILING_COLON = re.compile(r"[:：]\s*$")
+
+
+# A prev/next link: 上一篇：…, 下一条：…, 前一则：…; the counter is a measure word of texts and
+# pages (not 步, so 下一步： in a manual's steps stays).
+PREV_NEXT = re.compile(
+    r"(?:^|[\s|｜【\[<《«‹◀◁←▲△])[上下前后]一(?:篇|页|章|条|则|节|帖|首|回|集|期|张|组)"
+    r"(?:文章|新闻|信息|主题)?\s*[:：]"
+)
+# A print edition's cross-reference to another page (（相关报道见第十三版）, （下转第四版）,
+# （上接第一版）): it points at a page the corpus does not have.
+PAGE_NUMBER = "[一二三四五六七八九十百零〇0-9０-９]{1,4}"
+CROSS_REFERENCE = re.compile(
+    rf"[（(][^（）()]{{0,10}}?(?:见|转|接|转至|详见|参见)(?:本报)?(?:今日|本期)?"
+    rf"(?:第{PAGE_NUMBER}|{PAGE_NUMBER})\s*版[^（）()]{{0,4}}[)）]$"
+)
+# What a row of controls holds besides words: separators, arrows and triangles, buttons in
+# brackets, a counter in brackets (（已有12条）, (35)).
+CONTROL_MARK = re.compile(
+    r"[|｜▲▼△▽◀▶◁▷►◄↑↓«»›‹]|【[^【】]{1,10}】|\[[^\[\]]{1,10}\]"
+    r"|[（(]\s*(?:已有|共|有)?\s*\d+\s*[\u4e00-\u9fff]{0,3}\s*[)）]"
+)
+BUTTON_LABEL = re.compile(r"【[^【】]{1,10}】|\[[^\[\]]{1,10}\]")
+BUTTON_ROW = re.compile(r"(?:(?:【[^【】]{1,10}】|\[[^\[\]]{1,10}\])\s*){3,}")
+# A menu: three or more short items between separators, a label before a colon allowed
+# (分享到：微博 | 微信 | QQ空间).
+MENU_SEPARATOR = re.compile(r"\s*[|｜»›]\s*")
+MENU_LABEL = re.compile(r"^[^|｜»›:：]{1,12}[:：]\s*")
+MENU_ITEM = re.compile(r"[^\s，,、。“”\"]{0,3}[\u4e00-\u9fff][^，,、。“”\"]{0,9}")
+# Clause punctuation and quotes: a line holding them is written, not a row of controls.
+CLAUSE_MARK = re.compile(r"[，,、“”\"「」]")
+# A line of controls holds few words besides the controls' own.
+MAX_OTHER_HAN = 4
+MAX_OTHER_HAN_BESIDE_MARKS = 8
+MIN_MENU_ITEMS = 3
+
+
+def names_link(above: str) -> bool:
+    """The line above a URL names it: a short name or title, with or without a colon."""
+    above = TRAILING_COLON.sub("", above)
+    return (
+        len(above) <= MAX_LINK_NAME
+        and han_count(above) >= MIN_LINK_NAME_HAN
+        and not has_sentence_mark(above)
+        and not CLAUSE_MARK.search(above)
+    )
+
+
+def ui_matcher():
+    """The controls' vocabulary (data/navigation-ui.txt) as one matcher."""
+    return compile_phrases(builtin_phrases("navigation-ui"))
+
 
 class NavigationJunk(PhraseLineRule):
     code = "B101"
@@ -54,13 +114,24 @@ class NavigationJunk(PhraseLineRule):
     why = (
         "Share buttons, app prompts, pagers and download-site promotions are the same few "
         "strings on every page of a site. In a corpus they are thousands of identical lines "
-        "that teach a model to end articles with 返回顶部. A line is flagged only when it is "
-        "short, has no sentence mark and holds nothing but listed phrases, URLs and separators, "
-        "so 他用手机下载了文件。 stays prose. A line that is only a URL or domain (a site "
-        "watermark such as -- www.5183.com --) is flagged too, and so is a short tag stamped after "
-        "the final stop of two or more lines that names a site (…没有了。白马书院 … "
-        "出水面。白马_书院: a name ending in 书院, 小说, 文学, 网, com …); a forum's repeated "
-        "谢谢 after a question is the poster's."
+        "that teach a model to end articles with 返回顶部. What makes a line chrome is its "
+        "shape, as jusText judges a block by its length and its share of function words: it "
+        "is short, ends no sentence and holds no clause punctuation, and it is made of "
+        "controls. Flagged: a line of listed phrases, URLs and separators "
+        "(data/navigation.txt); a prev/next link (上一篇：…, 下一条：…, any counter of texts "
+        "and pages, not 下一步); a menu of three or more short items between | ｜ » ›; a row "
+        "of three or more bracketed buttons with a control word; two words of the controls' "
+        "vocabulary (data/navigation-ui.txt: 登录, 分享, 打印, 字体 …) with at most four "
+        "other characters, or one beside a control's marks (▲, a bracketed button, a count "
+        "such as （已有12条）). So 他用手机下载了文件。 and a man page's -v 打印版本号 stay "
+        "prose. A line that is only a URL or domain (a site watermark such as "
+        "-- www.5183.com --) is flagged too, unless the line above names it (a label with a "
+        "colon, a title, a short name: a colophon's project address); and so is a short tag "
+        "stamped after the final stop of two or more lines that names a site (…没有了。白马书院 "
+        "… 出水面。白马_书院: a name ending in 书院, 小说, 文学, 网, com …); a forum's "
+        "repeated 谢谢 after a question is the poster's. A print edition's cross-reference "
+        "to another page ((相关报道见第十三版), (下转第四版)) is flagged alone on a line or "
+        "ending one; only the bracket goes."
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
@@ -71,6 +142,12 @@ class NavigationJunk(PhraseLineRule):
             "他用手机下载了文件。\n",
             "收藏家王先生捐出了藏品\n",
             "第一章 叶离\n",
+            # benchmark corpus, manpages-zh MainFrame.3tk, lines 107-108: a colophon's link
+            "《中国 Linux 论坛 man 手册页翻译计划》:\nhttp://cmpp.linuxforum.net\n",
+            # benchmark corpus, manpages-zh troff.1: one control word in an option's help
+            "-v 打印版本号\n",
+            # benchmark corpus, People's Daily 2013 00000088: a subhead
+            "与更多人分享就业机会\n",
         ],
         bad=[
             Bad(
@@ -93,6 +170,24 @@ class NavigationJunk(PhraseLineRule):
                 note="dirty corpus ebook_junk_010.txt, lines 8 and 22",
             ),
             Bad(
+                "正文。\n上一篇：列清单建台账 利长远惠民生\n",
+                fixed="正文。\n",
+                flagged=["上一篇：列清单建台账 利长远惠民生\n"],
+                note="a prev/next link to seed 002's headline",
+            ),
+            Bad(
+                "正文。\n新闻中心 | 政务公开 | 办事服务 | 互动交流\n",
+                fixed="正文。\n",
+                note="a menu of a government portal",
+            ),
+            Bad("正文。\n【打印本页】【关闭窗口】【返回顶部】\n", fixed="正文。\n"),
+            Bad("正文。\n登录 | 注册\n", fixed="正文。\n"),
+            Bad(
+                "　　（相关报道见第十三版）\n",
+                fixed="",
+                note="benchmark corpus, People's Daily 2013 00000006, line 4",
+            ),
+            Bad(
                 "正文。\n投稿入口\n",
                 fixed="正文。\n",
                 flagged=["投稿入口\n"],
@@ -103,20 +198,90 @@ class NavigationJunk(PhraseLineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Every finding is a line that holds a listed phrase (chrome), a URL (a watermark line)
-        # or a site's name after a stop (a watermark tail).
-        self.prefilter = union(self.phrase_prefilter(), URL_PREFILTER, WATERMARK_PREFILTER)
+        # Every finding is a line that holds a listed phrase (chrome), a URL (a watermark line),
+        # a site's name after a stop (a watermark tail), a control word, a menu separator or a
+        # prev/next link.
+        self.prefilter = union(
+            self.phrase_prefilter(),
+            URL_PREFILTER,
+            WATERMARK_PREFILTER,
+            literal_led(builtin_phrases("navigation-ui")),
+            each_before("|｜»›", ""),
+            each_before("上下前后", "一"),
+            each_before(("版）", "版)"), ""),
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         limit = self.option_values["max-chars"]
+        previous = ""
         for index, core in enumerate(doc.view(line_cores)):
-            if not core or len(core) > limit or has_sentence_mark(core):
+            if not core:
+                continue
+            above, previous = previous, core
+            if core[-1] in ")）" and "版" in core:
+                reference = CROSS_REFERENCE.search(core)
+                if reference:
+                    yield self._cross_reference(doc, index, core, reference)
+                    continue
+            # Two linked titles (上一篇：… 下一篇：…) may be twice a control row's length and
+            # end with the titles' own marks.
+            if len(core) <= 2 * limit and PREV_NEXT.search(core) and not CLAUSE_MARK.search(core):
+                yield self.drop(doc, index, f"Previous/next link {core!r}")
+                continue
+            if len(core) > limit or has_sentence_mark(core):
                 continue
             if is_url_only(core):
-                yield self.drop(doc, index, f"Site watermark {core!r}")
+                if not names_link(above):
+                    yield self.drop(doc, index, f"Site watermark {core!r}")
             elif self.matcher is not None and self._is_chrome(core):
                 yield self.drop(doc, index, f"Navigation or share chrome {core!r}")
+            elif self._is_control_row(core):
+                yield self.drop(doc, index, f"Row of page controls {core!r}")
         yield from self._watermark_tails(doc)
+
+    def _cross_reference(
+        self, doc: Document, index: int, core: str, reference: re.Match[str]
+    ) -> Finding:
+        if reference.start() == 0:
+            return self.drop(doc, index, f"Cross-reference to a print page {core!r}")
+        # The spaces before the bracket go with it: the line must not end in whitespace.
+        before = core[: reference.start()]
+        start = core_start(doc, index) + len(before.rstrip())
+        end = core_start(doc, index) + reference.end()
+        return self.finding(
+            start,
+            end,
+            f"Cross-reference to a print page {reference[0]!r}",
+            edits=[Edit(start, end, "")],
+            title="Delete the cross-reference",
+        )
+
+    def _is_control_row(self, core: str) -> bool:
+        """Page controls in words the phrase list does not hold: a menu of short items
+        between separators, or the controls' vocabulary (登录, 分享, 打印 …) twice, or once
+        beside a control's marks, with few other words."""
+        if CLAUSE_MARK.search(core):
+            return False
+        if self._is_menu(core):
+            return True
+        ui = ui_matcher()
+        hits = ui.findall(core)
+        if not hits:
+            return False
+        marks = CONTROL_MARK.search(core) is not None
+        if BUTTON_ROW.fullmatch(core):
+            return True
+        other = han_count(ui.sub("", BUTTON_LABEL.sub("", URL.sub("", core))))
+        if len(set(hits)) >= 2 and other <= MAX_OTHER_HAN:
+            return True
+        return marks and other <= MAX_OTHER_HAN_BESIDE_MARKS
+
+    @staticmethod
+    def _is_menu(core: str) -> bool:
+        label = MENU_LABEL.match(core)
+        items = MENU_SEPARATOR.split(core[label.end() :] if label else core)
+        items = [item for item in items if item]
+        return len(items) >= MIN_MENU_ITEMS and all(MENU_ITEM.fullmatch(i) for i in items)
 
     def _watermark_tails(self, doc: Document) -> Iterator[Finding]:
         tails = []

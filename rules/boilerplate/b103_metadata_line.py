@@ -10,7 +10,7 @@ from typing import ClassVar
 from cnlint import Bad, Document, Examples, Finding, FixSafety
 from cnlint.prefilter import each_before, trie_pattern, union
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import GAP, line_cores
+from cnlint.rules._text.lines import GAP, has_sentence_mark, line_cores
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
@@ -29,6 +29,16 @@ PRINT_SOURCE_LINE = re.compile(
     rf"《[^《》]{{1,15}}》\s*[（(]\s*{DATE}\s*(?:第?\s*\d{{1,3}}\s*版)?\s*[)）]"
 )
 
+# A machine-written stamp (2021-09-17, 2021/09/17 08:31): pages print it, people write
+# 2021年9月17日. A line holding one and a field key (发稿：2022-11-05 09:53　出处：…,
+# 【2018-07-25】【出处：…】, 点击数：35　更新于 2020-04-20) is the page's metadata; an agenda's
+# 时间：7:00－9:30 has no stamp.
+STAMP = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}\s*{TIME}", re.ASCII)
+FIELD_KEY = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
+CLAUSE_MARKS = re.compile(r"[，,、“”]")
+# A compound key ends with a strong key (责任校对, 稿件来源): up to four characters
+# may stand before it on a line without sentence marks.
+COMPOUND_PREFIX = r"[\u4e00-\u9fff]{0,4}?"
 
 # Spaces the comparison ignores, and the ASCII whitespace \s still allows between date and time.
 LOOSE_SPACE = r"[ \t\u3000\u00a0\r\x0b\x0c]*"
@@ -50,12 +60,16 @@ def metadata_key_prefilter(strong: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=8)
-def _metadata_patterns(strong: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _metadata_patterns(
+    strong: tuple[str, ...],
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     weak = builtin_phrases("metadata-weak")
     keys = trie_pattern(tuple(k.replace(" ", "") for k in (*strong, *weak)))
-    opening = re.compile(rf"(?:{DATE})?(?:{TIME})?[【\[（(]?(?:{keys})[:：]")
+    head = rf"(?:{DATE})?(?:{TIME})?[【\[（(]?"
+    opening = re.compile(rf"{head}(?:{keys})[:：]")
+    compound_opening = re.compile(rf"{head}{COMPOUND_PREFIX}(?:{keys})[:：]")
     strong_key = re.compile(rf"(?:{trie_pattern(strong)})[:：]")
-    return opening, strong_key
+    return opening, compound_opening, strong_key
 
 
 class MetadataLine(LineRule):
@@ -67,9 +81,13 @@ class MetadataLine(LineRule):
         "content; they belong in a record's fields. Left in the text they are near-identical "
         "lines across a whole site. A line is metadata when it opens with a field key and a "
         "colon and holds at least one strong key (来源, 作者, 责任编辑, 浏览次数 …; the list is "
-        "data/metadata.txt); 时间 and 日期 alone head real content in agendas and notices. A "
-        "line that is only a timestamp (2022-02-13 20:04:17) or a print source "
-        "(《光明日报》（2022年02月13日 02版）) is metadata too."
+        "data/metadata.txt); on a line without sentence or clause marks the opening key may be "
+        "a compound ending in a listed one (责任校对, 网站编辑). 时间 and 日期 alone head real "
+        "content in agendas and notices. A line that is only a timestamp (2022-02-13 20:04:17) "
+        "or a print source (《光明日报》（2022年02月13日 02版）) is metadata too, and so is a "
+        "line of fields holding a machine-written date stamp (发稿：2022-11-05 09:53　出处：…, "
+        "【2018-07-25】【出处：…】): pages print 2022-11-05, people write 2022年11月5日, so an "
+        "agenda's 时间：7:00－9:30 stays. Roles and names in brackets are left to byline-credit."
     )
     fix_safety = FixSafety.UNSAFE
     fix_note = (
@@ -102,6 +120,12 @@ class MetadataLine(LineRule):
                 flagged=["责任编辑：陈一豪 唐浚中 全丽 熊冬梅\n"],
             ),
             Bad("标题\n2022-02-13 20:04:17\n正文。\n", fixed="标题\n正文。\n"),
+            Bad(
+                "标题\n发布：2021-09-17 08:31　出处：山西日报\n正文。\n",
+                fixed="标题\n正文。\n",
+                note="seed 002, line 11 in other keys: a field line with a date stamp",
+            ),
+            Bad("正文。\n责任校对：陈一豪\n", fixed="正文。\n", note="a compound key"),
             Bad("正文。\n《光明日报》（ 2022年02月13日 02版）\n", fixed="正文。\n"),
         ],
     )
@@ -109,7 +133,7 @@ class MetadataLine(LineRule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         strong = configured_phrases(self.phrase_list, self.option_values)
-        self.opening, self.strong_key = _metadata_patterns(strong)
+        self.opening, self.compound_opening, self.strong_key = _metadata_patterns(strong)
         # Every finding is a print source, a timestamp, or a line holding a strong key.
         self.prefilter = union(METADATA_FORMS_PREFILTER, metadata_key_prefilter(strong))
 
@@ -126,6 +150,13 @@ class MetadataLine(LineRule):
         compact = KEY_SPACES.sub("", core)
         if TIMESTAMP_LINE.fullmatch(compact) or PRINT_SOURCE_LINE.fullmatch(core):
             return True
-        return (
-            self.opening.match(compact) is not None and self.strong_key.search(compact) is not None
-        )
+        has_key = self.strong_key.search(compact) is not None
+        if has_sentence_mark(core) or CLAUSE_MARKS.search(core):
+            # Written text: only a listed key heading the line and a strong key make it metadata.
+            return has_key and self.opening.match(compact) is not None
+        # Roles and names in brackets ((视频编辑：张贝龙 文字编辑：温凤浩)) are a credit, byline-
+        # credit's; a compound key opens a bare line.
+        bracketed = core[0] in "(（" and core[-1] in ")）"
+        if has_key and not bracketed and self.compound_opening.match(compact):
+            return True
+        return STAMP.search(core) is not None and FIELD_KEY.search(core) is not None

@@ -7,33 +7,67 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
-from cnlint.rules._text.credits import NAMES, ROLE
+from cnlint.rules._text.credits import NAMES, ROLE, SURNAME
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import core_start, has_sentence_mark, line_cores
+from cnlint.rules._text.lines import DECORATION, core_start, has_sentence_mark, line_cores
 
-PHOTO_CREDIT = rf"(?:{ROLE}\s*)?{NAMES}\s*(?:摄影|摄|攝|供图)"
+# Newspapers pad a two-character name to the width of three (新华社记者  张  铎摄).
+PADDED_NAME = rf"{SURNAME}[ \u3000]{{1,2}}[\u4e00-\u9fff]"
+CREDITED = rf"(?:{NAMES}|{PADDED_NAME})"
+# The photographer's mark: 摄, 摄影, 拍摄, after a slash too (林涛／摄), then the agency the
+# photo came through in brackets (石  一摄（人民视觉）).
+PHOTO_CREDIT = (
+    rf"(?:{ROLE}\s*)?{CREDITED}\s*(?:[/／]\s*)?(?:摄影|拍摄|摄|攝|供图)"
+    r"(?:\s*[（(][\u4e00-\u9fff]{2,8}[)）])?"
+)
 # 记者马俊峰/文 受访者供图: the writer's credit, then where the photo came from.
 WRITER = rf"{ROLE}\s*{NAMES}\s*[/／]\s*文"
 PHOTO_SOURCE = r"(?:受访者|网络|资料|[\u4e00-\u9fff]{2,8})?供图"
+# The agency that distributed the photo goes with the credit: 新华社发（张春雷 摄）.
+AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)发"
 CREDIT_LINE = re.compile(
-    rf"[(（]?\s*(?:{PHOTO_CREDIT}|{WRITER}\s*(?:{PHOTO_CREDIT}|{PHOTO_SOURCE})?)\s*[)）]?"
+    rf"[(（]?\s*(?:{PHOTO_CREDIT}|{WRITER}\s*(?:{PHOTO_CREDIT}|{PHOTO_SOURCE})?"
+    rf"|(?:资料图片?|资料照片)?\s*{PHOTO_SOURCE}|{AGENCY})\s*[)）]?"
 )
-CREDIT_MARK = re.compile("[摄攝/／]|供图")  # every CREDIT_LINE holds one
+CREDIT_MARK = re.compile("[摄攝/／]|供图|社发|网发|本报发")  # every CREDIT_LINE holds one
 
 
 def is_credit_line(core: str) -> bool:
     return CREDIT_MARK.search(core) is not None and CREDIT_LINE.fullmatch(core) is not None
 
 
-# The agency that distributed the photo goes with the credit: 新华社发（张春雷 摄）.
-AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)发"
 CAPTION_TAIL = re.compile(
     rf"(?:[ \t\u3000]*(?:{AGENCY})?[(（]\s*{PHOTO_CREDIT}\s*[)）]|[ \t\u3000]+{PHOTO_CREDIT})$"
 )
-# 资料图：… labels a stock photo; without the colon 资料图 is a word in a sentence.
-CAPTION_HEAD = re.compile(r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?|资料(?:图片?|照片)[：:]")
+# 资料图：… labels a stock photo; without the colon 资料图 is a word in a sentence. A label
+# of the picture (图片：…, 照片说明：…, 图片来源：…) heads a caption or an image credit.
+CAPTION_HEAD = re.compile(
+    r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?|资料(?:图片?|照片)[：:]"
+    r"|(?:图片|照片|配图|插图|组图|图)(?:说明|来源|提供|出处|作者)?[：:]"
+)
+# 图为 opens a caption or one of its sentences (…秩序。图为7月27日…); inside a word (试图为,
+# 力图为, 地图为) it is prose.
+SAYS_PICTURE = re.compile(r"(?:^|[。！？!?\s])图为")
+# An image credit in other words: a picture noun and where it came from, on a short line
+# (图片选自《…》, （配图由受访者提供）, ▲… 图片来源：东方IC).
+PICTURE = "(?:图片|照片|配图|插图|组图|资料图)"
+IMAGE_CREDIT = re.compile(rf"{PICTURE}[^，。！？]{{0,12}}?(?:来源|提供|选自|来自|取自|翻拍)")
+MAX_IMAGE_CREDIT = 40
+SENTENCE_END = re.compile("[。！？!?]")
+# A placeholder where the picture was: a line that is only （图）, 【附图】, [图片], 附图片; or
+# （图） ending a caption line.
+PLACEHOLDER_WORD = r"(?:附|配|组)?(?:图片?|照片|插图)(?:\d{1,2})?"
+PLACEHOLDER_LINE = re.compile(PLACEHOLDER_WORD)
+PLACEHOLDER_TAIL = re.compile(r"[（(\[【]\s*(?:附|配)?图片?\s*[)）\]】]$")
 CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
 CAPTION_HEAD_REACH = 300  # longest line opening with 图为 that is taken for a caption
+
+
+def after_sentences(core: str) -> str:
+    """What follows the line's last sentence: where a credit stands after a caption (…补贴。
+    图片来源：…); 这些照片由他的家人提供。 is a sentence about photos."""
+    ends = [match.end() for match in SENTENCE_END.finditer(core)]
+    return core[ends[-1] :] if ends else core
 
 
 def caption_tail(core: str) -> tuple[int, int] | None:
@@ -60,12 +94,16 @@ class PhotoCaption(LineRule):
     why = (
         "A caption describes a picture the corpus does not have; scraped into the text it "
         "interrupts the article, often in the middle of a sentence (seed 004: 彰德 ⏎ caption ⏎ "
-        "路64号院). Flagged: a photo credit alone (高淑芳 摄), a short line that ends with one "
-        "(…接受军事训练。 高淑芳 摄), a paragraph that ends with one and says 图为 (seed 004:109), "
-        "a line opening with 图为/上图 or with a stock-photo label (资料图：…), and a short "
-        "unpunctuated line right above a credit line (讲座现场). A long paragraph that merely "
-        "ends with a credit (…等出席座谈会。（韦科 摄）) is article text: only its credit is "
-        "flagged."
+        "路64号院). Flagged: a photo credit alone (高淑芳 摄, 林涛／摄, 新华社发, a padded name "
+        "新华社记者  张  铎摄, an agency after it 石  一摄（人民视觉）), a short line that ends "
+        "with one (…接受军事训练。 高淑芳 摄), a paragraph that ends with one and says 图为 at "
+        "the start of a sentence (seed 004:109), a line opening with 图为/上图 or a picture's "
+        "label (图片：…, 照片说明：…, 图片来源：…, 资料图：…), a short line naming where a "
+        "picture came from (图片选自《…》, （配图由受访者提供）), a placeholder where the picture "
+        "was (（图）, 【附图】, alone on its line or ending a caption), and a short unpunctuated "
+        "line right above a credit line (讲座现场). A long paragraph that merely ends with a "
+        "credit (…等出席座谈会。（韦科 摄）) is article text: only its credit is flagged, also "
+        "when a word in it holds 图为 (蓝图为, 试图为)."
     )
     fix_safety = FixSafety.UNSAFE
     fix_note = (
@@ -80,14 +118,14 @@ class PhotoCaption(LineRule):
             "图为); on a longer one only the credit is flagged and deleted."
         ),
     }
-    triggers = (
-        *("摄", "攝", "供图", "图为", "上图", "下图", "左图", "右图", "图注", "题图"),
-        *("资料图", "资料照片"),
-    )
+    # Every finding holds a photographer's mark, a picture word (图, 照片) or an agency's 发.
+    triggers = ("摄", "攝", "图", "圖", "照片", "社发", "网发", "本报发")
     examples = Examples(
         clean=[
             "他拿起相机拍摄了一张照片。\n",
             "摄影爱好者王明说，这里的风景很美。\n",
+            # benchmark corpus, ted-subtitles DanGibson_c346710d: 图为 inside a word
+            "继2003年国际社会共同协作， 以识别人类完整 基因蓝图为目标的 人类基因组计划后。\n",
         ],
         bad=[
             Bad(
@@ -115,6 +153,17 @@ class PhotoCaption(LineRule):
                 note="dirty corpus webextract_009.txt, line 1",
             ),
             Bad(
+                "　　图片选自《2012中国环境状况公报》\n　　环境保护部6月4日发布公报。\n",
+                fixed="　　环境保护部6月4日发布公报。\n",
+                note="benchmark corpus, People's Daily 2013 00000023, line 5",
+            ),
+            Bad(
+                "　　图为在匈牙利中部的陶塔尔森特哲尔吉射击场，中国参赛选手在比赛。\n"
+                "　　新华社发\n",
+                fixed="",
+                note="benchmark corpus, People's Daily 2013 00000112, lines 4-5",
+            ),
+            Bad(
                 ATTENDEES + "（韦科 摄）\n",
                 fixed=ATTENDEES + "\n",
                 flagged=["（韦科 摄）"],
@@ -131,12 +180,18 @@ class PhotoCaption(LineRule):
         for position, index in enumerate(lines):
             core = cores[index]
             tail = caption_tail(core)
-            if tail and len(core) > longest and "图为" not in core:
+            if tail and len(core) > longest and not SAYS_PICTURE.search(core):
                 yield self._credit_only(doc, index, tail)
             elif tail or is_credit_line(core):
                 yield self.drop(doc, index, f"Photo caption or credit {core!r}")
             elif CAPTION_HEAD.match(core) and len(core) <= CAPTION_HEAD_REACH:
                 yield self.drop(doc, index, f"Photo caption {core!r}")
+            elif PLACEHOLDER_LINE.fullmatch(DECORATION.sub("", core)):
+                yield self.drop(doc, index, f"Image placeholder {core!r}")
+            elif len(core) <= MAX_IMAGE_CREDIT and IMAGE_CREDIT.search(after_sentences(core)):
+                yield self.drop(doc, index, f"Image credit {core!r}")
+            elif PLACEHOLDER_TAIL.search(core):
+                yield self._placeholder_only(doc, index, core)
             elif (
                 len(core) <= limit
                 and not has_sentence_mark(core)
@@ -144,6 +199,19 @@ class PhotoCaption(LineRule):
                 and is_credit_line(cores[lines[position + 1]])
             ):
                 yield self.drop(doc, index, f"Caption above a photo credit {core!r}")
+
+    def _placeholder_only(self, doc: Document, index: int, core: str) -> Finding:
+        marker = PLACEHOLDER_TAIL.search(core)
+        # The spaces before the marker go with it: the line must not end in whitespace.
+        start = core_start(doc, index) + len(core[: marker.start()].rstrip())
+        end = core_start(doc, index) + marker.end()
+        return self.finding(
+            start,
+            end,
+            f"Image placeholder {marker[0]!r} after a caption or headline",
+            edits=[Edit(start, end, "")],
+            title="Delete the placeholder",
+        )
 
     def _credit_only(self, doc: Document, index: int, tail: tuple[int, int]) -> Finding:
         offset = core_start(doc, index)

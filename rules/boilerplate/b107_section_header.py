@@ -13,6 +13,8 @@ from cnlint.rules._text.lines import DECORATION, GAP, core_start
 from cnlint.rules._text.phrases import builtin_phrases, configured_phrases
 
 COLUMN_TAG = re.compile(r"【([^【】\s]{2,8})】\s*")
+# A listed column label in brackets ending a headline: 军警狙击手世界杯（图片新闻）.
+TRAILING_TAG = re.compile(r"\s*[（(【]([^（）()【】\s]{2,8})[）)】]$")
 # Bracketed field labels of papers, dictionaries and exercises head their own content.
 FIELD_LABELS = frozenset(
     [
@@ -53,7 +55,8 @@ class SectionHeader(PhraseLineRule):
         "section-headers.txt) and separators; the article's own headings are never in the "
         "list. A 【tag】 opening a short headline (【先进典型】列清单建台账) is flagged as a tag, "
         "unless it is a forum post type (【求助】, 【原创】, 【分享】; data/post-tags.txt) that "
-        "the post's author wrote into the title."
+        "the post's author wrote into the title. A listed label in brackets ending a headline "
+        "(军警狙击手世界杯（图片新闻）) is flagged as a tag too."
     )
     fix_safety = FixSafety.UNSAFE
     fix_note = (
@@ -84,6 +87,12 @@ class SectionHeader(PhraseLineRule):
                 flagged=["【先进典型】"],
                 note="seed 002, line 7",
             ),
+            Bad(
+                "军警狙击手世界杯（图片新闻）\n",
+                fixed="军警狙击手世界杯\n",
+                flagged=["（图片新闻）"],
+                note="benchmark corpus, People's Daily 2013 00000112, line 1",
+            ),
         ],
     )
 
@@ -102,6 +111,23 @@ class SectionHeader(PhraseLineRule):
             compact = DECORATION.sub("", core)
             if self.label_line is not None and self.label_line.fullmatch(compact):
                 yield self.drop(doc, index, f"Column or section label {core!r}")
+                continue
+            trailing = TRAILING_TAG.search(core)
+            if (
+                trailing
+                and trailing.start() > 0
+                and self.label_line is not None
+                and self.label_line.fullmatch(trailing[1])
+            ):
+                end = core_start(doc, index) + len(core)
+                start = end - len(trailing[0])
+                yield self.finding(
+                    start,
+                    end,
+                    f"Column label {trailing[0].strip()!r} on a headline",
+                    edits=[Edit(start, end, "")],
+                    title="Delete the label",
+                )
                 continue
             tag = COLUMN_TAG.match(core)
             if tag and tag.end() < len(core) and not self._is_content_tag(tag[1]):

@@ -2,11 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Severity
+from cnlint.chars import han_count
 from cnlint.fingerprint import HashCounter, stable_hash
 from cnlint.rule import DOCUMENT_BREAK, CorpusRule
+
+# Paragraphs that every document of a kind has because of what the documents are, not
+# because a site added them: a chapter heading of a law or a book (第一章 总则), a man page's
+# section heading (DESCRIPTION 描述, 总览 SYNOPSIS), the description of a command's option
+# (--help 显示此帮助信息并退出), and a short sentence people say (谢谢大家。, 嗨，最近如何?).
+CHAPTER_HEADING = re.compile(r"第[一二三四五六七八九十百零〇\d]+[编章节部篇卷回]\s*\S{0,12}")
+SECTION_HEADING = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}\s*)?[A-Z]{2,}(?: [A-Z]{2,})*(?:\s*[\u4e00-\u9fff]{1,6})?"
+)
+OPTION = re.compile(r"-{1,2}[A-Za-z0-9][\w-]*(?:[ ,=]|$)")
+# Words only, at most six of them, and the end of the sentence: 谢谢大家。 嗨，最近如何?
+SPOKEN_FORMULA = re.compile(r"[\u4e00-\u9fff，,、 ]{1,10}[。！？!?]{1,3}")
+MAX_FORMULA_HAN = 6
+LAWS = [
+    "中华人民共和国劳动争议调解仲裁法",
+    "中华人民共和国红十字会法",
+    "中华人民共和国消防法",
+    "中华人民共和国医疗保障法",
+    "中华人民共和国水法",
+]
+
+
+def is_structure_or_formula(text: str) -> bool:
+    """A heading, an option's description or a short spoken formula: repeated by nature."""
+    line = text.strip()
+    if CHAPTER_HEADING.fullmatch(line) or SECTION_HEADING.fullmatch(line):
+        return True
+    if OPTION.match(line):
+        return True
+    return SPOKEN_FORMULA.fullmatch(line) is not None and han_count(line) <= MAX_FORMULA_HAN
+
 
 # seed 002, line 5: the breadcrumb above each story of the site
 BREADCRUMB = "当前位置: 奋斗百年路 启航新征程>学党史 悟思想 办实事 开新局>先进典型\n"
@@ -25,7 +58,11 @@ class BoilerplateParagraph(CorpusRule):
         "Paragraphs are hashed CCNet style and counted across documents; one found in at "
         "least `boilerplate-min-docs` of them is flagged in each. Copies and near copies "
         "(found by the duplicate rules) do not count: five copies of one page would "
-        "otherwise make all its paragraphs boilerplate."
+        "otherwise make all its paragraphs boilerplate. Nor do paragraphs that every "
+        "document of a kind has for what it is: a chapter heading (第一章 总则 in every law), "
+        "a man page's section heading (DESCRIPTION 描述, SYNOPSIS), an option's description "
+        "(--help 显示此帮助信息并退出), a short spoken formula of at most six Han characters "
+        "(谢谢大家。 closing a speech, a dialogue's greeting)."
     )
     severity = Severity.WARNING
     options = {"boilerplate-min-docs": 5, "boilerplate-min-chars": 5}
@@ -34,7 +71,12 @@ class BoilerplateParagraph(CorpusRule):
         "boilerplate-min-chars": "Shorter paragraphs are never boilerplate.",
     }
     examples = Examples(
-        clean=[BREADCRUMB + FIRST + DOCUMENT_BREAK + SECOND],
+        clean=[
+            BREADCRUMB + FIRST + DOCUMENT_BREAK + SECOND,
+            # benchmark corpus, china-laws: five laws' titles, each law's first chapter
+            # heading, and the closing thanks of the New Year addresses
+            DOCUMENT_BREAK.join(f"{title}\n\n第一章 总则\n\n谢谢大家。\n" for title in LAWS),
+        ],
         bad=[
             Bad(
                 BREADCRUMB + FIRST + DOCUMENT_BREAK + BREADCRUMB + SECOND,
@@ -52,7 +94,9 @@ class BoilerplateParagraph(CorpusRule):
         if copy or not doc.paragraph_texts:
             return False
         minimum = self.option_values["boilerplate-min-chars"]
-        long_enough = {p for p in doc.paragraph_texts if len(p) >= minimum}
+        long_enough = {
+            p for p in doc.paragraph_texts if len(p) >= minimum and not is_structure_or_formula(p)
+        }
         self._paragraphs.add([stable_hash(p) for p in long_enough])
         return False
 
@@ -63,7 +107,7 @@ class BoilerplateParagraph(CorpusRule):
             )
         minimum = self.option_values["boilerplate-min-chars"]
         for span, text in zip(doc.paragraphs, doc.paragraph_texts, strict=True):
-            if len(text) < minimum:
+            if len(text) < minimum or is_structure_or_formula(text):
                 continue
             count = self._boilerplate.get(stable_hash(text))
             if count is not None:
