@@ -84,20 +84,11 @@ def test_library_never_raises_positions_hold_and_fixes_are_idempotent(text):
     check_library(text)
 
 
-# Rule bugs the fuzzing found, in rules/ (fixed there after the rule split): a lone surrogate,
-# which a JSON escape (\ud800) puts in a record's text, makes a rule encode the text and raise.
+# Rule bugs the fuzzing found, kept as regression cases: a lone surrogate, which a JSON escape
+# (\ud800) puts in a record's text, made S101 (OpenCC) and D102 (its sketch) encode and raise.
 SURROGATE_BUGS = [
-    pytest.param(
-        "民生無小事\ud800",
-        id="S101-opencc",
-        marks=pytest.mark.xfail(
-            strict=True, reason="S101 hands the text to OpenCC, which cannot encode a surrogate"
-        ),
-    ),
-    pytest.param(
-        "\ud800," + SEED_TEXT[SEED_TEXT.index("枝叶总关情") :][:120],
-        id="D102-sketch",  # fixed: the sketch encodes a surrogate as its code point
-    ),
+    pytest.param("民生無小事\ud800", id="S101-opencc"),
+    pytest.param("\ud800," + SEED_TEXT[SEED_TEXT.index("枝叶总关情") :][:120], id="D102-sketch"),
 ]
 
 
@@ -106,7 +97,6 @@ def test_lone_surrogates_found_by_fuzzing(text):
     check_library(text)
 
 
-# Derandomized: its 300 examples hit no S101 surrogate case (pinned above as an xfail).
 @BUDGET
 @given(documents())
 def test_library_with_lone_surrogates(text):
