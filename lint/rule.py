@@ -35,6 +35,7 @@ FAMILIES: dict[str, str] = {
     "T": "structure",
     "L": "language",
     "Q": "quality",
+    "I": "personal-data",
 }
 
 

@@ -1,0 +1,133 @@
+"""I102 resident-id-number: 18-digit resident ID numbers (and 15-digit old ones when labelled)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from cnlint import Bad, Document, Examples, Finding
+from cnlint.rules.lines import each_before
+from cnlint.rules.personal.common import (
+    DIGIT,
+    NUMBER_END,
+    NUMBER_START,
+    PersonalDataRule,
+    digits,
+    labelled,
+    placeholder_options,
+    text_before,
+)
+
+D = DIGIT
+ID18 = re.compile(NUMBER_START + rf"{D}{{17}}[0-9０-９Xx]" + NUMBER_END)
+ID15 = re.compile(NUMBER_START + rf"{D}{{15}}" + NUMBER_END)
+# GB 11643-1999: weights 2^(17-i) mod 11 over the first 17 digits; the remainder picks the check
+# character.
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+CHECK = "10X98765432"
+# The provinces of GB/T 2260 (11 Beijing … 65 Xinjiang), 71 Taiwan, 81 Hong Kong, 82 Macao, and
+# 83 for the residence permits of Taiwan residents.
+PROVINCE_RANGES = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
+PROVINCES = frozenset(str(code) for low, high in PROVINCE_RANGES for code in range(low, high + 1))
+# The old 15-digit form has no check digit: a 15-digit run is one only beside such a label.
+ID_LABELS = ("身份证", "证件号", "身份号码", "公民身份", "身份证号", "ID号")
+PLACEHOLDER = "<身份证号>"
+OPTIONS, OPTION_DOCS = placeholder_options(PLACEHOLDER)
+
+
+def valid_birth_date(year: int, month: int, day: int) -> bool:
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        return False
+    return date(1880, 1, 1) <= born <= date.today()
+
+
+def valid_region(number: str) -> bool:
+    return number[:2] in PROVINCES and number[2:6] != "0000"
+
+
+def check_character(first17: str) -> str:
+    return CHECK[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
+
+
+def is_resident_id(number: str) -> bool:
+    """An 18-character number whose region, birth date and check character are valid."""
+    number = number.upper()
+    if len(number) != 18 or not valid_region(number):
+        return False
+    if not valid_birth_date(int(number[6:10]), int(number[10:12]), int(number[12:14])):
+        return False
+    return check_character(number[:17]) == number[17]
+
+
+def is_old_resident_id(number: str) -> bool:
+    """A 15-digit number of the 1989 form: region and a birth date in 19YYMMDD."""
+    if len(number) != 15 or not valid_region(number):
+        return False
+    return valid_birth_date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+
+
+class ResidentIdNumber(PersonalDataRule):
+    code = "I102"
+    name = "resident-id-number"
+    kind = "resident ID number"
+    placeholder = PLACEHOLDER
+    summary = "A resident ID number (居民身份证号) with a valid region, birth date and checksum"
+    why = (
+        "A resident ID number names one person for life and, with a name, opens bank accounts "
+        "and phone contracts; leaked lists and forms with 身份证号 are a classic of scraped "
+        "Chinese pages. An 18-character number is flagged only when all of GB 11643-1999 holds: "
+        "a province code (11-65, 71, 81-83), a real birth date (1880 to today) and the MOD 11-2 "
+        "check character, which one random 18-digit string in eleven passes after the other "
+        "two; order numbers, timestamps and card numbers fail. The old 15-digit form has no "
+        "check digit, so it counts only after a label (身份证, 证件号 …) within a few "
+        "characters. Sample numbers in this rule's examples are the standard's own."
+    )
+    options = OPTIONS
+    option_docs = OPTION_DOCS
+    prefilter = each_before("0123456789０１２３４５６７８９", "[0-9０-９]{14}")
+    examples = Examples(
+        clean=[
+            # A number with a valid region and date whose check character is wrong.
+            "身份证号：110105194912310021\n",
+            "订单编号202109170831260015，下单时间2021-09-17 08:31:26。\n",
+            "流水号 320102198001011234 已入账。\n",
+            "准考证号：441900200108150012\n",
+        ],
+        bad=[
+            Bad(
+                "身份证号码：11010519491231002X，请核对。\n",
+                fixed="身份证号码：<身份证号>，请核对。\n",
+                flagged=["11010519491231002X"],
+                note="GB 11643-1999's sample number",
+            ),
+            Bad(
+                "持证人 440524188001010014 已登记。\n",
+                fixed="持证人 <身份证号> 已登记。\n",
+                flagged=["440524188001010014"],
+                note="GB 11643-1999's second sample number",
+            ),
+            Bad(
+                "原身份证号：110105491231002\n",
+                fixed="原身份证号：<身份证号>\n",
+                flagged=["110105491231002"],
+                note="the 15-digit form of the same sample",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in self.candidates(doc, ID18):
+            if is_resident_id(digits(match[0][:17]) + match[0][17].translate(_ASCII)):
+                yield self.mask(match.start(), match.end(), "Resident ID number")
+        for match in self.candidates(doc, ID15):
+            if is_old_resident_id(digits(match[0])) and labelled(
+                text_before(text, match.start()), ID_LABELS
+            ):
+                yield self.mask(match.start(), match.end(), "Resident ID number (15-digit form)")
+
+
+_ASCII = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789xX")
