@@ -36,6 +36,7 @@ FAMILIES: dict[str, str] = {
     "L": "language",
     "Q": "quality",
     "I": "personal-data",
+    "A": "spam",
 }
 
 
