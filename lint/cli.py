@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import sys
@@ -38,6 +39,7 @@ from .limits import Limits, Tally, evaluate
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
+from .rejected import RejectedLog
 from .report import REPORTERS
 from .report import statistics as statistics_report
 from .report.console import make_console
@@ -420,6 +422,13 @@ def fix_command(
             "at or above this severity: error, warning, info."
         ),
     ] = None,
+    rejected_out: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --drop-failing: write every dropped document, with the findings that "
+            "dropped it, to this JSONL file."
+        ),
+    ] = None,
     select: Annotated[list[str] | None, typer.Option(help="Rules to enable.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Rules to disable.")] = None,
     config_path: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
@@ -433,6 +442,8 @@ def fix_command(
     """
     if drop_failing is not None and drop_failing not in [s.value for s in Severity]:
         raise fail(f"unknown --drop-failing {drop_failing!r} (choose from error, warning, info)")
+    if rejected_out is not None and drop_failing is None:
+        raise fail("--rejected-out needs --drop-failing (nothing is dropped without it)")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
@@ -445,12 +456,22 @@ def fix_command(
     )
     drop_at = Severity(drop_failing) if drop_failing else None
     try:
-        summary = fix_copies(paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at)
+        with contextlib.ExitStack() as stack:
+            rejected = (
+                stack.enter_context(RejectedLog(rejected_out, drop_at))
+                if rejected_out is not None and drop_at is not None
+                else None
+            )
+            summary = fix_copies(
+                paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at, rejected=rejected
+            )
     except CopyError as exc:
         raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"cannot write --rejected-out {rejected_out}: {exc.strerror or exc}") from exc
     for result in summary.errors:
         print(f"{result.path}: error: {result.error}", file=sys.stderr)
-    print(copies_summary(summary, out, drop_at))
+    print(copies_summary(summary, out, drop_at, rejected_out))
     raise typer.Exit(2 if summary.errors else 0)
 
 
