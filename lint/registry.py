@@ -1,7 +1,9 @@
 """Discovering rules: every rule, built-in or not, comes from the ``cnlint.rules`` entry points.
 
-An entry point names either a :class:`Rule` subclass or a module; for a module,
-every ``Rule`` subclass defined in it (with a ``code``) is registered.
+An entry point names either a :class:`Rule` subclass or a module; for a module, every
+``Rule`` subclass (with a ``code``) that it exposes and that is defined in it or, for a
+package, in one of its submodules is registered (built-in families are packages with one
+module per rule).
 """
 
 from __future__ import annotations
@@ -29,10 +31,16 @@ def rules_in(obj: object) -> list[type[Rule]]:
             for value in vars(obj).values()
             if inspect.isclass(value)
             and issubclass(value, Rule)
-            and value.__module__ == obj.__name__
+            and defined_within(value, obj)
             and "code" in vars(value)
         ]
     raise RegistryError(f"entry point object {obj!r} is neither a Rule class nor a module")
+
+
+def defined_within(rule: type[Rule], module: ModuleType) -> bool:
+    """Whether ``rule`` is defined in ``module`` or in a submodule of that package (not merely
+    imported from elsewhere, such as a base class another plugin provides)."""
+    return rule.__module__ == module.__name__ or rule.__module__.startswith(module.__name__ + ".")
 
 
 class Registry:

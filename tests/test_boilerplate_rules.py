@@ -13,6 +13,8 @@ from cnlint import Document
 from cnlint.config import Config, ConfigError, config_from_mapping
 from cnlint.linter import Linter
 from cnlint.registry import load_registry
+from cnlint.rules._text.lines import DECORATION, GAP, literal_led
+from cnlint.rules._text.phrases import builtin_phrases, case_variants, parse_phrases, trie_pattern
 from cnlint.rules.boilerplate import (
     Breadcrumb,
     BylineCredit,
@@ -22,8 +24,6 @@ from cnlint.rules.boilerplate import (
     PhotoCaption,
     SectionHeader,
 )
-from cnlint.rules.lines import DECORATION, GAP, literal_led
-from cnlint.rules.phrases import builtin_phrases, case_variants, parse_phrases, trie_pattern
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 

@@ -3,12 +3,12 @@
 from cnlint import Document
 from cnlint.config import Config
 from cnlint.linter import Linter
-from cnlint.rules import duplication
+from cnlint.rules._text.paragraph_keys import comparison_key
 from cnlint.rules.duplication import (
     DuplicateParagraph,
     NearDuplicateParagraph,
     RepeatedSentence,
-    comparison_key,
+    d102_near_duplicate_paragraph,
 )
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
@@ -80,13 +80,13 @@ def test_near_duplicates_are_not_compared_all_pairs(monkeypatch):
     text = "\n\n".join([*paragraphs, copy]) + "\n"
 
     calls = []
-    real_ratio = duplication.ratio
+    real_ratio = d102_near_duplicate_paragraph.ratio
 
     def counting_ratio(a, b, score_cutoff=None):
         calls.append((a, b))
         return real_ratio(a, b, score_cutoff=score_cutoff)
 
-    monkeypatch.setattr(duplication, "ratio", counting_ratio)
+    monkeypatch.setattr(d102_near_duplicate_paragraph, "ratio", counting_ratio)
     found = findings_of(NearDuplicateParagraph, text)
     assert [text[f.start : f.end].strip() for f in found] in ([paragraphs[7]], [copy])
     assert len(calls) < 190  # all pairs would be 18,145 comparisons

@@ -13,7 +13,7 @@ SEED_LINES = [
 def test_vectorised_repetition_count_equals_counting_substrings():
     from collections import Counter
 
-    from cnlint.rules.quality import repeated_ngrams
+    from cnlint.rules.quality.q103_repetition_ratio import repeated_ngrams
 
     def by_counter(text, size):
         grams = [text[i : i + size] for i in range(len(text) - size + 1)]
@@ -38,7 +38,7 @@ def test_newline_first_blank_runs_equal_the_plain_pattern():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from cnlint.rules.whitespace import blank_runs
+    from cnlint.rules.structure.t201_blank_lines import blank_runs
 
     plain = re.compile(r"(?:[ \t\u3000\u00a0]*\r?\n){2,}")
 
@@ -87,21 +87,25 @@ def test_character_census_counts_what_the_regexes_count():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from cnlint.rules import language, quality
+    from cnlint.rules._text import census
+    from cnlint.rules.language import l102_non_chinese_document as non_chinese
 
     alphabet = list(
         " \t\n\u3000\x1c\x85\u200b\ufeff文字，。a Zé¶¡£»<>#*★αЖあ한\U00020000\U0001f600"
     )
     counters = [
         (
-            quality.COUNTER,
+            census.COUNTER,
             [
                 re.compile(r"\s"),
-                re.compile(f"(?!\\s){quality.INVISIBLE_CHAR.pattern}"),
-                quality.SYMBOL,
+                re.compile(f"(?!\\s){census.INVISIBLE_CHAR.pattern}"),
+                census.SYMBOL,
             ],
         ),
-        (language.COUNTER, [language.HAN_CHAR, language.ALPHABETIC_LETTER, language.SYLLABIC]),
+        (
+            non_chinese.COUNTER,
+            [non_chinese.HAN_CHAR, non_chinese.ALPHABETIC_LETTER, non_chinese.SYLLABIC],
+        ),
     ]
 
     @settings(max_examples=300, deadline=None)
@@ -119,11 +123,12 @@ def test_character_census_counts_what_the_regexes_count():
 def test_duplication_shortcuts_change_no_finding():
     from hypothesis import strategies as st
 
-    from cnlint.rules import duplication
     from cnlint.rules.duplication import (
         DuplicateParagraph,
         NearDuplicateParagraph,
         RepeatedSentence,
+        d101_duplicate_paragraph,
+        d102_near_duplicate_paragraph,
     )
 
     # Paragraphs from a small pool (copies, near copies, a copy with other spacing and
@@ -144,12 +149,16 @@ def test_duplication_shortcuts_change_no_finding():
     paragraph = st.sampled_from(pool) | st.lists(sentence, max_size=5).map("".join)
     texts = st.lists(paragraph, max_size=8).map("\n".join)
     rules = [
-        (DuplicateParagraph({"min-chars": 2}), [(duplication, "repeated_keys", set)]),
+        (DuplicateParagraph({"min-chars": 2}), [(d101_duplicate_paragraph, "repeated_keys", set)]),
         (
             NearDuplicateParagraph({"min-chars": 3, "threshold": 60.0}),
             [
-                (duplication, "has_similar_pair", lambda keys, threshold: True),
-                (duplication, "candidate_pairs", lambda k, e, t: duplication.bucket_pairs(k, e)),
+                (d102_near_duplicate_paragraph, "has_similar_pair", lambda keys, threshold: True),
+                (
+                    d102_near_duplicate_paragraph,
+                    "candidate_pairs",
+                    lambda k, e, t: d102_near_duplicate_paragraph.bucket_pairs(k, e),
+                ),
             ],
         ),
         (RepeatedSentence({"min-chars": 3}), [(RepeatedSentence, "_may_repeat", lambda *a: True)]),
@@ -162,9 +171,13 @@ def test_duplication_shortcuts_change_no_finding():
 def test_census_shortcuts_change_no_finding():
     from hypothesis import strategies as st
 
-    from cnlint.rules import language, quality
-    from cnlint.rules.language import NonChineseDocument
-    from cnlint.rules.quality import ShortDocument, SymbolRatio
+    from cnlint.rules.language import NonChineseDocument, l102_non_chinese_document
+    from cnlint.rules.quality import (
+        ShortDocument,
+        SymbolRatio,
+        q101_short_document,
+        q102_symbol_ratio,
+    )
 
     pieces = ["中文", "字", "word ", "Ab", "é", "αβ ", "あ", "¶", "★", "\U0001f600", "\U00020000"]
     pieces += [
@@ -181,9 +194,12 @@ def test_census_shortcuts_change_no_finding():
     ]
     texts = st.lists(st.sampled_from(pieces), max_size=40).map("".join)
     rules = [
-        (NonChineseDocument({"min-words": 3}), [(language, "letter_census", lambda doc: None)]),
-        (SymbolRatio({"max-ratio": 0.1}), [(quality, "census", lambda doc: None)]),
-        (ShortDocument({"min-chars": 10}), [(quality, "census", lambda doc: None)]),
+        (
+            NonChineseDocument({"min-words": 3}),
+            [(l102_non_chinese_document, "letter_census", lambda doc: None)],
+        ),
+        (SymbolRatio({"max-ratio": 0.1}), [(q102_symbol_ratio, "census", lambda doc: None)]),
+        (ShortDocument({"min-chars": 10}), [(q101_short_document, "census", lambda doc: None)]),
     ]
 
     assert_shortcuts_change_nothing(rules, texts)

@@ -2,14 +2,18 @@
 
 from cnlint.config import Config
 from cnlint.linter import Linter
+from cnlint.rules._text.personal_data import (
+    check_character,
+    is_card_number,
+    is_resident_id,
+    luhn_valid,
+)
 from cnlint.rules.personal import (
     BankCardNumber,
     LandlineNumber,
     MobileNumber,
     ResidentIdNumber,
 )
-from cnlint.rules.personal.i102_resident_id import check_character, is_resident_id
-from cnlint.rules.personal.i103_bank_card import is_card_number, luhn_valid
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 

@@ -9,9 +9,9 @@ import pytest
 from cnlint.config import Config, ConfigError
 from cnlint.document import Document
 from cnlint.linter import Linter
-from cnlint.rules import script
-from cnlint.rules.chars import PINYIN_LETTERS
-from cnlint.rules.script_tables import (
+from cnlint.rules._text import conversion
+from cnlint.rules._text.chars import PINYIN_LETTERS
+from cnlint.rules._text.script_tables import (
     LEFTOVERS,
     SIMPLIFIED_ONLY,
     TRADITIONAL_ONLY,
@@ -127,7 +127,7 @@ def test_detection_does_not_convert(monkeypatch):
     def no_conversion(config):
         raise AssertionError("OpenCC must not run on text without findings")
 
-    monkeypatch.setattr(script, "converter", no_conversion)
+    monkeypatch.setattr(conversion, "converter", no_conversion)
     for seed in SIMPLIFIED_SEEDS:
         assert lint(seed.read_text(encoding="utf-8")) == []
 

@@ -2,8 +2,8 @@
 
 from cnlint.config import Config
 from cnlint.linter import Linter
+from cnlint.rules._text.contacts import PHONE_LIKE
 from cnlint.rules.spam import ContactSolicitation, KeywordStuffing, PromotionalLine
-from cnlint.rules.spam.contacts import PHONE_LIKE
 from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 

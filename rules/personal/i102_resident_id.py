@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules.lines import each_before
-from cnlint.rules.personal.common import (
+from cnlint.rules._text.lines import each_before
+from cnlint.rules._text.personal_data import (
     DIGIT,
     NUMBER_END,
     NUMBER_START,
     PersonalDataRule,
     digits,
+    is_old_resident_id,
+    is_resident_id,
     labelled,
     placeholder_options,
     text_before,
@@ -22,51 +23,10 @@ from cnlint.rules.personal.common import (
 D = DIGIT
 ID18 = re.compile(NUMBER_START + rf"{D}{{17}}[0-9０-９Xx]" + NUMBER_END)
 ID15 = re.compile(NUMBER_START + rf"{D}{{15}}" + NUMBER_END)
-# GB 11643-1999: weights 2^(17-i) mod 11 over the first 17 digits; the remainder picks the check
-# character.
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-CHECK = "10X98765432"
-# The provinces of GB/T 2260 (11 Beijing … 65 Xinjiang), 71 Taiwan, 81 Hong Kong, 82 Macao, and
-# 83 for the residence permits of Taiwan residents.
-PROVINCE_RANGES = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
-PROVINCES = frozenset(str(code) for low, high in PROVINCE_RANGES for code in range(low, high + 1))
 # The old 15-digit form has no check digit: a 15-digit run is one only beside such a label.
 ID_LABELS = ("身份证", "证件号", "身份号码", "公民身份", "身份证号", "ID号")
 PLACEHOLDER = "<身份证号>"
 OPTIONS, OPTION_DOCS = placeholder_options(PLACEHOLDER)
-
-
-def valid_birth_date(year: int, month: int, day: int) -> bool:
-    try:
-        born = date(year, month, day)
-    except ValueError:
-        return False
-    return date(1880, 1, 1) <= born <= date.today()
-
-
-def valid_region(number: str) -> bool:
-    return number[:2] in PROVINCES and number[2:6] != "0000"
-
-
-def check_character(first17: str) -> str:
-    return CHECK[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
-
-
-def is_resident_id(number: str) -> bool:
-    """An 18-character number whose region, birth date and check character are valid."""
-    number = number.upper()
-    if len(number) != 18 or not valid_region(number):
-        return False
-    if not valid_birth_date(int(number[6:10]), int(number[10:12]), int(number[12:14])):
-        return False
-    return check_character(number[:17]) == number[17]
-
-
-def is_old_resident_id(number: str) -> bool:
-    """A 15-digit number of the 1989 form: region and a birth date in 19YYMMDD."""
-    if len(number) != 15 or not valid_region(number):
-        return False
-    return valid_birth_date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
 
 
 class ResidentIdNumber(PersonalDataRule):

@@ -6,27 +6,25 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules.lines import any_of, each_before
-from cnlint.rules.personal.common import (
+from cnlint.rules._text.lines import any_of, each_before
+from cnlint.rules._text.personal_data import (
     DIGIT,
     NUMBER_END,
     NUMBER_START,
     PersonalDataRule,
     digits,
+    is_card_number,
+    is_resident_id,
     labelled,
     placeholder_options,
     text_before,
 )
-from cnlint.rules.personal.i102_resident_id import is_resident_id
 
 D = DIGIT
 # 15 to 19 digits, whole or in groups of four split by one space or hyphen (6222 0212 …).
 CARD = re.compile(
     NUMBER_START + rf"(?:{D}{{15,19}}|{D}{{4}}([- ])(?:{D}{{4}}\1){{2,3}}{D}{{1,4}})" + NUMBER_END
 )
-# Issuer prefixes: UnionPay (62, and 60/9558-9559 of older Chinese debit cards), Visa (4),
-# Mastercard (51-55, 2221-2720), JCB (35), American Express (34, 37), Discover (6011, 65).
-ISSUER = re.compile(r"62|60|955[89]|4|5[1-5]|2[2-7]|35|3[47]|6011|65")
 CARD_LABELS = (
     "卡号",
     "银行卡",
@@ -48,25 +46,6 @@ CARD_LABELS = (
 LABEL_WINDOW = 20
 PLACEHOLDER = "<银行卡号>"
 OPTIONS, OPTION_DOCS = placeholder_options(PLACEHOLDER)
-
-
-def luhn_valid(number: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(number)):
-        value = int(char)
-        if index % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
-def is_card_number(number: str) -> bool:
-    """A known issuer's prefix, a card's length (15 only for American Express) and Luhn."""
-    if not 15 <= len(number) <= 19 or not ISSUER.match(number):
-        return False
-    if len(number) == 15 and not number.startswith(("34", "37")):
-        return False
-    return luhn_valid(number)
 
 
 class BankCardNumber(PersonalDataRule):

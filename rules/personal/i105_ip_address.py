@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules.lines import each_before
-from cnlint.rules.personal.common import PersonalDataRule, placeholder_options, text_before
+from cnlint.rules._text.lines import each_before
+from cnlint.rules._text.personal_data import PersonalDataRule, placeholder_options, text_before
 
 OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 IPV4 = re.compile(rf"(?<![0-9A-Za-z.]){OCTET}(?:\.{OCTET}){{3}}(?![0-9A-Za-z]|\.[0-9])")

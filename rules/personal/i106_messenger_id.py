@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules.lines import any_of
-from cnlint.rules.personal.common import (
+from cnlint.rules._text.lines import any_of
+from cnlint.rules._text.personal_data import (
     NUMBER_END,
     UNIT_AFTER,
     PersonalDataRule,

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules.lines import drop_line, line_cores, literal_led
-from cnlint.rules.phrases import (
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.rules._text.contacts import channel_pattern
+from cnlint.rules._text.line_rule import LineRule
+from cnlint.rules._text.lines import line_cores, literal_led
+from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
     case_variants,
     configured_phrases,
 )
-from cnlint.rules.spam.contacts import channel_pattern
 
 
-class ContactSolicitation(Rule):
+class ContactSolicitation(LineRule):
     code = "A101"
     name = "contact-solicitation"
     summary = "A line handing out a contact: 加V：abc123, 薇信 1 3 8…, QQ群：123456789"
@@ -81,11 +82,4 @@ class ContactSolicitation(Rule):
                 continue
             match = self.pattern.search(core)
             if match:
-                edit = drop_line(doc, index)
-                yield self.finding(
-                    edit.start,
-                    edit.end,
-                    f"Contact solicitation {match[0]!r}",
-                    edits=[edit],
-                    title="Drop the line",
-                )
+                yield self.drop(doc, index, f"Contact solicitation {match[0]!r}")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules.lines import drop_line, line_cores, literal_led
-from cnlint.rules.phrases import (
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.rules._text.contacts import channel_pattern, has_contact
+from cnlint.rules._text.line_rule import LineRule
+from cnlint.rules._text.lines import line_cores, literal_led
+from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
     builtin_phrases,
@@ -14,10 +16,9 @@ from cnlint.rules.phrases import (
     compile_phrases,
     configured_phrases,
 )
-from cnlint.rules.spam.contacts import channel_pattern, has_contact
 
 
-class PromotionalLine(Rule):
+class PromotionalLine(LineRule):
     code = "A102"
     name = "promotional-line"
     summary = "A spam promotion with contact details: 代开发票 + a phone, 百家乐 + a URL"
@@ -73,11 +74,4 @@ class PromotionalLine(Rule):
                 continue
             match = self.matcher.search(core)
             if match and has_contact(core, self.channels):
-                edit = drop_line(doc, index)
-                yield self.finding(
-                    edit.start,
-                    edit.end,
-                    f"Promotion {match[0]!r} with contact details",
-                    edits=[edit],
-                    title="Drop the line",
-                )
+                yield self.drop(doc, index, f"Promotion {match[0]!r} with contact details")

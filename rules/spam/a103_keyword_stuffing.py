@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules.lines import any_of, drop_line, line_cores
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.rules._text.line_rule import LineRule
+from cnlint.rules._text.lines import any_of, line_cores
 
 # What separates the items of a stuffed line: spaces, commas, 、, bars, slashes, underscores.
 SEPARATORS = " \t\u3000,，、|｜/_;；"
@@ -14,7 +15,7 @@ SPLIT = re.compile(f"[{re.escape(SEPARATORS)}]+")
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
-class KeywordStuffing(Rule):
+class KeywordStuffing(LineRule):
     code = "A103"
     name = "keyword-stuffing"
     summary = "A line of items that repeat one keyword: 减肥药 减肥药哪个好 减肥药排行榜 …"
@@ -61,14 +62,7 @@ class KeywordStuffing(Rule):
                 continue
             keyword = self.stuffed_keyword(core, minimum)
             if keyword:
-                edit = drop_line(doc, index)
-                yield self.finding(
-                    edit.start,
-                    edit.end,
-                    f"Keyword {keyword!r} stuffed into the line",
-                    edits=[edit],
-                    title="Drop the line",
-                )
+                yield self.drop(doc, index, f"Keyword {keyword!r} stuffed into the line")
 
     @staticmethod
     def stuffed_keyword(core: str, minimum: int) -> str | None:

@@ -1,0 +1,43 @@
+"""Character classes shared by the built-in rules (regex fragments, no rules here)."""
+
+import re
+
+# Han ideographs: unified (with extension A), compatibility, and the supplementary planes.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# CJK symbols and punctuation (。、《》「」【】…), full-width forms (，！？：；（）), and the
+# marks Chinese text writes with general punctuation code points (“ ” … —).
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2026\u2014"
+)
+# What counts as "Chinese context" beside an ASCII mark: a Han character or a CJK mark.
+CHINESE = HAN + CJK_PUNCT
+CHINESE_CHAR = re.compile(f"[{CHINESE}]")
+# Zero-width and bidi formatting characters, C0 controls except tab/newline/carriage return,
+# DEL and C1 controls, the soft hyphen, filler characters that render as nothing, the BOM.
+INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+)
+# Spaces that pad a line: what the blank-line and trailing-whitespace rules strip.
+PADDING = " \t\u3000\u00a0"
+# Pinyin letters with tone marks (and ü, which only pinyin uses among Latin lowercase).
+TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_LETTERS = "a-z" + TONED_VOWELS
+
+
+def characters(ranges: str) -> str:
+    """Every character of a regex-class body made of single characters and ``a-b`` ranges.
+
+    Rules use it to declare a character class as ``triggers``: the engine's gate then checks
+    all of them in its one table lookup per document.
+    """
+    chars = []
+    index = 0
+    while index < len(ranges):
+        if index + 2 < len(ranges) and ranges[index + 1] == "-":
+            chars.extend(map(chr, range(ord(ranges[index]), ord(ranges[index + 2]) + 1)))
+            index += 3
+        else:
+            chars.append(ranges[index])
+            index += 1
+    return "".join(chars)

@@ -1,0 +1,158 @@
+"""B105 photo-caption."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
+from cnlint.rules._text.credits import NAMES, ROLE
+from cnlint.rules._text.line_rule import LineRule
+from cnlint.rules._text.lines import core_start, is_prose, line_cores
+
+PHOTO_CREDIT = rf"(?:{ROLE}\s*)?{NAMES}\s*(?:摄影|摄|攝|供图)"
+# 记者马俊峰/文 受访者供图: the writer's credit, then where the photo came from.
+WRITER = rf"{ROLE}\s*{NAMES}\s*[/／]\s*文"
+PHOTO_SOURCE = r"(?:受访者|网络|资料|[\u4e00-\u9fff]{2,8})?供图"
+CREDIT_LINE = re.compile(
+    rf"[(（]?\s*(?:{PHOTO_CREDIT}|{WRITER}\s*(?:{PHOTO_CREDIT}|{PHOTO_SOURCE})?)\s*[)）]?"
+)
+CREDIT_MARK = re.compile("[摄攝/／]|供图")  # every CREDIT_LINE holds one
+
+
+def is_credit_line(core: str) -> bool:
+    return CREDIT_MARK.search(core) is not None and CREDIT_LINE.fullmatch(core) is not None
+
+
+# The agency that distributed the photo goes with the credit: 新华社发（张春雷 摄）.
+AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)发"
+CAPTION_TAIL = re.compile(
+    rf"(?:[ \t\u3000]*(?:{AGENCY})?[(（]\s*{PHOTO_CREDIT}\s*[)）]|[ \t\u3000]+{PHOTO_CREDIT})$"
+)
+# 资料图：… labels a stock photo; without the colon 资料图 is a word in a sentence.
+CAPTION_HEAD = re.compile(r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?|资料(?:图片?|照片)[：:]")
+CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
+CAPTION_HEAD_REACH = 300  # longest line opening with 图为 that is taken for a caption
+
+
+def caption_tail(core: str) -> tuple[int, int] | None:
+    """Where a photo credit ends the line (…打扫卫生(王建党 摄)), as offsets into ``core``."""
+    start = max(0, len(core) - CREDIT_REACH)
+    if "摄" not in core[start:] and "攝" not in core[start:] and "供图" not in core[start:]:
+        return None
+    match = CAPTION_TAIL.search(core, start)
+    return (match.start(), match.end()) if match else None
+
+
+# dirty corpus cngov_lz_001.txt, line 7: the article's last paragraph, then the photo credit.
+ATTENDEES = (
+    "浙江省委副书记郑栅洁，省委常委、秘书长陈金彪，副省长彭佳学，农业农村"
+    "部党组副书记、副部长余欣荣，农业农村部副部长于康震，中国农业科学院党"
+    "组书记张合成，农业农村部总农艺师马爱国等出席座谈会。"
+)
+
+
+class PhotoCaption(LineRule):
+    code = "B105"
+    name = "photo-caption"
+    summary = "Photo captions and credits: 讲座现场 / 高淑芳 摄; …打扫卫生(王建党 摄)"
+    why = (
+        "A caption describes a picture the corpus does not have; scraped into the text it "
+        "interrupts the article, often in the middle of a sentence (seed 004: 彰德 ⏎ caption ⏎ "
+        "路64号院). Flagged: a photo credit alone (高淑芳 摄), a short line that ends with one "
+        "(…接受军事训练。 高淑芳 摄), a paragraph that ends with one and says 图为 (seed 004:109), "
+        "a line opening with 图为/上图 or with a stock-photo label (资料图：…), and a short "
+        "unpunctuated line right above a credit line (讲座现场). A long paragraph that merely "
+        "ends with a credit (…等出席座谈会。（韦科 摄）) is article text: only its credit is "
+        "flagged."
+    )
+    fix_safety = FixSafety.UNSAFE
+    fix_note = (
+        "Drops the caption line with its newline, or deletes only the credit at the end of an "
+        "article paragraph. Unsafe: some captions carry facts the article does not repeat."
+    )
+    options: ClassVar[dict] = {"max-title-chars": 20, "max-caption-chars": 80}
+    option_docs: ClassVar[dict] = {
+        "max-title-chars": "Longest unpunctuated line above a credit that counts as its caption.",
+        "max-caption-chars": (
+            "Longest line ending in a credit that is dropped whole as a caption (unless it says "
+            "图为); on a longer one only the credit is flagged and deleted."
+        ),
+    }
+    triggers = (
+        *("摄", "攝", "供图", "图为", "上图", "下图", "左图", "右图", "图注", "题图"),
+        *("资料图", "资料照片"),
+    )
+    examples = Examples(
+        clean=[
+            "他拿起相机拍摄了一张照片。\n",
+            "摄影爱好者王明说，这里的风景很美。\n",
+        ],
+        bad=[
+            Bad(
+                "正文。\n\n讲座现场\n\n高淑芳 摄\n\n正文。\n",
+                fixed="正文。\n\n\n\n正文。\n",
+                flagged=["讲座现场\n", "高淑芳 摄\n"],
+                note="seed 001, lines 129 and 131",
+            ),
+            Bad(
+                "彰德\n救援人员帮助打扫卫生(王建党 摄)\n路64号院的居民高兴地欢呼。\n",
+                fixed="彰德\n路64号院的居民高兴地欢呼。\n",
+                flagged=["救援人员帮助打扫卫生(王建党 摄)\n"],
+                note="seed 004, line 129",
+            ),
+            Bad(
+                "现场体验实弹射击,接受军事训练。 高淑芳 摄\n正文。\n",
+                fixed="正文。\n",
+                flagged=["现场体验实弹射击,接受军事训练。 高淑芳 摄\n"],
+            ),
+            Bad("图为7月27日，青年志愿者帮助打扫卫生。\n正文。\n", fixed="正文。\n"),
+            Bad(
+                "资料图：无性婚姻能走多远？\n正文。\n",
+                fixed="正文。\n",
+                flagged=["资料图：无性婚姻能走多远？\n"],
+                note="dirty corpus webextract_009.txt, line 1",
+            ),
+            Bad(
+                ATTENDEES + "（韦科 摄）\n",
+                fixed=ATTENDEES + "\n",
+                flagged=["（韦科 摄）"],
+                note="dirty corpus cngov_lz_001.txt, line 7: article text, only the credit goes",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        cores = doc.view(line_cores)
+        lines = [index for index, core in enumerate(cores) if core]
+        limit = self.config["max-title-chars"]
+        longest = self.config["max-caption-chars"]
+        for position, index in enumerate(lines):
+            core = cores[index]
+            tail = caption_tail(core)
+            if tail and len(core) > longest and "图为" not in core:
+                yield self._credit_only(doc, index, tail)
+            elif tail or is_credit_line(core):
+                yield self.drop(doc, index, f"Photo caption or credit {core!r}")
+            elif CAPTION_HEAD.match(core) and len(core) <= CAPTION_HEAD_REACH:
+                yield self.drop(doc, index, f"Photo caption {core!r}")
+            elif (
+                len(core) <= limit
+                and not is_prose(core)
+                and position + 1 < len(lines)
+                and is_credit_line(cores[lines[position + 1]])
+            ):
+                yield self.drop(doc, index, f"Caption above a photo credit {core!r}")
+
+    def _credit_only(self, doc: Document, index: int, tail: tuple[int, int]) -> Finding:
+        offset = core_start(doc, index)
+        start, end = offset + tail[0], offset + tail[1]
+        credit = doc.text[start:end].strip()
+        return self.finding(
+            end - len(credit),
+            end,
+            f"Photo credit {credit!r} at the end of a paragraph",
+            edits=[Edit(start, end, "")],
+            title="Delete the credit",
+        )

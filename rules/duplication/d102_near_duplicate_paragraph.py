@@ -1,0 +1,217 @@
+"""D102 near-duplicate-paragraph."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+from zlib import crc32
+
+from rapidfuzz.fuzz import ratio
+
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.rules._text.blocks import drop_range, is_prose, paragraph_texts
+from cnlint.rules._text.paragraph_keys import droppable, paragraph_keys
+
+SHINGLE = 4
+SKETCH = 6
+SKETCH_WINDOW = 64
+MAX_BUCKET = 32
+
+
+def sketch(key: str) -> set[int]:
+    """The smallest hashes of a text's character 4-grams (bottom-k MinHash).
+
+    Two texts that share most of their 4-grams very likely share one of these, so only
+    paragraphs that meet in a sketch bucket are compared: no all-pairs scan. The 4-grams come
+    from the first and last ``SKETCH_WINDOW`` characters, so a long paragraph costs no more
+    than a short one; copies that are 90% alike still share most 4-grams there, since an
+    insertion in the middle shifts neither end.
+    """
+    if len(key) > 2 * SKETCH_WINDOW:
+        key = key[:SKETCH_WINDOW] + "\0" + key[-SKETCH_WINDOW:]
+    data = key.encode("utf-32-le")  # four bytes a character: a 4-gram is a 16-byte slice
+    width = 4 * SHINGLE
+    hashes = {crc32(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
+    return set(heapq.nsmallest(SKETCH, hashes))
+
+
+# Up to this many distinct long paragraphs, scoring the pairs whose lengths allow a match
+# costs less than sketching every paragraph, and clears most documents; above it, the pairs
+# grow quadratically and the sketches alone find the candidates.
+PAIRWISE_LIMIT = 64
+# ratio() is symmetric, but a hair of slack keeps this check at least as permissive as the
+# rule's own comparison, whichever way round a pair is scored.
+SCORE_SLACK = 1e-6
+
+
+def has_similar_pair(keys: set[str], threshold: float) -> bool:
+    """Do any two of these distinct keys score ``threshold`` or more (ratio, 0-100)?
+
+    Every near duplicate is such a pair, so a document without one is clean. Two cheap
+    bounds come first. The Indel ratio of two texts is at most 200 × shorter / (sum of
+    lengths), so with the keys sorted by length each is scored only against the next ones
+    whose length keeps it reachable. And a pair is scored on its texts only when the
+    texts reduced to one byte a character (the low byte of its code point) reach it: two
+    characters that match stay matched, so the reduced pair scores at least as much, and
+    rapidfuzz scores bytes five times faster than Chinese text.
+    """
+    ordered = sorted(keys, key=len)
+    reduced = [key.encode("utf-32-le")[::4] for key in ordered]
+    cutoff = max(0.0, threshold - SCORE_SLACK)
+    for index, short in enumerate(ordered):
+        for other in range(index + 1, len(ordered)):
+            long = ordered[other]
+            if 200 * len(short) < cutoff * (len(short) + len(long)):
+                break  # the longer keys are further out of reach
+            if ratio(reduced[index], reduced[other], score_cutoff=cutoff) and ratio(
+                short, long, score_cutoff=cutoff
+            ):
+                return True
+    return False
+
+
+def candidate_pairs(
+    keys: list[str], eligible: list[int], threshold: float
+) -> list[tuple[int, int]]:
+    """The pairs of eligible paragraphs whose sketches meet, in order: the ones scored.
+
+    Each paragraph joins a bucket per sketch value, and meets those already there; a
+    bucket of MAX_BUCKET paragraphs takes no more. With no more paragraphs than that, no
+    bucket fills up, so two paragraphs meet exactly when their sketches share a value; a
+    pair that cannot reach the threshold (by its lengths and reduced texts, as in
+    ``has_similar_pair``) would be scored in vain, so only the others are sketched.
+    """
+    if len(eligible) <= MAX_BUCKET:
+        cutoff = max(0.0, threshold - SCORE_SLACK)
+        reduced = {index: keys[index].encode("utf-32-le")[::4] for index in eligible}
+        sketches: dict[int, set[int]] = {}
+        pairs = []
+        for first, second in combinations(eligible, 2):
+            shorter, longer = sorted((len(keys[first]), len(keys[second])))
+            if 200 * shorter < cutoff * (shorter + longer):
+                continue
+            if not ratio(reduced[first], reduced[second], score_cutoff=cutoff):
+                continue
+            for index in (first, second):
+                if index not in sketches:
+                    sketches[index] = sketch(keys[index])
+            if sketches[first] & sketches[second]:
+                pairs.append((first, second))
+        return pairs
+    return bucket_pairs(keys, eligible)
+
+
+def bucket_pairs(keys: list[str], eligible: list[int]) -> list[tuple[int, int]]:
+    """The pairs of eligible paragraphs that meet in a sketch bucket, in order."""
+    buckets: dict[int, list[int]] = defaultdict(list)
+    candidates: set[tuple[int, int]] = set()
+    for index in eligible:
+        for value in sketch(keys[index]):
+            bucket = buckets[value]
+            if len(bucket) >= MAX_BUCKET:
+                continue  # a 4-gram this common (的发展，) is no evidence of a copy
+            candidates.update((other, index) for other in bucket)
+            bucket.append(index)
+    return sorted(candidates)
+
+
+class NearDuplicateParagraph(Rule):
+    code = "D102"
+    name = "near-duplicate-paragraph"
+    summary = "Two paragraphs of one document that are almost the same (rapidfuzz ratio)"
+    why = (
+        "A paragraph repeated with a small edit (a changed date, a dropped clause, a typo "
+        "fixed in one copy) is a duplicate for training purposes, and exact matching misses "
+        "it. Candidates meet through shared 4-gram sketches (bottom-k MinHash), so a long "
+        "document costs a few comparisons per paragraph instead of all pairs; each candidate "
+        "pair is then scored with rapidfuzz's normalized Indel ratio."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
+    fix_note = (
+        "Drops the shorter copy when all of its text is in the longer one (a copy cut short) "
+        "and it follows the longer one directly or stands between blank lines. Copies that "
+        "differ both ways (a changed date, another user's repost) are only reported: either "
+        "may hold the detail that was right. Unsafe: the judgement that they are one "
+        "paragraph is a similarity score."
+    )
+    options = {"threshold": 90.0, "min-chars": 20}
+    option_docs = {
+        "threshold": "Minimum rapidfuzz ratio (0-100) of the two paragraphs' comparison keys.",
+        "min-chars": "Shorter paragraphs (whitespace excluded) are ignored.",
+    }
+    triggers = "\n"
+    examples = Examples(
+        clean=[
+            "7月24日下午,该街道辖区除彰德路64号院外,所有停电小区均通了生活用电。\n\n"
+            "7月24日晚9时许,北大街街道辖区所有停电小区、院落全部恢复了通电。\n",
+        ],
+        bad=[
+            Bad(
+                # seed 001 line 109, and a copy cut short after it
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                "通过网格员持续走访调查,做到爱心卡发放快、准、稳。\n\n"
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                "通过网格员持续走访调查,做到爱心卡发放快\n\n"
+                "活动开始。\n",
+                fixed="交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                "通过网格员持续走访调查,做到爱心卡发放快、准、稳。\n\n"
+                "活动开始。\n",
+                flagged=[
+                    "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。"
+                    "通过网格员持续走访调查,做到爱心卡发放快\n\n"
+                ],
+                note="the shorter copy holds nothing the longer one lacks",
+            ),
+            Bad(
+                # seed 001 line 109, and a copy with one word changed
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"
+                "活动开始。\n",
+                fixed="交通路社区用一点恒心暖民心,将《红色代办卡》作为一项常态化工作。\n\n"
+                "交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。\n\n"
+                "活动开始。\n",
+                flagged=["交通路社区用一点恒心暖民心,将《红色代办卡》作为一项长期化工作。"],
+                note="the copies differ both ways: reported, not dropped",
+            ),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        keys = paragraph_keys(doc)
+        threshold = self.config["threshold"]
+        long_keys = {key for key in keys if len(key) >= self.config["min-chars"]}
+        if len(long_keys) < 2:
+            return
+        if len(long_keys) <= PAIRWISE_LIMIT and not has_similar_pair(long_keys, threshold):
+            return  # most documents: no two paragraphs come near, nothing to sketch
+        texts = paragraph_texts(doc)
+        eligible = [
+            index
+            for index, key in enumerate(keys)
+            if len(key) >= self.config["min-chars"] and is_prose(texts[index])
+        ]
+        dropped: set[int] = set()
+        spans = doc.paragraphs
+        for first, second in candidate_pairs(keys, eligible, threshold):
+            a, b = keys[first], keys[second]
+            if a == b or first in dropped or second in dropped:
+                continue  # exact copies are duplicate-paragraph's
+            score = ratio(a, b, score_cutoff=threshold)
+            if not score:
+                continue
+            drop, keep = (first, second) if len(a) < len(b) else (second, first)
+            dropped.add(drop)
+            message = (
+                f"Near duplicate ({score:.0f}%) of the paragraph at line "
+                f"{doc.position(spans[keep].start)[0]}"
+            )
+            if keys[drop] in keys[keep] and droppable(doc, drop, keep):
+                lost = drop_range(doc, drop)
+                yield self.finding(
+                    lost.start, lost.end, message, replacement="", title="Drop the shorter copy"
+                )
+            else:
+                yield self.finding(spans[drop].start, spans[drop].end, message)

@@ -1,0 +1,85 @@
+"""E103 invisible-char."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.rules._text.applicability import unsafe
+from cnlint.rules._text.chars import INVISIBLE, characters
+
+PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
+INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+|[{PRIVATE_USE}]+")
+
+
+@lru_cache(maxsize=4096)
+def describe(chars: str) -> str:
+    """``U+200B ZERO WIDTH SPACE, U+0007 control`` for the distinct characters of a run."""
+    distinct = list(dict.fromkeys(chars))
+    names = [f"U+{ord(c):04X} {unicodedata.name(c, _kind(c))}" for c in distinct[:4]]
+    return ", ".join(names) + (f" and {len(distinct) - 4} more" if len(distinct) > 4 else "")
+
+
+def _kind(char: str) -> str:
+    return "private use" if unicodedata.category(char) == "Co" else "control"
+
+
+def emoji_joiner(text: str, start: int, end: int) -> bool:
+    """A zero-width joiner inside an emoji sequence (👨‍👩‍👧): part of the emoji, not debris."""
+    if text[start:end] != "\u200d" or start == 0 or end >= len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    return _emoji_part(before) and _emoji_part(after)
+
+
+def _emoji_part(char: str) -> bool:
+    return char == "\ufe0f" or ord(char) > 0xFFFF or unicodedata.category(char) == "So"
+
+
+class InvisibleChar(Rule):
+    code = "E103"
+    name = "invisible-char"
+    summary = "Zero-width, bidi-control, control and private-use characters"
+    why = (
+        "Invisible characters make equal strings differ (deduplication misses them), split "
+        "words for tokenizers, and control characters break downstream tools. They come from "
+        "copy-paste, rich-text editors and broken converters, never from the writer. Tab, "
+        "newline, U+3000 indentation and the joiner inside emoji sequences are not flagged. "
+        "Private-use characters may stand for a rare character in a vendor font, so their "
+        "fix is unsafe."
+    )
+    severity = Severity.WARNING
+    fix_safety = FixSafety.SAFE
+    fix_note = "Deletes the characters (unsafe for private-use characters)."
+    # Planes 15 and 16 (supplementary private use) are gated by their high surrogates.
+    triggers = characters(INVISIBLE + "\ue000-\uf8ff\udb80-\udbff")
+    examples = Examples(
+        clean=["　　段首缩进是全角空格。\t制表符也可以。", "全家出动👨\u200d👩\u200d👧"],
+        bad=[
+            Bad("为群众\u200b办实事", fixed="为群众办实事", flagged=["\u200b"]),
+            Bad("党史\u202e学习", fixed="党史学习", flagged=["\u202e"]),
+            Bad("共\x00产\x07党", fixed="共产党", flagged=["\x00", "\x07"]),
+            Bad("生僻字\ue816在这里", fixed="生僻字在这里", flagged=["\ue816"]),
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in INVISIBLE_RUN.finditer(text):
+            start, end = match.span()
+            if start == 0 and text[0] == "\ufeff":
+                start += 1  # a BOM: the bom rule's finding
+                if start == end:
+                    continue
+            if emoji_joiner(text, start, end):
+                continue
+            run = text[start:end]
+            finding = self.finding(
+                start, end, f"Invisible character {describe(run)}", replacement="", title="Remove"
+            )
+            yield (
+                unsafe(finding) if "\ue000" <= run[0] <= "\uf8ff" or run[0] > "\uffff" else finding
+            )

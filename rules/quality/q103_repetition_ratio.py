@@ -1,0 +1,120 @@
+"""Q103 repetition-ratio."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.rules._text.census import content_of
+from cnlint.rules._text.examples import CLEAN_NEWS
+
+MAX_NGRAM_CHARS = 100_000
+
+
+class RepetitionRatio(Rule):
+    code = "Q103"
+    name = "repetition-ratio"
+    summary = "A large share of the document's character n-grams occur more than once"
+    why = (
+        "Repeated blocks (templates, navigation, copied records, spam) make a document "
+        "worthless or harmful for training. Gopher and FineWeb measure the share of text "
+        "in duplicated word n-grams; on Chinese the words must come from a segmenter (jieba "
+        "made datatrove's FineWeb-2 Chinese set run at 0.36 MB/s). Character n-grams need "
+        "none: ten characters are about six or seven words, near Gopher's longest n-gram "
+        "length. Duplicated paragraphs are reported one by one by duplicate-paragraph; this "
+        "rule judges the whole document. Clean prose stays under 0.2 (the clean corpus's "
+        "maximum is 0.199, seed 001 with four duplicated paragraphs scores 0.15); the default "
+        "flags documents over 0.3."
+    )
+    severity = Severity.WARNING
+    options = {"max-ratio": 0.3, "ngram": 10}
+    option_docs = {
+        "max-ratio": "Highest allowed share of n-grams that occur more than once.",
+        "ngram": "Length of the character n-grams, whitespace excluded.",
+    }
+    examples = Examples(
+        clean=[CLEAN_NEWS],
+        bad=[
+            # dirty/weibo_kw_002.txt: the same repost scraped again and again
+            Bad(
+                "用户名：为你守护_1314 微博内容：#全民口罩行动# 从我做起，一起抗击新型肺炎。\n" * 3,
+                flagged=[""],
+            )
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        # A long document is judged on its first part: repetition shows within 100,000
+        # characters, and counting every n-gram of a 10 MB dump costs seconds and memory.
+        content = content_of(doc)[:MAX_NGRAM_CHARS]
+        size = self.config["ngram"]
+        repeated, total = repeated_ngrams(content, size)
+        if not total:
+            return
+        share = repeated / total
+        if share > self.config["max-ratio"]:
+            yield self.finding(
+                0,
+                0,
+                f"Repetition ratio {share:.2f} (maximum {self.config['max-ratio']}): "
+                f"{repeated} of {total} character {size}-grams occur more than once",
+            )
+
+
+_NGRAM_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+
+
+def repeated_ngrams(content: str, size: int) -> tuple[int, int]:
+    """How many of the text's character n-grams occur more than once, and how many there are.
+
+    Vectorised (9x faster than a Counter of substrings): each n-gram becomes a 64-bit
+    hash, the hashes are sorted, and an n-gram repeats when its hash equals a neighbour's.
+    A false match needs a 64-bit collision among at most 100,000 n-grams (odds below one
+    in 10^9), which moves the ratio by 1/total at most.
+    """
+    total = len(content) - size + 1
+    if total <= 0:
+        return 0, 0
+    hashes = ngram_hashes(content, size, total)
+    hashes.sort()
+    same = hashes[1:] == hashes[:-1]
+    repeated = np.zeros(total, dtype=bool)
+    repeated[1:] |= same
+    repeated[:-1] |= same
+    return int(np.count_nonzero(repeated)), total
+
+
+def ngram_hashes(content: str, size: int, total: int) -> np.ndarray:
+    """The polynomial hash (modulo 2**64) of the pieces of each of the ``total`` n-grams.
+
+    Where every character is one UTF-16 code unit (the BMP), a piece is up to four
+    characters read as one integer straight from the encoded bytes (a strided view, no
+    copy): a 10-gram is three pieces, two multiply-adds instead of nine, and numpy calls
+    on a short document cost more than their arithmetic. Elsewhere a piece is a code point.
+    """
+    data = content.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(content):
+        pieces = bmp_pieces(data, size)
+    else:
+        codes = np.frombuffer(content.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        pieces = [codes[offset:] for offset in range(size)]
+    hashes = pieces[0][:total].astype(np.uint64)
+    for piece in pieces[1:]:
+        hashes *= _NGRAM_MULTIPLIER  # wraps modulo 2**64, as intended
+        hashes += piece[:total]
+    return hashes
+
+
+def bmp_pieces(data: bytes, size: int) -> list[np.ndarray]:
+    """For each piece of a ``size``-gram (4, 4 … then 2 and 1 characters), the integers
+    of that piece of every n-gram: piece k of the n-gram at i is element i of array k."""
+    pieces, offset = [], 0
+    for width in (4, 2, 1):
+        while size - offset >= width:
+            shape = (len(data) // 2 - offset - width + 1,)
+            dtype = f"<u{2 * width}"  # 4 code units are one 8-byte integer, and so on
+            pieces.append(np.ndarray(shape, dtype, data, offset=2 * offset, strides=(2,)))
+            offset += width
+    return pieces
