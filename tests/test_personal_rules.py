@@ -97,3 +97,11 @@ def test_real_corpora_findings_are_all_personal_data_of_the_named_kind():
         ("I107", "022-23508981"),
         ("I107", "022-23500216"),
     }
+
+
+def test_a_country_code_belongs_to_the_number_only_when_it_stands_alone():
+    assert [f.start for f in findings_of(MobileNumber, "电话+86-13812345678\n")] == [2]
+    assert [f.start for f in findings_of(MobileNumber, "电话8613812345678\n")] == [2]
+    # 2086 is a year, not +86: the number after the space is flagged from its own first digit.
+    assert [f.start for f in findings_of(MobileNumber, "2086 13812345678\n")] == [5]
+    assert not findings_of(MobileNumber, "SN8613812345678\n")

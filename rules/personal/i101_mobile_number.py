@@ -24,11 +24,12 @@ BLOCK = (
     "[1１](?:[3３][0-9０-９]|[4４][5-9５-９]|[5５][0-35-9０-３５-９]|[6６][25-7２５-７]"
     "|[7７][0-8０-８]|[8８][0-9０-９]|[9９][0-35-9０-３５-９])"
 )
-MOBILE = re.compile(
-    NUMBER_START
-    + rf"(?:(?:\+|00)?86[- ]?)?{BLOCK}(?:{D}{{8}}|([- ]){D}{{4}}\1{D}{{4}})"
-    + NUMBER_END
-)
+# The number alone: a regex that opens with a character class runs about 15 times faster than
+# one opening with the optional country code (0.006 s against 0.1 s on 1.8 M characters), so
+# the code and the boundary before it are checked by hand after a match.
+MOBILE = re.compile(BLOCK + rf"(?:{D}{{8}}|([- ]){D}{{4}}\1{D}{{4}})" + NUMBER_END)
+COUNTRY_CODE = re.compile(r"(?:\+|00)?86[- ]?$")
+STANDS_ALONE = re.compile(NUMBER_START)
 PLACEHOLDER = "<手机号>"
 OPTIONS, OPTION_DOCS = placeholder_options(PLACEHOLDER)
 
@@ -86,9 +87,13 @@ class MobileNumber(PersonalDataRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         allow = self.config["allow"]
         for match in self.candidates(doc, MOBILE):
-            number = digits(match[0])
-            if allowed(number[-11:], allow):
+            # With a country code before it (+86 138…), the number starts at the code.
+            code = COUNTRY_CODE.search(text, max(0, match.start() - 5), match.start())
+            starts = [code.start(), match.start()] if code else [match.start()]
+            start = next((s for s in starts if STANDS_ALONE.match(text, s)), None)
+            if start is None or allowed(digits(match[0]), allow):
                 continue
-            yield self.mask(match.start(), match.end(), "Mobile phone number")
+            yield self.mask(start, match.end(), "Mobile phone number")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import any_of, line_cores
+from cnlint.rules._text.lines import any_of, short_lines
 
 # What separates the items of a stuffed line: spaces, commas, 、, bars, slashes, underscores.
 SEPARATORS = " \t\u3000,，、|｜/_;；"
@@ -24,7 +24,8 @@ class KeywordStuffing(LineRule):
         "减肥药哪个好 减肥药排行榜 减肥药副作用) so that search engines rank them; in a corpus "
         "such lines are repetition without content. Data-Juicer and Gopher measure repetition "
         "per document; this rule points at the line. A line of at most `max-chars` characters "
-        "is split at spaces, commas, 、 and bars; it is stuffed when one of its items, a "
+        "without a sentence mark (。！？；: a stuffed line lists, it does not say) is split "
+        "at spaces, commas, 、 and bars; it is stuffed when one of its items, a "
         "keyword of three or more Han characters (not one character repeated), occurs in at "
         "least `min-repeats` items and in half of them or more. A list of names that share a "
         "suffix (北京大学、清华大学、复旦大学、浙江大学) has no item that is the shared part, so "
@@ -57,9 +58,7 @@ class KeywordStuffing(LineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         limit = self.config["max-chars"]
         minimum = self.config["min-repeats"]
-        for index, core in enumerate(doc.view(line_cores)):
-            if not core or len(core) > limit:
-                continue
+        for index, core in short_lines(doc, limit):
             keyword = self.stuffed_keyword(core, minimum)
             if keyword:
                 yield self.drop(doc, index, f"Keyword {keyword!r} stuffed into the line")
