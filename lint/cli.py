@@ -547,6 +547,13 @@ def ray_command(
     output: Annotated[
         Path | None, typer.Option(help="Write the annotated rows as parquet into this folder.")
     ] = None,
+    rejected_out: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --drop: write the dropped rows, with the findings that dropped them "
+            "(cnlint_findings), as parquet into this folder."
+        ),
+    ] = None,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: RAY_ADDRESS or local).")
     ] = None,
@@ -567,6 +574,8 @@ def ray_command(
 
     if output_format not in ("statistics", "json"):
         raise fail(f"unknown --format {output_format!r} (choose from statistics, json)")
+    if rejected_out is not None and not drop:
+        raise fail("--rejected-out needs --drop (nothing is dropped without it)")
     try:
         config = load_config(config_path, Path(paths[0]))
         config.validate_rules(load_registry_or_fail())
@@ -582,9 +591,13 @@ def ray_command(
         config=config,
         fix=fix,
         unsafe=unsafe_fixes,
-        drop=drop,
+        drop=drop and rejected_out is None,
         path_column="path",
     ).materialize()
+    if rejected_out is not None:
+        dataset, rejected = raydata.split_failing(dataset, config)
+        rejected.write_parquet(str(rejected_out))
+        dataset = dataset.materialize()
     if output is not None:
         dataset.write_parquet(str(output))
     records, errors = raydata.collect(dataset)
