@@ -63,3 +63,35 @@ def test_real_corpora_are_silent():
         for path in sorted(folder.glob("*.txt")):
             for doc in read_text_file(path).documents:
                 assert not linter.lint(doc), path.name
+
+
+# Real lines from public GitHub repositories (READMEs, code comments, UI strings; found through
+# the code index, cited by its file id; personal IDs replaced by samples): solicitations, and
+# lines that only describe the formats.
+REAL_SOLICITATIONS = [
+    # 36031413037: an app store description
+    "客服：电话400-0611-800；QQ群：199512527 意见反馈：app@tuan800.com官方微博微信同步搜索：折800",
+    # 12026734492: a chat message in a demo app
+    "五一过的太无聊了。还是好好写代码吧。给大家推荐一个群,Android开发联盟QQ群：272209595",
+    "//  交流QQ群：234762506",  # 2501627467: a file header
+    # 71564516842: a web page, the number inside a tag
+    "诚邀您加入用户交流群（QQ群：<strong>1107151131</strong>）。",
+    "学习交流QQ群：757159644 （群文件有配套注册机工具）",  # 26232440602: a README
+    # 4941260032: a README's first line
+    "程序员技术交流、面试、职场、生活、游戏，综合讨论QQ群：387017550，群内经常发红包，欢迎加入",
+    "QQ群：①133713780、②146013835",  # 45637604752: a toast message
+    "微信号：jiayi_health（备注：365会员）",  # 56674420123: payment instructions
+    "微信号：wxid_abcdefgh1234 (点击查看二维码)",  # 35892745978: a customer-service page
+    "欢迎加微信 abc0314 聊一聊技术、人生，本人微信公众号：小熊写字的地方",  # 10360383522
+]
+REAL_FORMAT_NOTES = [
+    "* 微信号：6-20位，字母开头，允许字母、数字、减号、下划线",  # 40997149798: a regex's comment
+    "* QQ号：5-11位数字",
+]
+
+
+def test_real_solicitations_are_found_and_format_notes_left_alone():
+    found = [line for line in REAL_SOLICITATIONS if findings_of(ContactSolicitation, line + "\n")]
+    assert found == REAL_SOLICITATIONS
+    for line in REAL_FORMAT_NOTES:
+        assert not findings_of(ContactSolicitation, line + "\n"), line

@@ -15,11 +15,15 @@ from cnlint.rules._text.phrases import case_variants, trie_pattern
 # Five or more digits (ASCII or full-width), each next one after at most one separator that is
 # neither a letter, a digit nor a Han character (138 1234 5678, 2-8-6-7-5-4).
 SPLIT_DIGITS = r"[0-9０-９](?:[^\w\u4e00-\u9fff\n]?[0-9０-９]){4,}"
-# A handle: a letter, then 5-19 letters, digits, - or _ (WeChat's rule), with a digit in it:
-# a plain word after 微信 is a name (微信（WeChat）是腾讯…), not an ID.
-HANDLE = r"[A-Za-z](?=[-_A-Za-z]*[0-9])[-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])"
-# Between a channel and its ID: spaces, a colon, 号/号码/是/同号, brackets.
-GLUE = r"[\s:：]*(?:号码|号|是|同号|ID|id)?[\s:：()（）【】\[\]]*"
+# A handle: a letter, then 5-19 letters, digits, - or _ (WeChat's rule), with a digit, - or _
+# in it: a plain word after 微信 is a name (微信（WeChat）是腾讯…), not an ID.
+HANDLE = r"[A-Za-z](?=[A-Za-z]*[-_0-9])[-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])"
+# Between a channel and its ID: spaces, a colon, 号/号码/是/同号, brackets, an HTML tag left by
+# the scraper (QQ群：<strong>1107151131</strong>), a circled number (QQ群：①133713780).
+GLUE = (
+    r"[\s:：]*(?:号码|号|是|同号|ID|id)?[\s:：()（）【】\[\]]*"
+    r"(?:<[^<>\n]{1,20}>)?[①-⑩]?"
+)
 # A phone number on its own: seven digits or more in a row, or a mobile number's 11 digits split
 # by anything but letters (1 3 8-1234-5678); not an amount (30000000元) nor a date
 # (2021-09-17, which never has 11 digits from 1[3-9]).
