@@ -54,6 +54,16 @@ def test_masks_keep_every_other_byte():
     assert fixed_text(MobileNumber, text) == "联系人：王先生 手机：<手机号>（微信同号）\n"
 
 
+def test_role_and_office_mailboxes_are_not_personal():
+    from cnlint.rules.personal import EmailAddress
+
+    for text in ("webmaster@gdhsc.edu.cn", "bug-textutils@gnu.org", "perl5-porters@perl.org"):
+        assert not findings_of(EmailAddress, f"请发邮件到 {text}\n"), text
+    assert not findings_of(EmailAddress, "监督电话：020-82660732电子邮箱：hsxyjw2020@163.com\n")
+    assert findings_of(EmailAddress, "电子邮件：shenqy@nankai.edu.cn\n")
+    assert not findings_of(EmailAddress, "作者 zhangsan@163.com\n", {"extra-phrases": ["zhangsan"]})
+
+
 def test_allow_lists_are_configurable():
     assert not findings_of(MobileNumber, "手机：13912345678\n", {"allow": ["139*"]})
     assert findings_of(LandlineNumber, "电话：022-23508981\n")
@@ -77,9 +87,11 @@ def test_a_mobile_number_is_no_other_numbers_part():
         assert not findings_of(MobileNumber, text), text
 
 
-def test_real_corpora_findings_are_all_personal_data_of_the_named_kind():
-    # Every I finding on the shared corpora (all seven rules selected), judged by hand: the
-    # contact e-mails and telephone numbers of two university notices, nothing else.
+def test_real_corpora_findings_judged_by_hand():
+    # Every I finding on the shared corpora (all seven rules selected), read in context: the
+    # one e-mail is a person's (a conference organiser's), the two universities' office
+    # mailboxes are left alone; every landline is an office's published number, which is why
+    # I107 is off by default.
     linter = Linter(Config(select=("I",)))
     found = set()
     for folder in (need(DIRTY_CORPUS), need(CLEAN_CORPUS)):
@@ -87,8 +99,6 @@ def test_real_corpora_findings_are_all_personal_data_of_the_named_kind():
             for doc in read_text_file(path).documents:
                 found |= {(f.code, doc.text[f.start : f.end]) for f in linter.lint(doc)}
     assert found == {
-        ("I104", "hsxyzsb@163.com"),
-        ("I104", "hsxyjw2020@163.com"),
         ("I104", "shenqy@nankai.edu.cn"),
         ("I107", "020-82666666"),
         ("I107", "020-82660732"),
