@@ -76,6 +76,10 @@ class ContactSolicitation(LineRule):
         self.prefilter = literal_led(v for c in channels for v in case_variants(c))
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        # One scan of the whole text first: a line's core is a piece of it, so a text without a
+        # match anywhere has no solicitation line (most texts), and no line is split for it.
+        if self.pattern.search(doc.text) is None:
+            return
         limit = self.config["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
             if not core or len(core) > limit:

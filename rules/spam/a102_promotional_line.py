@@ -66,7 +66,8 @@ class PromotionalLine(LineRule):
         self.prefilter = literal_led(v for p in phrases for v in case_variants(p))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if self.matcher is None:
+        # A line's core is a piece of the text: no listed phrase in the text, no promotion line.
+        if self.matcher is None or self.matcher.search(doc.text) is None:
             return
         limit = self.config["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
