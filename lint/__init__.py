@@ -12,10 +12,10 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .config import Config, load_config
-from .document import Document
+from .document import Document, Span
 from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 from .linter import Linter
-from .rule import Bad, Examples, Rule, Settings
+from .rule import Bad, CorpusRule, Examples, Rule, Settings
 
 _default_linter: Linter | None = None
 
@@ -44,6 +44,7 @@ __all__ = [
     "Applicability",
     "Bad",
     "Config",
+    "CorpusRule",
     "Document",
     "Edit",
     "Examples",
@@ -54,6 +55,7 @@ __all__ = [
     "Rule",
     "Settings",
     "Severity",
+    "Span",
     "fix",
     "lint",
     "load_config",

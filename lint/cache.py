@@ -63,7 +63,7 @@ def _source_files(module_name: str, engine: Path) -> list[Path]:
 
 def rules_fingerprint(rules: list[Rule]) -> str:
     described = [
-        (rule.code, rule.level.value, sorted(rule.config.items()), repr(rule.settings))
+        (rule.code, rule.level.value, sorted(rule.option_values.items()), repr(rule.settings))
         for rule in rules
     ]
     return hashlib.blake2b(repr(described).encode(), digest_size=16).hexdigest()

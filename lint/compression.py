@@ -34,7 +34,9 @@ def inner_name(name: str) -> str:
     return name[: name.rfind(".")] if kind else name
 
 
-def decompress(raw: bytes, kind: str | None, limit: int) -> bytes:
+def decompress(raw: bytes, kind: str | None, limit: int, max_line: int | None = None) -> bytes:
+    """The decompressed bytes; :class:`CompressionError` past ``limit`` bytes in all, or
+    (JSON Lines) when a line grows past ``max_line`` bytes: a bomb is stopped there."""
     if kind is None:
         return raw
     if kind == "gzip":
@@ -45,16 +47,32 @@ def decompress(raw: bytes, kind: str | None, limit: int) -> bytes:
         errors = (zstandard.ZstdError,)
     parts: list[bytes] = []
     size = 0
+    line_start = 0  # offset where the current line began
+    lines = 0
     try:
         with stream:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
                     raise CompressionError(f"expands to more than {limit:,} bytes (the size limit)")
+                if max_line is not None:
+                    newlines = chunk.count(b"\n")
+                    if newlines:
+                        lines += newlines
+                        line_start = size - len(chunk) + chunk.rindex(b"\n") + 1
+                    if size - line_start > max_line + 1:  # its \r may come too
+                        raise CompressionError(long_line(lines + 1, max_line))
                 parts.append(chunk)
     except errors as exc:
         raise CompressionError(f"corrupt {kind} data ({exc})") from exc
     return b"".join(parts)
+
+
+def long_line(number: int, max_line: int) -> str:
+    return (
+        f"line {number}: record over max-document-size ({max_line / 1e6:.1f} MB) "
+        "in compressed input; the rest is not read"
+    )
 
 
 def compress(data: bytes, kind: str | None, original: bytes) -> bytes:

@@ -50,19 +50,32 @@ def plan(sources: list[Path], out: Path, config: Config) -> tuple[list[tuple[Pat
     problems: list[tuple[str, str]] = []
     targets: dict[Path, Path] = {}
     for root in sources:
-        if root.is_dir() and root.resolve() == out_resolved:
-            raise CopyError(f"--out {out} is a source folder; the copies would overwrite it")
+        refuse_overlap(root, out)
         found = discover([root], config)
         problems += found.problems
         for path in found.files:
-            if out_resolved in path.resolve().parents:
-                continue  # copies from an earlier run inside the source folder
+            if out_resolved in path.resolve().parents:  # a symlink in the source points there
+                raise CopyError(f"{path} lies inside --out {out}; a copy could overwrite it")
             target = out / (path.relative_to(root) if root.is_dir() else path.name)
             if target in targets:
                 raise CopyError(f"{path} and {targets[target]} would both be written to {target}")
             targets[target] = path
             pairs.append((path, target))
     return pairs, problems
+
+
+def refuse_overlap(root: Path, out: Path) -> None:
+    """--out must lie outside every source, and hold none: a copy would overwrite a source, or
+    the next run would read the copies as sources."""
+    source, target = root.resolve(), out.resolve()
+    if source == target:
+        raise CopyError(f"--out {out} is a source folder; the copies would overwrite it")
+    if source in target.parents:
+        raise CopyError(
+            f"--out {out} is inside the source folder {root}; choose a folder outside it"
+        )
+    if target in source.parents:
+        raise CopyError(f"--out {out} contains the source {root}; the copies would overwrite it")
 
 
 def fix_copies(

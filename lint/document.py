@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TypeVar
@@ -12,7 +12,14 @@ from typing import TypeVar
 from .finding import pickled_by_fields
 
 T = TypeVar("T")
+# Paragraphs are split at \n only: the rules that key paragraphs split the text the same way.
 PARAGRAPH = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+# Lines (and so every finding's line and column) also end at a lone \r (classic Mac files).
+LONE_CR = re.compile(r"\r(?!\n)")
+NEWLINES = ("\n", "\r\n", "\r")
+# A JSON escape such as \ud800 without its other half decodes to a lone surrogate: a code
+# point that is no character and that UTF-8 cannot encode (Python joins valid pairs).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @pickled_by_fields
@@ -31,6 +38,8 @@ class Record:
 
     line: int
     id: str | None = None
+    # Rule selectors the record itself suppresses (see jsonl.suppressions).
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)
@@ -38,9 +47,15 @@ class Document:
     """One document: its text plus where it came from.
 
     Lines and paragraphs are computed lazily, once, and shared by every rule.
-    A *line* excludes its ``\\n`` (and a ``\\r`` before it). A *paragraph* is a line
-    that holds something other than whitespace, with the surrounding whitespace
-    (including U+3000 indentation) trimmed off its span.
+    A *line* ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` and excludes that ending; a
+    document's own ending (what a fix that adds a line break writes) is :attr:`newline`.
+    A *paragraph* is a ``\\n``-separated line that holds something other than whitespace,
+    with the surrounding whitespace (including U+3000 indentation) trimmed off its span.
+
+    Rules that look at a few places of a long document ask about those places only
+    (``paragraph_at``, ``paragraphs_after``, ``paragraphs_before``, ``group_by_paragraph``):
+    these find paragraphs from the lines around an offset, without splitting the whole text,
+    and give the same spans as ``paragraphs``.
     """
 
     text: str
@@ -48,7 +63,6 @@ class Document:
     record: Record | None = None
     encoding: str = "utf-8"
     encoding_confidence: float = 1.0
-    extra: dict = field(default_factory=dict)
     _views: dict = field(default_factory=dict, init=False, repr=False)
 
     def __getstate__(self) -> dict:
@@ -64,7 +78,7 @@ class Document:
         """``compute(self)``, computed once per document and shared by every rule that asks.
 
         For derived views several rules need (the lines without decoration, character
-        counts …): ``doc.view(text_lines)`` costs one computation per document, not one
+        counts …): ``doc.view(line_cores)`` costs one computation per document, not one
         per rule. ``compute`` must depend on the text only.
         """
         try:
@@ -75,13 +89,25 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
+        text = self.text
+        if "\r" in text and LONE_CR.search(text):
+            return [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))]
         starts = [0]
-        find = self.text.find
+        find = text.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         return starts
+
+    @cached_property
+    def newline(self) -> str:
+        """The line ending most lines use (``"\\n"``, ``"\\r\\n"`` or ``"\\r"``); ``"\\n"``
+        when the text has no line break. A fix that adds a line break writes this one."""
+        text = self.text
+        crlf = text.count("\r\n")
+        counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+        return max(NEWLINES, key=lambda ending: counts[ending])  # ties: the earlier in NEWLINES
 
     @cached_property
     def lines(self) -> list[Span]:
@@ -100,6 +126,80 @@ class Document:
         # One regex scan instead of a strip per line (3x faster): from a line's first
         # non-whitespace character to its last; \s is str.isspace, as strip() uses.
         return [Span(m.start(), m.end()) for m in PARAGRAPH.finditer(self.text)]
+
+    @cached_property
+    def paragraph_texts(self) -> list[str]:
+        """The text of each paragraph, sliced once for every rule that reads them."""
+        return [self.text[span.start : span.end] for span in self.paragraphs]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [span.start for span in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index in ``paragraphs`` of the paragraph that holds ``offset`` (the last one that
+        starts at or before it)."""
+        return bisect_right(self._paragraph_starts, offset) - 1
+
+    def line_end(self, offset: int) -> int:
+        """Offset of the newline that ends the line holding ``offset`` (or of the text's end)."""
+        end = self.text.find("\n", offset)
+        return len(self.text) if end == -1 else end
+
+    def paragraph_on_line(self, line_start: int, line_end: int) -> Span | None:
+        """The paragraph of the line ``[line_start, line_end)``, or ``None`` if it is blank."""
+        line = self.text[line_start:line_end]
+        stripped = line.lstrip()
+        if not stripped:
+            return None
+        return Span(line_start + len(line) - len(stripped), line_start + len(line.rstrip()))
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph on the line that holds ``offset``, or ``None`` on a blank line."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.paragraph_on_line(line_start, self.line_end(offset))
+
+    def paragraphs_after(self, offset: int) -> Iterator[Span]:
+        """The paragraphs on the lines below the one that holds ``offset``, in order."""
+        text = self.text
+        newline = text.find("\n", offset)
+        while newline != -1:
+            start = newline + 1
+            newline = text.find("\n", start)
+            span = self.paragraph_on_line(start, len(text) if newline == -1 else newline)
+            if span:
+                yield span
+
+    def paragraphs_before(self, end: int | None = None) -> Iterator[Span]:
+        """The paragraphs that end at or before ``end`` (a line's end or start; default the
+        text's end), from the last one back."""
+        text = self.text
+        end = len(text) if end is None else end
+        while True:
+            line_start = text.rfind("\n", 0, end) + 1
+            span = self.paragraph_on_line(line_start, end)
+            if span:
+                yield span
+            if not line_start:
+                return
+            end = line_start - 1
+
+    def group_by_paragraph(self, offsets: Iterable[int]) -> dict[Span, list[int]]:
+        """Ascending offsets, each inside a paragraph, grouped by that paragraph (each
+        paragraph found once, from its own line)."""
+        grouped: dict[Span, list[int]] = {}
+        span = Span(0, 0)
+        for offset in offsets:
+            if offset >= span.end:
+                span = self.paragraph_at(offset)
+                grouped[span] = []
+            grouped[span].append(offset)
+        return grouped
+
+    @cached_property
+    def lone_surrogates(self) -> list[Span]:
+        """Where the text holds lone surrogates (one character each); usually none."""
+        return [Span(m.start(), m.end()) for m in LONE_SURROGATE.finditer(self.text)]
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

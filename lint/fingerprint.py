@@ -21,7 +21,9 @@ _POLY = np.uint64(0x9E3779B97F4A7C15)
 
 def stable_hash(text: str) -> int:
     """A 64-bit hash that is the same in every process and run (unlike ``hash()``)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(
+        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
 
 
 def ngram_hashes(text: str, n: int) -> np.ndarray:
@@ -31,7 +33,9 @@ def ngram_hashes(text: str, n: int) -> np.ndarray:
     5 KB document costs a few numpy calls instead of thousands of Python-level hashes.
     """
     compact = "".join(text.split())
-    codes = np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer(compact.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
+        np.uint64
+    )
     if len(codes) < n:
         codes = np.pad(codes, (0, n - len(codes)))
     count = len(codes) - n + 1

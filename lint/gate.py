@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .prefilter import literal
 from .rule import Rule
 
 BITS = 64
@@ -171,12 +172,8 @@ def hyperscan_syntax(pattern: str) -> str:
 
 
 def _alternation(triggers: tuple[str, ...]) -> str:
-    """Substring triggers as one pattern, ASCII punctuation escaped as ``\\xHH`` (read alike
-    by ``re`` and PCRE, unlike some of ``re.escape``'s spellings)."""
-    return "|".join(
-        "".join(f"\\x{ord(c):02x}" if ord(c) < 0x80 and not c.isalnum() else c for c in t)
-        for t in triggers
-    )
+    """Substring triggers as one pattern of literals (see ``prefilter.literal``)."""
+    return "|".join(literal(t) for t in triggers)
 
 
 def _code_units(char: str) -> list[int]:
@@ -186,7 +183,7 @@ def _code_units(char: str) -> list[int]:
 
 
 def _triggers(rule: Rule) -> tuple[str, ...]:
-    return tuple(type(rule).triggers)  # a string of characters or a tuple of substrings
+    return tuple(rule.triggers)  # a string of characters or a tuple of substrings
 
 
 def _prefilter(rule: Rule) -> str:

@@ -12,28 +12,33 @@ TextFieldOption = Annotated[
     str | None,
     typer.Option(
         "--text-field",
-        help="JSONL key of the text (dotted for nested: content.body).",
-        show_default="text",
+        metavar="FIELD",
+        help="JSONL key of the text (dotted for nested: content.body); default: text.",
+        show_default=False,
     ),
 ]
 IdFieldOption = Annotated[
     str | None,
     typer.Option(
-        "--id-field", help="JSONL key of the record id shown in reports.", show_default="id"
+        "--id-field",
+        metavar="FIELD",
+        help="JSONL key of the record id shown in reports; default: id.",
+        show_default=False,
     ),
 ]
 RespectGitignoreOption = Annotated[
     bool | None,
     typer.Option(
         "--respect-gitignore/--no-respect-gitignore",
-        help="Skip files that .gitignore ignores when walking folders.",
-        show_default="respect",
+        help="Skip files that .gitignore ignores when walking folders (default: respect).",
+        show_default=False,
     ),
 ]
 StdinFilenameOption = Annotated[
     str | None,
     typer.Option(
         "--stdin-filename",
+        metavar="NAME",
         help="Name for `-` (stdin) in reports and config; its suffix picks the format.",
     ),
 ]

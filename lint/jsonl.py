@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import TYPE_CHECKING, Any
 
-from .document import Document, Record
+from .document import LONE_SURROGATE, Document, Record
 
 if TYPE_CHECKING:
     from .sources import SourceOptions
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 BOM = b"\xef\xbb\xbf"
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
+_LITERAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
 WHOLE_FILE_HINT = "exclude it, or convert an array with jq -c '.[]'"
 
 
@@ -73,13 +74,12 @@ def parse(
             )
             continue
         try:
-            record = _load(body)
-            text = _text_of(record, text_path, options.text_field)
+            text, record_id, ignore = _fields(body, text_path, id_path, options)
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
             continue
-        record_id = _id_of(record, id_path)
-        documents.append(Document(text, path=display, record=Record(number, record_id)))
+        place = Record(number, record_id, ignore)
+        documents.append(Document(text, path=display, record=place))
         places.append((index, text))
     return documents, JsonLines(lines, text_path, places), problems
 
@@ -95,11 +95,13 @@ def _single_document(payload: bytes, lines: list[bytes]) -> str | None:
     try:
         json.loads(first)
         return None
+    except RecursionError:  # one deeply nested line: a record, read on its own
+        return None
     except ValueError:  # JSONDecodeError, or UnicodeDecodeError
         pass
     try:
         json.loads(head)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return f"one JSON document over {len(lines)} lines"
 
@@ -111,6 +113,45 @@ def split_lines(payload: bytes) -> list[bytes]:
     if parts[-1]:
         lines.append(parts[-1])
     return lines
+
+
+def _fields(
+    body: bytes, text_path: tuple[str, ...], id_path: tuple[str, ...], options: SourceOptions
+) -> tuple[str, str | None, tuple[str, ...]]:
+    """The record's text, id and suppressed rules; ValueError says why it cannot be read."""
+    try:
+        record = _load(body)
+    except RecursionError:
+        # Some field nests deeper than json's recursion limit: read the two fields cnlint
+        # needs from their own spans instead (splice finds them the same way). Such a record
+        # suppresses nothing: its suppression field is not read.
+        text, record_id = _deep_fields(body.decode("utf-8"), text_path, id_path, options.text_field)
+        return text, record_id, ()
+    return (
+        _text_of(record, text_path, options.text_field),
+        _id_of(record, id_path),
+        suppressions(record, options.suppression_field),
+    )
+
+
+def _deep_fields(
+    line: str, text_path: tuple[str, ...], id_path: tuple[str, ...], text_field: str
+) -> tuple[str, str | None]:
+    try:
+        start, end = value_span(line, text_path)
+    except (ValueError, IndexError) as exc:
+        raise ValueError(
+            f"JSON nested too deep to parse whole, and no text field {text_field!r} found in it"
+        ) from exc
+    if line[start] != '"':  # the text itself may be what nests too deep: never parse it
+        kind = {"[": "array", "{": "object"}.get(line[start], "value")
+        raise ValueError(f"text field {text_field!r} is a JSON {kind}, not a string")
+    text = json.loads(line[start:end])
+    try:
+        start, end = value_span(line, id_path)
+        return text, _id_of({"id": json.loads(line[start:end])}, ("id",))
+    except (ValueError, IndexError, RecursionError):
+        return text, None
 
 
 def _load(body: bytes) -> dict[str, Any]:
@@ -146,6 +187,17 @@ def _text_of(record: dict[str, Any], path: tuple[str, ...], name: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"text field {name!r} is a JSON {_json_type(value)}, not a string")
     return value
+
+
+def suppressions(record: dict[str, Any], field: str) -> tuple[str, ...]:
+    """The rules a record suppresses for itself: ``"cnlint": {"ignore": ["P103", "B1"]}``."""
+    value = record.get(field)
+    if value is None:
+        return ()
+    ignore = value.get("ignore", []) if isinstance(value, dict) else None
+    if not isinstance(ignore, list) or not all(isinstance(code, str) for code in ignore):
+        raise ValueError(f'{field!r} must be an object like {{"ignore": ["P103"]}}, got {value!r}')
+    return tuple(ignore)
 
 
 def _id_of(record: dict[str, Any], path: tuple[str, ...]) -> str | None:
@@ -190,7 +242,7 @@ def _member_span(line: str, pos: int, key: str) -> tuple[int, int]:
     while line[pos] != "}":
         name, pos = scanstring(line, pos + 1)
         pos = _skip(line, _skip(line, pos) + 1)  # past the colon
-        _, end = _DECODER.raw_decode(line, pos)
+        end = _value_end(line, pos)
         if name == key:
             found = (pos, end)
         pos = _skip(line, end)
@@ -199,6 +251,42 @@ def _member_span(line: str, pos: int, key: str) -> tuple[int, int]:
     if found is None:
         raise ValueError(f"no member {key!r}")
     return found
+
+
+def _value_end(line: str, pos: int) -> int:
+    """Where the JSON value starting at ``pos`` ends."""
+    try:
+        return _DECODER.raw_decode(line, pos)[1]
+    except RecursionError:
+        return _deep_value_end(line, pos)
+
+
+def _deep_value_end(line: str, pos: int) -> int:
+    """The end of a value nested too deep for ``json``, found with a counter, not recursion.
+
+    Only the brackets are matched: the value is skipped over, never used."""
+    depth = 0
+    while True:
+        pos = _skip(line, pos)
+        char = line[pos]
+        if char in "[{":
+            depth += 1
+            pos += 1
+            continue
+        if char in ",:":
+            pos += 1
+            continue
+        if char in "]}":
+            depth -= 1
+            pos += 1
+        elif char == '"':
+            pos = scanstring(line, pos + 1)[1]
+        elif literal := _LITERAL.match(line, pos):
+            pos = literal.end()
+        else:
+            raise ValueError(f"not valid JSON at character {pos}")
+        if depth <= 0:
+            return pos
 
 
 def _skip(line: str, pos: int) -> int:
@@ -211,11 +299,9 @@ def encode_like(text: str, old_token: str, line: str) -> str:
         ascii_style = line.isascii() and "\\u" in line
     else:
         ascii_style = old_token.isascii()
-    try:
-        token = json.dumps(text, ensure_ascii=ascii_style)
-        token.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate can only be written as an escape
-        token = json.dumps(text, ensure_ascii=True)
+    token = json.dumps(text, ensure_ascii=ascii_style)
+    if not ascii_style:  # a lone surrogate cannot be UTF-8: it alone goes back to its escape
+        token = LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", token)
     if "\\/" in old_token:
         token = token.replace("/", "\\/")
     return token

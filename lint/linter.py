@@ -13,7 +13,21 @@ from .gate import Gate
 from .registry import Registry, load_registry
 from .rule import Rule
 
+# Fix passes every document may take; a document gets one more per paragraph, since a rule
+# may fix one of a run of repeats per pass (duplicate-paragraph drops one copy at a time).
 MAX_FIX_PASSES = 10
+
+
+class RuleError(Exception):
+    """A rule raised on a document: the document is reported as an error, the run goes on."""
+
+    def __init__(self, code: str, cause: Exception) -> None:
+        super().__init__(f"internal error in {code}: {type(cause).__name__}: {cause}")
+        self.code = code
+
+
+class FixNotConverging(Exception):
+    """Fix passes kept changing the text: the document is left as it was and reported."""
 
 
 @dataclass
@@ -68,19 +82,35 @@ class Linter:
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
         findings: list[Finding] = []
         candidates = self.rules_for(doc.path) if rules is None else rules
+        if doc.record is not None and doc.record.ignore:
+            candidates = self._without(candidates, doc.record.ignore)
         for rule in self.gate.select(candidates, doc.text):
-            findings.extend(rule.check(doc))
+            try:
+                findings.extend(rule.check(doc))
+            except Exception as exc:  # a bug in one rule must not stop the run
+                raise RuleError(rule.code, exc) from exc
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 
+    def _without(self, rules: Iterable[Rule], selectors: tuple[str, ...]) -> list[Rule]:
+        """``rules`` less those a JSONL record suppresses (selectors no rule matches: none)."""
+        dropped = {rule.code for selector in selectors for rule in self.registry.matching(selector)}
+        return [rule for rule in rules if rule.code not in dropped]
+
     def fix(self, doc: Document, unsafe: bool = False) -> FixResult:
-        """Apply fixes pass after pass until nothing changes (bounded), then lint the result."""
+        """Apply fixes pass after pass until nothing changes, then lint the result.
+
+        Raises :class:`FixNotConverging` when the text comes back to an earlier state or the
+        passes run out (one per paragraph, plus ``MAX_FIX_PASSES``): stopping silently would
+        hand back a text that the next ``--fix`` changes again.
+        """
         rules = self.rules_for(doc.path)
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         current = doc
         encoding = doc.encoding
         fixed: list[Finding] = []
-        for _ in range(MAX_FIX_PASSES):
+        seen = {hash((doc.text, encoding))}  # hashes: a long document's passes stay small
+        for _ in range(MAX_FIX_PASSES + len(doc.paragraphs)):
             findings = self.lint(current, rules)
             fixable = [f for f in findings if f.fix and f.fix.applicability in allowed]
             chosen = choose_fixes(fixable)
@@ -89,9 +119,14 @@ class Linter:
             for finding in chosen:
                 encoding = finding.fix.encoding or encoding
             new_text = apply_edits(current.text, [e for f in chosen for e in f.fix.edits])
+            if hash((new_text, encoding)) in seen:
+                codes = ", ".join(sorted({f.code for f in chosen}))
+                raise FixNotConverging(f"fixes of {codes} undo each other; not fixed")
+            seen.add(hash((new_text, encoding)))
             fixed.extend(chosen)
             current = derive(current, new_text, encoding)
-        return FixResult(current.text, encoding, fixed, self.lint(current, rules))
+        codes = ", ".join(sorted({f.code for f in chosen}))
+        raise FixNotConverging(f"fixes of {codes} did not converge; not fixed")
 
 
 def derive(doc: Document, text: str, encoding: str) -> Document:
@@ -102,5 +137,4 @@ def derive(doc: Document, text: str, encoding: str) -> Document:
         record=doc.record,
         encoding=encoding,
         encoding_confidence=doc.encoding_confidence if encoding == doc.encoding else 1.0,
-        extra=doc.extra,
     )

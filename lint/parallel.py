@@ -19,7 +19,7 @@ from . import jsonl
 from .cache import ResultCache
 from .compression import compression_of
 from .linter import Linter
-from .run import DocumentResult, FileResult, problems_line, process_source
+from .run import DocumentResult, FileResult, joined, problems_line, process_source, process_stream
 from .sources import SourceError, SourceFile, SourceOptions, is_jsonl, read_source
 from .workers import ordered_map
 
@@ -126,7 +126,29 @@ class FileJob:
         self.cache = ResultCache(cache_dir, linter.rules) if use_cache else None
 
     def __call__(self, task: Task | Path) -> FileResult:
+        """The task's one result (a streamed file's parts joined: what a worker sends back)."""
         task = task if isinstance(task, Task) else Task(task)
+        return joined(str(task.path), self.parts(task))
+
+    def parts(self, task: Task) -> Iterator[FileResult]:
+        """The task's results as they come: a whole JSONL file block by block (memory follows
+        one block), anything else in one result."""
+        streamable = self.cache is None or compression_of(task.path.name) is not None
+        if is_jsonl(task.path.name) and not task.end and streamable:
+            mode = self.mode
+            yield from process_stream(
+                task.path, self.linter, fix=mode.fix, unsafe=mode.unsafe, write=mode.write
+            )
+            return
+        yield self._whole(task)
+
+    def _whole(self, task: Task) -> FileResult:
+        try:
+            return self._run(task)
+        except Exception as exc:  # outside any rule: still this file's error, the run goes on
+            return FileResult(str(task.path), error=f"internal error: {type(exc).__name__}: {exc}")
+
+    def _run(self, task: Task) -> FileResult:
         try:
             source = self._read(task)
         except SourceError as exc:
@@ -162,13 +184,22 @@ class FileJob:
             ]
             return FileResult(source.display, documents, error=problems_line(source.problems))
         result = process_source(source, self.linter, fix=False, unsafe=False, write=False)
-        self.cache.store(key, [d.findings for d in result.documents])
+        if result.error == problems_line(source.problems):  # a crashed rule is not cached
+            self.cache.store(key, [d.findings for d in result.documents])
         return result
 
 
-def run_files(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[FileResult]:
-    """Results of ``job`` on ``files``, one per file, in order; ``jobs`` > 1 uses processes."""
-    yield from _join(run_tasks(files, job, jobs))
+def run_files(
+    files: list[Path], job: FileJob, jobs: int = 1, *, join: bool = True
+) -> Iterator[FileResult]:
+    """Results of ``job`` on ``files`` in order; ``jobs`` > 1 uses processes.
+
+    One result per file, or with ``join=False`` the parts as they come (a large JSONL file
+    in several), for consumers that keep no more than counts: memory then stays flat in
+    file size.
+    """
+    results = run_tasks(files, job, jobs)
+    yield from _join(results) if join else (result for _, result in results)
 
 
 def run_tasks(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[tuple[Task, FileResult]]:
@@ -180,21 +211,13 @@ def run_tasks(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[tuple[
     tasks = plan(files, job.mode, CHUNK_BYTES)
     jobs = min(jobs, len(tasks))
     if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL:
-        yield from zip(tasks, map(job, tasks), strict=True)
+        for task in tasks:
+            yield from ((task, part) for part in job.parts(task))
         return
     yield from zip(tasks, ordered_map(job, batches(tasks, jobs), jobs), strict=True)
 
 
 def _join(results: Iterator[tuple[Task, FileResult]]) -> Iterator[FileResult]:
     """One result per file: the ranges of a split file joined in order."""
-    for _, group in groupby(results, key=lambda pair: pair[0].path):
-        parts = [result for _, result in group]
-        if len(parts) == 1:
-            yield parts[0]
-            continue
-        errors = [part.error for part in parts if part.error]
-        yield FileResult(
-            parts[0].path,
-            [doc for part in parts for doc in part.documents],
-            error="; ".join(errors) or None,
-        )
+    for path, group in groupby(results, key=lambda pair: pair[0].path):
+        yield joined(str(path), (result for _, result in group))

@@ -26,18 +26,8 @@ from typing import Any, ClassVar
 from .document import Document
 from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 
-FAMILIES: dict[str, str] = {
-    "E": "encoding",
-    "S": "script",
-    "P": "punctuation",
-    "B": "boilerplate",
-    "D": "duplication",
-    "T": "structure",
-    "L": "language",
-    "Q": "quality",
-    "I": "personal-data",
-    "A": "spam",
-}
+# Built-in rules live in cnlint.rules.<family>.<code>_<name>: the package names the family.
+BUILT_IN_RULES = "cnlint.rules."
 
 
 @dataclass(frozen=True)
@@ -92,8 +82,9 @@ class Rule:
     option_docs: ClassVar[dict[str, str]] = {}
     # The rule runs only on documents that contain at least one of these strings
     # (characters or substrings); empty means "always run". A cheap gate that keeps
-    # rules that cannot fire off the hot path.
-    triggers: ClassVar[str | tuple[str, ...]] = ""
+    # rules that cannot fire off the hot path. Like ``prefilter``, read from the instance:
+    # a rule whose triggers depend on its options sets ``self.triggers`` in ``__init__``.
+    triggers: str | tuple[str, ...] = ""
     # A regular expression that matches somewhere in every document the rule can report
     # on; the rule is skipped where it does not (and where no trigger occurs). It is a
     # necessary condition, not the rule: literals, character classes, alternation and
@@ -111,17 +102,17 @@ class Rule:
         settings: Settings | None = None,
         severity: Severity | None = None,
     ) -> None:
-        self.config = {**type(self).options, **(options or {})}
+        # The options in effect: the class's defaults updated with the configured ones.
+        self.option_values = {**type(self).options, **(options or {})}
         self.settings = settings or Settings()
         self.level = severity or type(self).severity
 
     @classmethod
     def family(cls) -> str:
-        return FAMILIES.get(cls.code[:1], "plugin")
-
-    def applies_to(self, text: str) -> bool:
-        triggers = type(self).triggers
-        return not triggers or any(t in text for t in triggers)
+        """The family package of a built-in rule; "plugin" for every other rule."""
+        if cls.__module__.startswith(BUILT_IN_RULES):
+            return cls.__module__[len(BUILT_IN_RULES) :].split(".")[0]
+        return "plugin"
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
@@ -153,3 +144,38 @@ class Rule:
             )
             fix = Fix(applicability, tuple(edits or ()), title, encoding)
         return Finding(self.code, self.name, self.level, start, end, message, fix)
+
+
+# How a corpus rule's example texts separate the documents of the corpus: a line of ---.
+DOCUMENT_BREAK = "\n---\n"
+
+
+class CorpusRule(Rule):
+    """A rule that judges a document against the whole corpus (copies across documents).
+
+    It runs only in the corpus pass (``cnlint check --corpus``, ``cnlint corpus``), which
+    calls ``begin`` once, then ``add`` for every document of the corpus in order, then
+    ``findings`` for every document again, in the same order. ``check`` finds nothing: a
+    corpus rule has nothing to say about one document alone. The corpus rules see each
+    document in code order; ``copy`` tells a rule whether one before it found the document
+    to be a copy of an earlier one (and so best left out of what documents share).
+
+    Its examples are corpora: each text holds the documents, separated by ``DOCUMENT_BREAK``
+    (a line of ``---``), and ``flagged`` lists what its findings cover, in order.
+    """
+
+    def begin(self) -> None:
+        """Forget any earlier corpus: a pass starts."""
+        raise NotImplementedError
+
+    def add(self, doc: Document, copy: bool) -> bool:
+        """Pass 1: remember what this rule needs of ``doc``; whether it is a copy of an
+        earlier document."""
+        raise NotImplementedError
+
+    def findings(self, doc: Document) -> Iterable[Finding]:
+        """Pass 2: the findings of the next document (the same order as ``add``)."""
+        raise NotImplementedError
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()

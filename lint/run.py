@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compression import compression_of
 from .document import Document
 from .finding import Finding, Severity
-from .linter import Linter, derive
-from .sources import SourceError, SourceFile, SourceOptions, parse_source, read_source
-from .writer import StaleFileError, write_atomic
+from .linter import FixNotConverging, Linter, RuleError, derive
+from .sources import (
+    SourceError,
+    SourceFile,
+    SourceOptions,
+    parse_source,
+    read_error,
+    read_source,
+)
+from .streaming import blocks
+from .writer import AtomicStream, StaleFileError, write_atomic
 
 
 @dataclass
@@ -93,20 +103,29 @@ def process_source(
     source: SourceFile, linter: Linter, *, fix: bool, unsafe: bool, write: bool
 ) -> FileResult:
     """Lint or fix every document of a source; write only a fully read, changed file."""
-    result = FileResult(source.display, error=problems_line(source.problems))
+    result = FileResult(source.display)
     fix = fix and not source.problems  # a partly unreadable file is never written: report it as is
+    failures = list(source.problems)
     texts: list[str] = []
     encoding = source.documents[0].encoding if source.documents else "utf-8"
     for doc in source.documents:
-        if fix:
-            outcome = linter.fix(doc, unsafe=unsafe)
-            encoding = outcome.encoding
-            final = derive(doc, outcome.text, outcome.encoding)
-            result.documents.append(DocumentResult(final, outcome.remaining, outcome.fixed))
-            texts.append(outcome.text)
-        else:
-            result.documents.append(DocumentResult(doc, linter.lint(doc)))
+        try:
+            if fix:
+                outcome = linter.fix(doc, unsafe=unsafe)
+                encoding = outcome.encoding
+                final = derive(doc, outcome.text, outcome.encoding)
+                result.documents.append(DocumentResult(final, outcome.remaining, outcome.fixed))
+                texts.append(outcome.text)
+            else:
+                result.documents.append(DocumentResult(doc, linter.lint(doc)))
+                texts.append(doc.text)
+        except (RuleError, FixNotConverging) as exc:
+            # This document alone is reported, and kept as it was; the others go on.
+            failures.append(document_error(doc, exc))
+            result.documents.append(DocumentResult(doc, []))
             texts.append(doc.text)
+    crashed = len(failures) > len(source.problems)
+    result.error = problems_line(failures, "records could not be checked" if crashed else None)
     result.transcoded = bool(source.documents) and encoding != source.documents[0].encoding
     if any(new != doc.text for new, doc in zip(texts, source.documents, strict=True)):
         original = [doc.text for doc in source.documents]
@@ -138,21 +157,108 @@ def process_stdin(
     """Lint or fix bytes read from stdin as if they were file ``name``.
 
     Returns the result and the bytes to pass on: the fixed bytes, or the input unchanged when
-    nothing was fixed or part of it could not be read (a pipe never loses data).
+    nothing was fixed or part of it could not be read or fixed (a pipe never loses data).
     """
     try:
         source = parse_source(raw, name, SourceOptions.from_config(linter.config), name)
     except SourceError as exc:
         return FileResult(name, error=str(exc)), raw
     result = process_source(source, linter, fix=fix, unsafe=unsafe, write=False)
-    return result, raw if source.problems else fixed_bytes(source, result)
+    return result, raw if result.error else fixed_bytes(source, result)
 
 
-def problems_line(problems: list[str], shown: int = 3) -> str | None:
-    """The unreadable parts of a file as one line: the first few, then a count of the rest."""
+def document_error(doc: Document, exc: Exception) -> str:
+    """The problem with one document, placed like an unreadable JSONL record: ``line N: ...``."""
+    return f"line {doc.record.line}: {exc}" if doc.record is not None else str(exc)
+
+
+def problems_line(problems: list[str], what: str | None = None, shown: int = 3) -> str | None:
+    """The unreadable (or failed) parts of a file as one line: the first few, then a count."""
     if not problems:
         return None
     if len(problems) == 1:
         return problems[0]
     more = f"; and {len(problems) - shown} more" if len(problems) > shown else ""
-    return f"{len(problems)} records unreadable: " + "; ".join(problems[:shown]) + more
+    label = what or "records unreadable"
+    return f"{len(problems)} {label}: " + "; ".join(problems[:shown]) + more
+
+
+def process_stream(
+    path: Path,
+    linter: Linter,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    write: bool = False,
+    display: str | None = None,
+) -> Iterator[FileResult]:
+    """A JSONL file (plain or compressed) linted or fixed block by block, one result a block.
+
+    Memory follows one block however large the file. A fix is streamed into the temp file
+    and renamed over the file at the end (see :class:`~cnlint.writer.AtomicStream`); a file
+    with an unreadable record is never written, so fixing first reads it once to check.
+    The last result carries the file's error or ``written``.
+    """
+    display = display or str(path)
+    options = SourceOptions.from_config(linter.config)
+    try:
+        before = path.stat()
+        if fix and _has_problems(path, options, display):
+            fix = write = False  # reported as it is, like a whole-file read
+    except OSError as exc:
+        yield FileResult(display, error=read_error(path, exc))
+        return
+    except SourceError as exc:
+        yield FileResult(display, error=str(exc))
+        return
+    sink, write_error = None, None
+    if write:
+        try:
+            sink = AtomicStream(path, compression_of(path.name), before)
+        except OSError as exc:  # nothing can be fixed on disk: report the text that is there
+            write_error, fix = _write_error(exc), False
+    changed = False
+    try:
+        for block in blocks(path, options, display):
+            result = process_source(block, linter, fix=fix, unsafe=unsafe, write=False)
+            if sink is not None:
+                sink.write(fixed_bytes(block, result))
+            changed = changed or result.changed
+            yield result
+        if sink is not None and changed:
+            sink.commit()
+            yield FileResult(display, written=True)
+        elif write_error:
+            yield FileResult(display, error=write_error)
+    except SourceError as exc:
+        yield FileResult(display, error=str(exc))
+    except (OSError, StaleFileError) as exc:
+        yield FileResult(display, error=_write_error(exc))
+    finally:
+        if sink is not None:
+            sink.discard()
+
+
+def _has_problems(path: Path, options: SourceOptions, display: str) -> bool:
+    return any(block.problems for block in blocks(path, options, display))
+
+
+def _write_error(exc: Exception) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return f"cannot write fix: {reason}"
+
+
+def joined(path: str, parts: Iterable[FileResult]) -> FileResult:
+    """One result for a file linted in parts (blocks, or byte ranges)."""
+    parts = list(parts)
+    if len(parts) == 1:
+        return parts[0]
+    errors = [part.error for part in parts if part.error]
+    return FileResult(
+        path,
+        [doc for part in parts for doc in part.documents],
+        error="; ".join(errors) or None,
+        old_text="".join(part.old_text for part in parts),
+        new_text="".join(part.new_text for part in parts),
+        written=any(part.written for part in parts),
+    )

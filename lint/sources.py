@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Protocol
 
 from . import decoding, jsonl
+from .binary import binary_kind
 from .compression import CompressionError, compress, compression_of, decompress, inner_name
 from .document import Document
 
-BINARY_SNIFF_BYTES = 8192
 JSONL_SUFFIXES = (".jsonl", ".json")
-# Decompressed JSONL is held in memory; this bounds what a small corrupt or hostile archive costs.
+# A compressed JSONL file read whole (stdin, `fix --out`, the corpus pass) is held in memory:
+# this bounds it, and no line may pass max-document-size. `check` streams it instead.
 MAX_DECOMPRESSED_BYTES = 4 << 30
 
 
@@ -39,10 +40,16 @@ class SourceOptions:
     text_field: str = "text"
     id_field: str = "id"
     max_document_size: int = 16_000_000
+    suppression_field: str = "cnlint"
 
     @classmethod
     def from_config(cls, config) -> SourceOptions:
-        return cls(config.text_field, config.id_field, config.max_document_size)
+        return cls(
+            config.text_field,
+            config.id_field,
+            config.max_document_size,
+            suppression_field=config.suppression_field,
+        )
 
 
 class Layout(Protocol):
@@ -111,7 +118,7 @@ def read_source(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(_read_error(path, exc)) from exc
+        raise SourceError(read_error(path, exc)) from exc
     return parse_source(raw, path.name, options, display, path)
 
 
@@ -128,8 +135,9 @@ def parse_source(
     kind = compression_of(name)
     jsonl_format = is_jsonl(name)
     limit = MAX_DECOMPRESSED_BYTES if jsonl_format else options.max_document_size
+    max_line = options.max_document_size if jsonl_format else None
     try:
-        payload = decompress(raw, kind, limit)
+        payload = decompress(raw, kind, limit, max_line)
     except CompressionError as exc:
         raise SourceError(str(exc)) from exc
     if jsonl_format:
@@ -142,8 +150,9 @@ def parse_source(
 def parse_text(payload: bytes, display: str, options: SourceOptions) -> Document:
     if len(payload) > options.max_document_size:
         raise SourceError(_too_large(len(payload), options))
-    if b"\x00" in payload[:BINARY_SNIFF_BYTES] and not _looks_utf16(payload):
-        raise SourceError("binary file (contains NUL bytes), skipped")
+    kind = binary_kind(payload)
+    if kind is not None:
+        raise SourceError(f"binary file ({kind}), skipped")
     text, encoding, confidence = decode(payload)
     return Document(text, path=display, encoding=encoding, encoding_confidence=confidence)
 
@@ -157,7 +166,7 @@ def _check_size(path: Path, options: SourceOptions) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SourceError(_read_error(path, exc)) from exc
+        raise SourceError(read_error(path, exc)) from exc
     if size > options.max_document_size:
         raise SourceError(_too_large(size, options))
 
@@ -169,7 +178,7 @@ def _too_large(size: int, options: SourceOptions) -> str:
     )
 
 
-def _read_error(path: Path, exc: OSError) -> str:
+def read_error(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "cannot read: symlink loop"
     if exc.errno == errno.ENOENT and path.is_symlink():
@@ -177,7 +186,3 @@ def _read_error(path: Path, exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return "cannot read: is a folder"
     return f"cannot read: {exc.strerror or exc}"
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    return decoding.looks_utf16(raw)

@@ -18,7 +18,7 @@ from .document import Document
 from .finding import Finding
 from .linter import Linter
 from .registry import Registry
-from .rule import Bad, Rule
+from .rule import DOCUMENT_BREAK, Bad, CorpusRule, Rule
 
 
 class ExampleFailure(AssertionError):
@@ -57,6 +57,36 @@ def fixed_text(
     return linter.fix(Document(text, encoding=encoding), unsafe=True).text
 
 
+def corpus_findings_of(
+    rule_cls: type[CorpusRule], corpus: str, options: dict | None = None
+) -> list[tuple[str, Finding]]:
+    """A corpus rule's findings on a corpus written as one text (documents separated by
+    ``DOCUMENT_BREAK``), each with the document it is in, in order."""
+    rule = linter_for(rule_cls, options).rules[0]
+    assert isinstance(rule, CorpusRule)
+    documents = [
+        Document(text, path=f"<document {i}>")
+        for i, text in enumerate(corpus.split(DOCUMENT_BREAK))
+    ]
+    rule.begin()
+    for doc in documents:
+        rule.add(doc, False)  # the rule alone: no other corpus rule has seen a copy
+    return [(doc.text, finding) for doc in documents for finding in rule.findings(doc)]
+
+
+def check_corpus_example(rule_cls: type[CorpusRule], text: str, bad: Bad | None) -> None:
+    options = dict(bad.options) if bad else {}
+    found = [doc[f.start : f.end] for doc, f in corpus_findings_of(rule_cls, text, options)]
+    if bad is None and found:
+        raise ExampleFailure(f"{rule_cls.code} flags the clean corpus {text!r} at {found!r}")
+    if bad is not None and not found:
+        raise ExampleFailure(f"{rule_cls.code} misses the bad corpus {text!r}")
+    if bad is not None and bad.flagged is not None and found != list(bad.flagged):
+        raise ExampleFailure(
+            f"{rule_cls.code} on {text!r}: flagged {found!r}, expected {list(bad.flagged)!r}"
+        )
+
+
 def check_clean(rule_cls: type[Rule], text: str) -> None:
     findings = findings_of(rule_cls, text)
     if findings:
@@ -92,6 +122,12 @@ def check_rule_examples(rule_cls: type[Rule]) -> None:
     examples = rule_cls.examples
     if not examples.bad:
         raise ExampleFailure(f"{rule_cls.code} has no bad examples")
+    if issubclass(rule_cls, CorpusRule):
+        for text in examples.clean:
+            check_corpus_example(rule_cls, text, None)
+        for bad in examples.bad:
+            check_corpus_example(rule_cls, bad.text, bad)
+        return
     for text in examples.clean:
         check_clean(rule_cls, text)
     for bad in examples.bad:

@@ -1,7 +1,7 @@
 """Bad input, made for real: each case gets a one-line error naming the file (and record), the
 run goes on, the exit code is 2, and nothing is written for that file.
 
-This is the table "Input formats and bad input" of the README, row by row.
+This is the table "Bad input" of docs/inputs-and-data-safety.md, row by row.
 """
 
 import ctypes
@@ -31,7 +31,7 @@ BAD_FILES = {
     "corrupt.txt.gz": b"\x1f\x8b\x08\x00 truncated",
 }
 EXPECTED = {
-    "binary.txt": "binary file (contains NUL bytes), skipped",
+    "binary.txt": "binary file (PNG image), skipped",
     "undecodable.txt": "cannot decode: not UTF-8 (invalid byte 0x80 at offset 0), and neither",
     "not-json.jsonl": "line 2: not valid JSON (Expecting property name enclosed in double quotes",
     "no-text.jsonl": "line 1: no text field 'text'",
@@ -62,7 +62,7 @@ def bad_run(tmp_path_factory):
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.exists()}
     result = run_cli("check", "--fix", "--no-cache", "--format", "concise", str(folder))
     errors = {}
-    for line in result.stdout.splitlines():
+    for line in result.stderr.splitlines():
         path, sep, message = line.partition(": error: ")
         if sep:
             errors[os.path.basename(path)] = message
@@ -139,7 +139,7 @@ def test_folder_and_file_without_permission(tmp_path):
         locked.chmod(0o755)
         secret.chmod(0o644)
     assert result.returncode == 2
-    assert f"{locked}: error: cannot read folder: Permission denied" in result.stdout
-    assert f"{secret}: error: cannot read: Permission denied" in result.stdout
+    assert f"{locked}: error: cannot read folder: Permission denied" in result.stderr
+    assert f"{secret}: error: cannot read: Permission denied" in result.stderr
     assert (tmp_path / "dirty.txt").read_text(encoding="utf-8") == DIRTY.replace("”,", "”，")
     assert (locked / "inside.txt").read_text(encoding="utf-8") == DIRTY

@@ -122,6 +122,76 @@ def test_baseline_errors_exit_2(seeds_copy):
     assert result.returncode == 2 and "--baseline" in result.stderr
 
 
+# Seed 000, lines 3 and 7 (half-width commas), and a last line without a final newline.
+NEAR = [
+    "民生无小事,枝叶总关情。",
+    "签订了“门前三包”责任状”,并明确专人负责。",
+]
+
+
+def baselined_text(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = check(tmp_path, "--select", "P", "--update-baseline")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "a.txt"
+
+
+def new_findings(folder):
+    result = check(folder, "--select", "P", "--format", "json")
+    return [(f["line"], f["code"], f["text"]) for f in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # Appended after the last line, which had no final newline.
+        lambda text: text + "\n" + CLEAN_PARAGRAPHS[1],
+        lambda text: CLEAN_PARAGRAPHS[0] + "\n" + text,
+        # The words right next to both commas change.
+        lambda text: text.replace("小事", "大事").replace("责任状", "承诺书"),
+        # The paragraphs trade places.
+        lambda text: "\n".join(reversed(text.split("\n"))),
+        # Text removed next to a comma.
+        lambda text: text.replace("枝叶", ""),
+    ],
+    ids=["append-after-no-newline", "prepend", "edit-neighbour", "move-paragraph", "remove"],
+)
+def test_a_known_finding_survives_edits_next_to_it(tmp_path, edit):
+    path = baselined_text(tmp_path, "\n".join(NEAR))
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert new_findings(tmp_path) == []
+
+
+def test_appending_after_a_last_line_without_newline_wakes_nothing(seeds_copy):
+    # Seed 000 ends with a byline line (B104, whose fix drops the line with its newline).
+    seed = seeds_copy / SEED_000
+    seed.write_text(seed.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
+    assert check(seeds_copy, "--update-baseline").returncode == 0
+    with seed.open("a", encoding="utf-8") as stream:
+        stream.write("\n" + CLEAN_PARAGRAPHS[0])
+    result = check(seeds_copy, "--format", "concise")
+    assert result.returncode == 0, result.stdout
+    assert "no longer occur" not in result.stdout
+
+
+def test_the_context_tells_apart_a_new_occurrence_of_a_known_finding(tmp_path):
+    path = baselined_text(tmp_path, "\n".join(NEAR))
+    # A third half-width comma: same rule, same text as the two known ones; only its
+    # surroundings differ, and they name it as the new one, even before the known ones.
+    added = "党史学习教育开展以来,全省各级部门聚焦群众关心关切的焦点。"
+    path.write_text(added + "\n" + "\n".join(NEAR), encoding="utf-8")
+    assert new_findings(tmp_path) == [(1, "P103", ",")]
+
+
+def test_a_version_1_baseline_asks_to_be_written_again(tmp_path):
+    (tmp_path / "a.txt").write_text(NEAR[0], encoding="utf-8")
+    (tmp_path / "baseline.json").write_text(
+        '{"version": 1, "tool": "cnlint", "files": {}}', encoding="utf-8"
+    )
+    result = check(tmp_path)
+    assert result.returncode == 2 and "write it again with --update-baseline" in result.stderr
+
+
 def test_fingerprint_ignores_position_but_not_context():
     linter = Linter(Config(select=("P103",)))
     text = "签订了“门前三包”责任状”,并明确专人负责。"  # seed 000, line 7

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from cnlint import Document
 from cnlint.config import Config, ConfigError, config_from_mapping
 from cnlint.linter import Linter
+from cnlint.prefilter import literal_led, trie_pattern
 from cnlint.registry import load_registry
-from cnlint.rules._text.lines import DECORATION, GAP, literal_led
-from cnlint.rules._text.phrases import builtin_phrases, case_variants, parse_phrases, trie_pattern
+from cnlint.rules._text.lines import DECORATION, GAP
+from cnlint.rules._text.phrases import builtin_phrases, case_variants, parse_phrases
 from cnlint.rules.boilerplate import (
     Breadcrumb,
     BylineCredit,

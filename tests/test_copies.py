@@ -97,6 +97,25 @@ def test_unreadable_file_gets_no_copy_and_exit_2(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["good.txt"]
 
 
+def test_out_inside_a_source_folder_is_refused_and_nothing_written(tmp_path):
+    src = tmp_path / "corpus"
+    sources = make_sources(src)
+    result = run_cli("fix", str(src), "--out", str(src / "a"))
+    assert result.returncode == 2
+    assert f"--out {src / 'a'} is inside the source folder {src}" in result.stderr
+    assert snapshot(src) == sources
+
+
+def test_out_containing_a_source_is_refused_and_nothing_written(tmp_path):
+    src = tmp_path / "corpus"
+    sources = make_sources(src)
+    for source in (src / "a", src / "a" / "leak.txt"):
+        result = run_cli("fix", str(source), "--out", str(src))
+        assert result.returncode == 2
+        assert f"--out {src} contains the source {source}" in result.stderr
+        assert snapshot(src) == sources
+
+
 def test_rejected_out_keeps_every_dropped_document_with_the_findings_that_dropped_it(tmp_path):
     src, out, rejected = tmp_path / "corpus", tmp_path / "clean", tmp_path / "rejected.jsonl"
     src.mkdir()

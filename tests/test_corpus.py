@@ -11,7 +11,7 @@ from collections import Counter
 from typer.testing import CliRunner
 
 from cnlint.cli import app
-from cnlint.corpus import CorpusOptions, run_corpus
+from cnlint.corpus import corpus_linter, run_corpus
 from cnlint.fingerprint import HashCounter, minhash
 from cnlint.run import Report
 
@@ -60,7 +60,7 @@ def build_corpus(folder):
 def test_corpus_pass_finds_copies_near_copies_and_boilerplate(tmp_path):
     boilerplate, shared = build_corpus(tmp_path)
     files = sorted(tmp_path.glob("*.txt"))
-    report = Report(run_corpus(files, CorpusOptions()))
+    report = Report(run_corpus(files, corpus_linter(), lint_documents=False))
     by_code: dict[str, list[tuple[str, str, str]]] = {}
     for doc, finding in report.findings:
         name = doc.path.rsplit("/", 1)[-1]
@@ -82,7 +82,8 @@ def test_corpus_pass_finds_copies_near_copies_and_boilerplate(tmp_path):
 def test_corpus_pass_is_silent_on_distinct_documents(tmp_path):
     for page in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt")):
         (tmp_path / page.name).write_bytes(page.read_bytes())
-    assert Report(run_corpus(sorted(tmp_path.glob("*.txt")))).findings == []
+    files = sorted(tmp_path.glob("*.txt"))
+    assert Report(run_corpus(files, corpus_linter(), lint_documents=False)).findings == []
 
 
 def test_corpus_verb_reports_json(tmp_path):
@@ -100,6 +101,38 @@ def test_check_with_corpus_adds_corpus_findings_to_rule_findings(tmp_path):
     plain_codes = Counter(r["code"] for r in json.loads(plain.output))
     both_codes = Counter(r["code"] for r in json.loads(both.output))
     assert both_codes - plain_codes == {"D201": 1, "D202": 1, "D203": BOILERPLATE_DOCS}
+
+
+def test_corpus_rules_are_selected_ignored_and_explained_like_any_rule(tmp_path):
+    build_corpus(tmp_path)
+    runner = CliRunner()
+
+    def codes(*args):
+        result = runner.invoke(app, ["check", str(tmp_path), "--corpus", "--format", "json", *args])
+        assert result.exit_code in (0, 1), result.output
+        return Counter(r["code"] for r in json.loads(result.output))
+
+    assert codes("--select", "D201") == {"D201": 1}
+    assert codes("--select", "D2", "--ignore", "D203") == {"D201": 1, "D202": 1}
+    # Per-file ignores reach corpus findings: the copy's own finding goes, not the others.
+    (tmp_path / "cnlint.toml").write_text(
+        '[per-file-ignores]\n"z_copy.txt" = ["D201"]\n', encoding="utf-8"
+    )
+    config = ["--config", str(tmp_path / "cnlint.toml")]
+    assert codes("--select", "D2", *config) == {"D202": 1, "D203": BOILERPLATE_DOCS}
+    explained = runner.invoke(app, ["explain", "D201"])
+    assert explained.exit_code == 0 and "duplicate-document" in explained.output
+    listed = runner.invoke(app, ["rules"])
+    assert all(code in listed.output for code in ("D201", "D202", "D203"))
+
+
+def test_corpus_verb_flags_set_the_corpus_rule_options(tmp_path):
+    build_corpus(tmp_path)
+    result = CliRunner().invoke(
+        app, ["corpus", str(tmp_path), "--format", "json", "--boilerplate-min-docs", "9"]
+    )
+    codes = Counter(record["code"] for record in json.loads(result.output))
+    assert codes == {"D201": 1, "D202": 1}  # the breadcrumb is in 8 documents, not 9
 
 
 def test_near_duplicate_signature_tracks_the_edit_size():

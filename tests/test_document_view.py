@@ -41,3 +41,38 @@ def test_paragraph_spans_trim_whitespace_like_str_strip():
         assert [(s.start, s.end) for s in Document(text).paragraphs] == by_strip(text)
 
     check()
+
+
+def test_paragraph_lookups_agree_with_the_paragraph_split():
+    """The lookups that find paragraphs from one line (for rules that look at a few places of
+    a long document) give exactly the spans of ``doc.paragraphs``, on random texts and on the
+    seeds."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from conftest import SEEDS
+
+    def agree(text):
+        doc = Document(text)
+        spans = doc.paragraphs
+        assert doc.paragraph_texts == [text[s.start : s.end] for s in spans]
+        assert list(doc.paragraphs_before()) == spans[::-1]
+        for index, span in enumerate(spans):
+            for offset in (span.start, span.end - 1):
+                assert doc.paragraph_at(offset) == span
+                assert doc.paragraph_index(offset) == index
+                assert list(doc.paragraphs_after(offset)) == spans[index + 1 :]
+            assert list(doc.paragraphs_before(span.end)) == spans[index::-1]
+        # Paragraphs are \n-separated (doc.lines also ends at a lone \r, for positions).
+        for start in (0, *(i + 1 for i, char in enumerate(text) if char == "\n")):
+            paragraph = doc.paragraph_on_line(start, doc.line_end(start))
+            assert paragraph == (doc.paragraph_at(start) if paragraph else None)
+        inside = [o for s in spans for o in range(s.start, s.end, 3)]
+        grouped = doc.group_by_paragraph(inside)
+        assert list(grouped) == [s for s in spans if range(s.start, s.end, 3)]
+        assert [o for offsets in grouped.values() for o in offsets] == inside
+
+    alphabet = st.sampled_from(list(" \t\r\n\u3000\u00a0\x0b\x1c\u2028ab中文，"))
+    given(st.text(alphabet))(agree)()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        agree(seed.read_text(encoding="utf-8"))

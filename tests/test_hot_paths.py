@@ -87,6 +87,7 @@ def test_character_census_counts_what_the_regexes_count():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
+    from cnlint import chars
     from cnlint.rules._text import census
     from cnlint.rules.language import l102_non_chinese_document as non_chinese
 
@@ -95,7 +96,7 @@ def test_character_census_counts_what_the_regexes_count():
     )
     counters = [
         (
-            census.COUNTER,
+            census.QUALITY_COUNTER,
             [
                 re.compile(r"\s"),
                 re.compile(f"(?!\\s){census.INVISIBLE_CHAR.pattern}"),
@@ -103,8 +104,8 @@ def test_character_census_counts_what_the_regexes_count():
             ],
         ),
         (
-            non_chinese.COUNTER,
-            [non_chinese.HAN_CHAR, non_chinese.ALPHABETIC_LETTER, non_chinese.SYLLABIC],
+            non_chinese.LETTER_COUNTER,
+            [chars.HAN_CHAR, non_chinese.ALPHABETIC_LETTER, non_chinese.SYLLABIC],
         ),
     ]
 

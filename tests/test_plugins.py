@@ -5,7 +5,8 @@ import textwrap
 
 from cnlint.registry import load_registry
 
-from conftest import run_cli
+# A plugin on PYTHONPATH is found only by a fresh interpreter: these run the console script.
+from conftest import run_console_script
 
 PLUGIN = textwrap.dedent(
     '''
@@ -63,9 +64,60 @@ def test_plugin_rule_through_the_cli(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text("共青团员和青年\u3000志愿者参加活动。\n", encoding="utf-8")
     env = {"PYTHONPATH": str(tmp_path)}
-    listed = json.loads(run_cli("rules", "--format", "json", env=env).stdout)
+    listed = json.loads(run_console_script("rules", "--format", "json", env=env).stdout)
     assert "X101" in {r["code"] for r in listed}
-    result = run_cli("check", "--select", "X101", "--format", "json", str(doc), env=env)
+    result = run_console_script("check", "--select", "X101", "--format", "json", str(doc), env=env)
     assert [r["code"] for r in json.loads(result.stdout)] == ["X101"]
-    run_cli("check", "--select", "X101", "--fix", str(doc), env=env)
+    run_console_script("check", "--select", "X101", "--fix", str(doc), env=env)
     assert doc.read_text(encoding="utf-8") == "共青团员和青年志愿者参加活动。\n"
+
+
+def test_rule_helpers_are_public_and_built_in_rules_use_them():
+    """What a plugin needs is importable from cnlint, and is what the built-in rules use."""
+    import re
+    from typing import ClassVar
+
+    from cnlint import Document, Rule, Span
+    from cnlint.chars import HAN, HAN_CHAR, han_count
+    from cnlint.linter import Linter
+    from cnlint.prefilter import each_before, literal_led, union
+    from cnlint.registry import Registry
+    from cnlint.rules.boilerplate import b101_navigation_junk
+
+    assert b101_navigation_junk.union is union and b101_navigation_junk.han_count is han_count
+    assert Document("正文\n").paragraphs == [Span(0, 2)]
+    assert (
+        han_count("青年志愿者 volunteers 𠀀")
+        == len(HAN_CHAR.findall("青年志愿者 volunteers 𠀀"))
+        == 6
+    )
+    prefilter = union(literal_led(["版权所有", "版权"]), each_before("©", "[ 0-9]"))
+    assert re.search(prefilter, "© 2012") and re.search(prefilter, "版权声明")
+    assert not re.search(prefilter, "他说版")
+
+    class SpaceInWord(Rule):
+        """Triggers that depend on an option, set on the instance like a prefilter."""
+
+        code = "X102"
+        name = "space-in-word"
+        summary = "A configured space between two Han characters"
+        why = "Read from the instance: the gate must skip texts without the configured space."
+        options: ClassVar[dict] = {"space": " "}
+        option_docs: ClassVar[dict] = {"space": "The space character."}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.triggers = self.option_values["space"]
+
+        def check(self, doc):
+            pattern = f"(?<=[{HAN}]){re.escape(self.option_values['space'])}(?=[{HAN}])"
+            for match in re.finditer(pattern, doc.text):
+                yield self.finding(match.start(), match.end(), "Space in a word")
+
+    from cnlint.config import Config
+
+    config = Config(select=("X102",), rule_options={"X102": {"space": "\u3000"}})
+    linter = Linter(config, Registry([SpaceInWord]))
+    assert [f.code for f in linter.lint(Document("青年\u3000志愿者"))] == ["X102"]
+    assert linter.lint(Document("青年 志愿者")) == []
+    assert linter.gate.select(linter.rules, "青年 志愿者") == []

@@ -172,3 +172,17 @@ def test_killed_run_leaves_every_file_old_or_new(tmp_path):
     contents = [path.read_bytes() for path in files]
     assert all(content in (original, fixed) for content in contents)
     assert fixed in contents
+
+
+@pytest.mark.parametrize("length", [255, 254, 200])
+def test_a_file_named_up_to_the_limit_can_be_fixed(tmp_path, length):
+    # 255 bytes is the limit on a name in ext4, XFS, Btrfs, tmpfs: the temp name must fit too.
+    stem = ("民生无小事枝叶总关情" * 9).encode()[: length - 4].decode("utf-8", "ignore")
+    name = stem + "x" * (length - 4 - len(stem.encode())) + ".txt"
+    assert len(name.encode()) == length
+    path = tmp_path / name
+    shutil.copy(SEED_003, path)
+    result = process_file(path, Linter(Config()), fix=True, write=True)
+    assert result.error is None and result.written
+    assert path.read_bytes() == fixed_seed()
+    assert os.listdir(tmp_path) == [name]

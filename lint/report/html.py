@@ -13,7 +13,6 @@ from importlib.resources import files
 from typing import TextIO
 
 from .. import __version__
-from ..corpus import CORPUS_CHECKS
 from ..explain import rule_markdown
 from ..finding import Finding, Fix, Severity
 from ..registry import Registry, load_registry
@@ -109,7 +108,7 @@ def _summary(stats: CorpusStats) -> str:
             "fixable",
             stats.fixable,
             f"{stats.fixable_share:.1%}",
-            f"of findings fixable ({stats.fixable:,})",
+            f"of findings fixable ({stats.fixable_safe:,} safe, {stats.fixable_unsafe:,} unsafe)",
         ),
     ]
     return f'<section id="summary" class="cards">{"".join(cards)}</section>'
@@ -333,7 +332,7 @@ def _rule_reference(stats: CorpusStats, registry: Registry) -> str:
     sections = []
     for row in stats.rules:
         rule = registry.get(row.code)
-        page = markdown_html(rule_markdown(rule) if rule else _corpus_markdown(row.code))
+        page = markdown_html(rule_markdown(rule) if rule else UNREGISTERED)
         sections.append(
             f'<details class="explain" id="rule-{escape(row.code)}">'
             f"<summary>{escape(row.code)} {escape(row.name)}</summary>{page}</details>"
@@ -344,8 +343,4 @@ def _rule_reference(stats: CorpusStats, registry: Registry) -> str:
     )
 
 
-def _corpus_markdown(code: str) -> str:
-    for check in CORPUS_CHECKS:
-        if check.code == code:
-            return f"{check.summary}\n\nA corpus check: see `cnlint corpus --help`.\n"
-    return "Not a registered rule (a plugin that is not installed here?).\n"
+UNREGISTERED = "Not a registered rule (a plugin that is not installed here?).\n"

@@ -16,6 +16,7 @@ from rich.text import Text
 from ..finding import Severity
 from ..run import Report
 from .console import make_console
+from .errors import error_kinds
 from .stats import PER_CHARS, CorpusStats, RuleStats
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -53,9 +54,12 @@ def summary_table(stats: CorpusStats) -> Table:
             f"{affected:,} of {len(stats.documents):,} ({stats.affected_share:.1%})",
         ),
         ("fixable findings", f"{stats.fixable:,} ({stats.fixable_share:.1%})"),
+        ("  with --fix [*]", f"{stats.fixable_safe:,}"),
+        ("  only with --unsafe-fixes [~]", f"{stats.fixable_unsafe:,}"),
     ]
     if stats.report.errors:
-        rows.append(("files not checked", f"{len(stats.report.errors):,}"))
+        errors = stats.report.errors
+        rows.append(("files not checked", f"{len(errors):,} ({error_kinds(errors)})"))
     for what, value in rows:
         table.add_row(what, value)
     return table
@@ -139,8 +143,6 @@ def statistics_view(stats: CorpusStats, console: Console) -> Group:
 def render(report: Report, stream: TextIO) -> None:
     console = make_console(stream)
     console.print(statistics_view(CorpusStats(report), console))
-    for result in report.errors:
-        console.print(f"{result.path}: error: {result.error}", markup=False)
 
 
 def render_json(report: Report, stream: TextIO) -> None:
@@ -153,7 +155,10 @@ def render_json(report: Report, stream: TextIO) -> None:
         f"findings_per_{PER_CHARS}_characters": round(stats.density, 3),
         "documents_affected": len(stats.affected),
         "fixable": stats.fixable,
+        "fixable_safe": stats.fixable_safe,
+        "fixable_unsafe": stats.fixable_unsafe,
         "files_not_checked": len(report.errors),
+        "errors": [{"path": result.path, "error": result.error} for result in report.errors],
         "rules": [
             {
                 "code": rule.code,

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cnlint import Document
-from cnlint.document import Span
-from cnlint.rules._text.chars import HAN
+from cnlint import Document, Span
+from cnlint.chars import HAN, HAN_CHAR
 
-HAN_CHAR = re.compile(f"[{HAN}]")
 NON_HAN_CHAR = re.compile(f"[^{HAN}]")
 # A sentence may end here: stops, ellipsis, colon (a list or quote follows), closing marks.
 CLOSED_ENDINGS = frozenset("。！？!?…；;：:.．～~”’」』）)》】〉>")
@@ -40,7 +38,7 @@ LIST_ITEM = re.compile(
     r"(?:\d{1,3}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[•·●○■◆▪◇★☆\-*])"
 )
-BYLINE = re.compile(
+BYLINE_OPENING = re.compile(
     r"[□■◎]|(?:本报记者|本報記者|记者|記者|通讯员|通訊員|文/|图/|文／|图／|撰稿|编辑|責任編輯|责任编辑)"
 )
 # A photo credit: ends with 摄 (高淑芳 摄, (王建党 摄)), or a line wholly in parentheses.
@@ -50,6 +48,9 @@ FIELD_LABEL = re.compile(f"[{HAN}A-Za-z]{{1,6}}[：:]")
 # A label：value field after a line's last sentence (weibo records: …。  主题：标题).
 FIELD_AFTER_STOP = re.compile(f"[\\s。！？!?][{HAN}A-Za-z]{{1,6}}[：:]")
 MAX_CAPTION = 80
+# How far (in characters, each way) fragment-start and cjk-space look for the same words
+# elsewhere in the document.
+ECHO_WINDOW = 5000
 MAX_BYLINE = 30
 
 
@@ -79,7 +80,7 @@ def is_caption(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return len(text) <= MAX_BYLINE and bool(BYLINE.match(text))
+    return len(text) <= MAX_BYLINE and bool(BYLINE_OPENING.match(text))
 
 
 def is_list_item(text: str) -> bool:
@@ -137,7 +138,7 @@ def punctuates_paragraph_ends(doc: Document) -> bool:
 
 
 def closes_most_paragraphs(doc: Document) -> bool:
-    texts = paragraph_texts(doc)
+    texts = doc.paragraph_texts
     prose = [t for t in texts[:-1] if is_prose(t) and not is_furniture(t)]
     if len(prose) < MIN_PARAGRAPHS_FOR_STYLE:
         return True
@@ -178,15 +179,6 @@ def continuation_index(doc: Document, index: int, texts: list[str]) -> int | Non
     if starts_as_continuation(text) and is_prose(text):
         return following
     return None
-
-
-def paragraph_texts(doc: Document) -> list[str]:
-    """The text of each paragraph, sliced once per document for all the rules that ask."""
-    return doc.view(slice_paragraphs)
-
-
-def slice_paragraphs(doc: Document) -> list[str]:
-    return [doc.slice(span) for span in doc.paragraphs]
 
 
 def drop_range(doc: Document, index: int) -> Span:

@@ -10,7 +10,7 @@ from functools import cached_property
 import numpy as np
 
 from cnlint import Document
-from cnlint.rules._text.chars import CJK_PUNCT, HAN, INVISIBLE
+from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE
 
 
 def content_of(doc: Document) -> str:
@@ -89,7 +89,7 @@ def utf16_units(text: str) -> np.ndarray:
 
 
 # Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
-COUNTER = CharacterCounter(
+QUALITY_COUNTER = CharacterCounter(
     re.compile(r"\s"), re.compile(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL
 )
 
@@ -102,7 +102,7 @@ def census(doc: Document) -> tuple[int, int, int] | None:
 
 
 def count_classes(doc: Document) -> tuple[int, int, int] | None:
-    counts = COUNTER.count(doc.text, doc.view(code_units))
+    counts = QUALITY_COUNTER.count(doc.text, doc.view(code_units))
     if counts is None:
         return None
     spaces, invisible, symbols, beyond_bmp = counts

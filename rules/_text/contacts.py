@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cnlint.rules._text.phrases import case_variants, trie_pattern
+from cnlint.prefilter import trie_pattern
+from cnlint.rules._text.phrases import case_variants
 
 # Five or more digits (ASCII or full-width), each next one after at most one separator that is
 # neither a letter, a digit nor a Han character (138 1234 5678, 2-8-6-7-5-4).

@@ -4,17 +4,15 @@ traditional/simplified and mixed-script rules.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+import re
 from functools import lru_cache
 
 import numpy as np
 import opencc
 
-from cnlint import Document, Edit, Rule
+from cnlint import Edit, Rule, Span
+from cnlint.chars import code_points
 from cnlint.config import ConfigError
-from cnlint.document import Span
-from cnlint.rules._text.script_tables import code_points
 
 TO_SIMPLIFIED = ["t2s", "tw2s", "hk2s", "tw2sp"]
 TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
@@ -32,10 +30,24 @@ ZHU_BEFORE = frozenset("显卓名土昭编原巨论专遗拙新合译撰所大")
 ZHU_AFTER = frozenset("作名称述者录书")
 
 
+# A lone surrogate (from a JSON escape such as "\\ud800") is not UTF-8, and OpenCC converts
+# UTF-8: the text is converted piece by piece around each surrogate, which stays where it was.
+LONE_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
+def _opencc(text: str, config: str) -> str:
+    pieces = LONE_SURROGATE.split(text)
+    # Odd pieces are the surrogates the split kept; even pieces are convertible text.
+    return "".join(
+        piece if index % 2 else converter(config).convert(piece)
+        for index, piece in enumerate(pieces)
+    )
+
+
 @lru_cache(maxsize=64)  # traditional-in-simplified and mixed-script fix the same paragraphs
 def convert(text: str, config: str) -> str:
     """OpenCC's conversion, plus 著 → 着 when converting to simplified."""
-    converted = converter(config).convert(text)
+    converted = _opencc(text, config)
     if config not in TO_SIMPLIFIED or "著" not in converted:
         return converted
     chars = list(converted)
@@ -50,7 +62,7 @@ def convert(text: str, config: str) -> str:
 
 
 def check_opencc_config(rule: Rule, choices: list[str]) -> str:
-    config = rule.config["opencc-config"]
+    config = rule.option_values["opencc-config"]
     if config not in choices:
         raise ConfigError(
             f"rules.{rule.name}.opencc-config: {config!r} is not one of {', '.join(choices)}"
@@ -63,7 +75,8 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
 
     The whole paragraph is converted (phrases need their context), then only the characters
     that changed are replaced, one edit per run of changes, skipping characters in ``keep``
-    (already right for the target script: converting them again would only pick a variant).
+    (already right for the target script: converting them again would only pick a variant)
+    and, towards simplified, changes to a character that is not an everyday one.
     A conversion that changes the length (phrase configs) replaces the paragraph.
     """
     original = text[span.start : span.end]
@@ -74,8 +87,13 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
     # character of a long paragraph cost more than the conversion itself).
     differs = np.flatnonzero(code_points(original) != code_points(converted)).tolist()
     runs: list[list[int]] = []  # [start, end) of each run of changed characters
+    to_simplified = config in TO_SIMPLIFIED
     for i in differs:
         if original[i] in keep:
+            continue
+        if to_simplified and not "\u4e00" <= converted[i] <= "\u9fff":
+            # A simplified form in extension A or beyond the BMP (訑 → 𫍙, 鮆 → 𫚖) is outside
+            # GBK and most fonts: simplified text keeps the traditional character.
             continue
         if runs and runs[-1][1] == i:
             runs[-1][1] = i + 1
@@ -91,16 +109,6 @@ def covering(start: int, end: int, edits: list[Edit]) -> tuple[int, int]:
     so the finding's span grows to hold the edits rather than the fix leaving its finding.
     """
     return min([start, *(e.start for e in edits)]), max([end, *(e.end for e in edits)])
-
-
-def in_paragraphs(doc: Document, positions: Iterable[int]) -> dict[Span, list[int]]:
-    """Group character offsets by the paragraph that holds them."""
-    starts = [p.start for p in doc.paragraphs]
-    grouped: dict[Span, list[int]] = {}
-    for position in positions:
-        index = bisect_right(starts, position) - 1
-        grouped.setdefault(doc.paragraphs[index], []).append(position)
-    return grouped
 
 
 def listing(text: str, positions: list[int], limit: int = 8) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cnlint.rules._text.chars import HAN
+from cnlint.chars import HAN
 from cnlint.rules._text.phrases import builtin_phrases
 
 

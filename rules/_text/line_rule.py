@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Document, Finding, Rule
-from cnlint.rules._text.lines import drop_line, literal_led, short_lines
+from cnlint.prefilter import literal_led
+from cnlint.rules._text.lines import drop_line, short_lines
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
@@ -39,11 +40,11 @@ class PhraseLineRule(LineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.phrases = configured_phrases(self.phrase_list, self.config)
+        self.phrases = configured_phrases(self.phrase_list, self.option_values)
         self.matcher = compile_phrases(self.phrases)
 
     def short_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
-        return short_lines(doc, self.config["max-chars"])
+        return short_lines(doc, self.option_values["max-chars"])
 
     def phrase_prefilter(self) -> str:
         """Any configured phrase, in the cases the matcher reads (empty when there are none)."""

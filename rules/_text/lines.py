@@ -4,25 +4,19 @@ These rules judge the line, not the substring: a junk phrase inside a sentence
 ("他用手机下载了文件。") is prose. So they look at one line at a time, ignore lines that are
 long or end sentences, and drop a junk line whole.
 
-Also the pieces their gate prefilters are written with (see ``Rule.prefilter``). Each
-alternative of a prefilter opens with a literal character (``each_before``, ``literal_led``):
-where Hyperscan is missing the gate runs it with ``re``, which then looks only at those
-characters; a leading class or group makes it try the pattern at every position (B101's
-prefilter took 114 ms instead of 21 on the 3 MB bench sample).
+Also the pieces their prefilters share (``GAP``, ``URL_PREFILTER``); the prefilter builders
+are public, in ``cnlint.prefilter``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from cnlint import Document, Edit
-from cnlint.rules._text.chars import HAN
-from cnlint.rules._text.phrases import trie_pattern
 
-HAN_CHAR = re.compile(f"[{HAN}]")
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
-SENTENCE_MARKS = re.compile("[。！？!?；]")
+LINE_SENTENCE_MARKS = re.compile("[。！？!?；]")
 # HTML tags left by the scraper at a line's edges (<p>…</P> in the CCTV transcripts).
 LEADING_TAGS = re.compile(r"(?:<[^<>]{1,40}>\s*)+")
 TRAILING_TAG = re.compile(r"\s*<[^<>]{1,40}>")
@@ -75,7 +69,7 @@ def short_lines(doc: Document, limit: int) -> Iterator[tuple[int, str]]:
     the only candidates for junk, and most prose lines fail the length test before any regex
     runs."""
     for index, core in enumerate(doc.view(line_cores)):
-        if core and len(core) <= limit and not is_prose(core):
+        if core and len(core) <= limit and not has_sentence_mark(core):
             yield index, core
 
 
@@ -98,13 +92,9 @@ def _strip_tags(core: str) -> str:
     return core.strip()
 
 
-def is_prose(core: str) -> bool:
+def has_sentence_mark(core: str) -> bool:
     """A line that holds a sentence mark is written text, whatever phrases it contains."""
-    return SENTENCE_MARKS.search(core) is not None
-
-
-def han_count(text: str) -> int:
-    return len(HAN_CHAR.findall(text))
+    return LINE_SENTENCE_MARKS.search(core) is not None
 
 
 def is_url_only(core: str) -> bool:
@@ -132,38 +122,3 @@ def drop_line(doc: Document, index: int) -> Edit:
         return Edit(starts[index], starts[index + 1], "")
     last = doc.lines[index]
     return Edit(last.start, last.end, "")
-
-
-def literal(text: str) -> str:
-    """``text`` as a prefilter literal: ASCII punctuation as ``\\xHH`` (read alike by ``re`` and
-    Hyperscan), everything else as itself."""
-    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x80 and not c.isalnum() else c for c in text)
-
-
-def any_of(phrases: Iterable[str]) -> str:
-    """A prefilter alternation of literal phrases (empty when there are none)."""
-    return "|".join(literal(p) for p in phrases)
-
-
-def each_before(heads: Iterable[str], rest: str) -> str:
-    """``(?:heads)rest`` as one literal-led alternative per head (characters or words)."""
-    return "|".join(literal(head) + rest for head in dict.fromkeys(heads))
-
-
-def literal_led(phrases: Iterable[str]) -> str:
-    """An alternation of the phrases with one literal-led alternative per first character
-    (the rest of each shaped as a trie, longest match first)."""
-    rests: dict[str, list[str]] = {}
-    for phrase in phrases:
-        rests.setdefault(phrase[0], []).append(phrase[1:])
-    alternatives = []
-    for first, tails in rests.items():
-        trie = trie_pattern(tail for tail in tails if tail)
-        optional = "?" if "" in tails else ""
-        alternatives.append(literal(first) + (f"(?:{trie}){optional}" if trie else ""))
-    return "|".join(alternatives)
-
-
-def union(*patterns: str) -> str:
-    """Prefilter alternatives as one pattern; empty ones are left out (they match anywhere)."""
-    return "|".join(p for p in patterns if p)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnlint.rules._text.chars import CHINESE_CHAR
+from cnlint.chars import CHINESE_CHAR
 
 # Marks that are never written twice in a row, grouped by kind (both widths are one kind).
 MARK_KIND = {",": ",", "，": ",", "、": "、", ";": ";", "；": ";", ":": ":", "：": ":", "。": "。"}

@@ -182,7 +182,7 @@ DEBRIS_SYMBOLS = (
 # wedged inside a run of characters).
 _LOST_QUESTION_MARK = "(?<=[^\\x00-\\x7f]\\?)(?=[^\\x00-\\x7f\u3000”’」』）》】])"
 LOST_BYTE = re.compile(f"\ufffd|\\?{_LOST_QUESTION_MARK}")
-SYMBOL = re.compile(f"[{DEBRIS_SYMBOLS}]")
+DEBRIS_SYMBOL = re.compile(f"[{DEBRIS_SYMBOLS}]")
 # Suspects (lost bytes and symbol-row characters) this close together, on one line and in one
 # sentence, make one run of debris.
 DEBRIS_GAP = 3
@@ -212,7 +212,7 @@ def debris_spans(text: str) -> list[tuple[int, int]]:
         # lost byte's endpos is one past the run: a '?' that ends it needs the next character.
         if (
             ("?" in suspects or "\ufffd" in suspects)
-            and SYMBOL.search(text, start, end)
+            and DEBRIS_SYMBOL.search(text, start, end)
             and LOST_BYTE.search(text, start, end + 1)
         ):
             spans.append((start, end))

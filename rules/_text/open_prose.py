@@ -5,25 +5,17 @@ broken- and truncated-paragraph rules.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
 
-from cnlint import Document
-from cnlint.document import Span
+from cnlint import Document, Span
+from cnlint.chars import HAN, HAN_CHAR, LINE_SPACE
 from cnlint.rules._text.blocks import (
     COMMAS,
-    HAN_CHAR,
     OPEN_MARKS,
     is_caption,
     is_prose,
     last_stop,
     starts_as_continuation,
 )
-from cnlint.rules._text.chars import HAN
-
-# Whitespace around a paragraph on its line: str.isspace (what the paragraphs are stripped of)
-# except the newline, as a regex class body.
-LINE_SPACE = r"\t\x0b\x0c\r\x1c-\x1f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def comma_in_last_sentence(text: str) -> bool:
@@ -40,23 +32,6 @@ def last_clause(text: str) -> str:
         if not HAN_CHAR.match(text[position]) and not text[position].isalnum():
             return text[position + 1 :] or text[-1:]
     return text
-
-
-ECHO_WINDOW = 5000
-
-
-def line_paragraph(text: str, line_start: int, line_end: int) -> Span | None:
-    """The paragraph of a line (as in ``doc.paragraphs``: the line stripped), if it has one."""
-    line = text[line_start:line_end]
-    stripped = line.lstrip()
-    if not stripped:
-        return None
-    return Span(line_start + len(line) - len(stripped), line_start + len(line.rstrip()))
-
-
-def line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end == -1 else end
 
 
 # A line end after a Han character, a comma or whitespace. Newline-first: re jumps from line
@@ -81,38 +56,17 @@ def open_prose(doc: Document) -> list[tuple[Span, str]]:
         start = text.rfind("\n", 0, end) + 1
         if not PROSE_MARK.search(text, start, end):
             continue  # a heading, a name, a title: not prose
-        span = line_paragraph(text, start, end)
+        span = doc.paragraph_on_line(start, end)
         if span and (text[span.end - 1] in OPEN_MARKS or HAN_CHAR.match(text[span.end - 1])):
             found.append((span, text[span.start : span.end]))
     return found
 
 
-def continued(text: str, span: Span) -> bool:
+def continued(doc: Document, span: Span) -> bool:
     """Whether ``blocks.continuation_index`` finds a continuation for the paragraph ``span``,
     asked from the lines after it, without splitting the document into paragraphs."""
-    for following in paragraphs_below(text, span.end):
-        paragraph = text[following.start : following.end]
+    for following in doc.paragraphs_after(span.end):
+        paragraph = doc.slice(following)
         if not is_caption(paragraph):
             return starts_as_continuation(paragraph) and is_prose(paragraph)
     return False
-
-
-def paragraphs_below(text: str, offset: int) -> Iterator[Span]:
-    """``doc.paragraphs`` on the lines below the one that holds ``offset``."""
-    newline = text.find("\n", offset)
-    while newline != -1:
-        start = newline + 1
-        newline = text.find("\n", start)
-        span = line_paragraph(text, start, len(text) if newline == -1 else newline)
-        if span:
-            yield span
-
-
-def paragraph_indexes(spans: list[Span], wanted: list[Span]) -> Iterator[int]:
-    """The index in ``spans`` (``doc.paragraphs``) of each wanted paragraph, in order."""
-    for span in wanted:
-        yield bisect_left(spans, span.start, key=start_of)
-
-
-def start_of(span: Span) -> int:
-    return span.start

@@ -164,7 +164,7 @@ class PersonalDataRule(Rule):
             start,
             end,
             message,
-            replacement=self.config["placeholder"],
+            replacement=self.option_values["placeholder"],
             title=f"Mask the {self.kind}",
         )
 

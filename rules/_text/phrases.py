@@ -17,11 +17,13 @@ rules only run it on short lines (see the boilerplate rules), which keeps it off
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+from cnlint.prefilter import trie_pattern
 
 PHRASE_OPTIONS = {"extra-phrases": [], "phrases-file": ""}
 PHRASE_OPTION_DOCS = {
@@ -59,29 +61,6 @@ def configured_phrases(name: str, options: Mapping[str, Any]) -> tuple[str, ...]
         base = list(builtin_phrases(name))
     extra = [str(p).strip() for p in options.get("extra-phrases") or [] if str(p).strip()]
     return tuple(dict.fromkeys([*base, *extra]))
-
-
-def trie_pattern(phrases: Iterable[str]) -> str:
-    """A regex alternation of the phrases, factored by common prefixes (longest match first)."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie)
-
-
-def _node_pattern(node: dict) -> str:
-    ends_here = "" in node
-    branches = [re.escape(char) + _node_pattern(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    if len(branches) == 1 and len(branches[0]) == 1:
-        body = branches[0]
-    else:
-        body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends_here else body
 
 
 def case_variants(phrase: str) -> list[str]:

@@ -15,6 +15,8 @@ from importlib.resources import files
 
 import numpy as np
 
+from cnlint.chars import code_points
+
 
 def _data_lines(name: str) -> list[str]:
     text = files("cnlint.rules").joinpath("data", name).read_text(encoding="utf-8")
@@ -32,11 +34,6 @@ TRADITIONAL, SIMPLIFIED = 1, 2
 SCRIPT_OF = np.zeros(0x110000, dtype=np.uint8)
 SCRIPT_OF[[ord(c) for c in TRADITIONAL_ONLY]] = TRADITIONAL
 SCRIPT_OF[[ord(c) for c in SIMPLIFIED_ONLY]] = SIMPLIFIED
-
-
-def code_points(text: str) -> np.ndarray:
-    """The code points of ``text``, one array element per str index (astral ones included)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def script_positions(text: str, script: int) -> tuple[int, ...]:
@@ -117,3 +114,17 @@ def _excepted(text: str, position: int, leftover: Leftover) -> bool:
         if text[begin : begin + length].translate(_SIMPLIFY) in phrases:
             return True
     return False
+
+
+def _common(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+# Traditional-only characters whose simplified form is not an everyday character: it lies in
+# CJK extension A or beyond the BMP (鮆 → 𫚖, 訑 → 𫍙, 鱄 → 𫚋), outside GBK and most fonts, so
+# simplified text writes the traditional form too (a simplified 山海经 keeps 鮆). With no
+# common counterpart, such a character is not a traditional leftover, and converting it would
+# write a character most readers cannot see.
+NO_COMMON_COUNTERPART = frozenset(
+    char for char, form in SIMPLIFIED_FORM.items() if not form or not _common(form[0])
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from cnlint.rules._text.chars import HAN
+from cnlint.chars import HAN
 
 # Characters of written Cantonese that written Mandarin does not use (係 is also traditional
 # Mandarin's 系, 咪 a microphone, 喇 a horn: left out).

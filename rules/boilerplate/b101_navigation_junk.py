@@ -7,23 +7,26 @@ from collections import Counter
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Severity
+from cnlint.chars import han_count
+from cnlint.prefilter import each_before, union
 from cnlint.rules._text.line_rule import PhraseLineRule
 from cnlint.rules._text.lines import (
     INLINE_SPACE,
     URL,
     URL_PREFILTER,
     core_start,
-    each_before,
-    han_count,
-    is_prose,
+    has_sentence_mark,
     is_url_only,
     line_cores,
-    union,
 )
 
-# A site's name stamped right after a sentence's stop at the end of a line (…没有了。白马书院);
-# separators inside it (白马_书院) defeat exact matching, so they are ignored when comparing.
-WATERMARK_TAIL = re.compile(r"[。！？!?]([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff_·\- ]{1,11})$")
+# A site's name stamped right after a sentence's stop at the end of a line (…没有了。白马书院),
+# of 2 to WATERMARK_MAX_CHARS characters; separators inside it (白马_书院) defeat exact matching,
+# so they are ignored when comparing.
+WATERMARK_MAX_CHARS = 12
+WATERMARK_TAIL = re.compile(
+    rf"[。！？!?]([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff_·\- ]{{1,{WATERMARK_MAX_CHARS - 1}}})$"
+)
 WATERMARK_SEPARATORS = re.compile(r"[_·\- ]")
 # It names a site: forum posts also end lines with the same words (…升级时需要密码吗？谢谢).
 SITE_NAME = re.compile(
@@ -105,9 +108,9 @@ class NavigationJunk(PhraseLineRule):
         self.prefilter = union(self.phrase_prefilter(), URL_PREFILTER, WATERMARK_PREFILTER)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        limit = self.config["max-chars"]
+        limit = self.option_values["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
-            if not core or len(core) > limit or is_prose(core):
+            if not core or len(core) > limit or has_sentence_mark(core):
                 continue
             if is_url_only(core):
                 yield self.drop(doc, index, f"Site watermark {core!r}")
@@ -120,7 +123,8 @@ class NavigationJunk(PhraseLineRule):
         for index, core in enumerate(doc.view(line_cores)):
             if not core or core[-1] not in WATERMARK_LAST:  # most lines end with a stop
                 continue
-            match = WATERMARK_TAIL.search(core, max(0, len(core) - 14))
+            # The stop and the name end the line: no match starts earlier than this.
+            match = WATERMARK_TAIL.search(core, max(0, len(core) - 1 - WATERMARK_MAX_CHARS))
             if match:
                 tails.append((index, match, WATERMARK_SEPARATORS.sub("", match[1])))
         counts = Counter(key for _, _, key in tails)

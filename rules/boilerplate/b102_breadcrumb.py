@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.prefilter import each_before, union
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import GAP, each_before, short_lines, union
+from cnlint.rules._text.lines import GAP, short_lines
 
 BREADCRUMB_LABEL = re.compile(
     r"(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|现在位置|所在位置|"
@@ -66,7 +67,7 @@ class Breadcrumb(LineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for index, core in short_lines(doc, self.config["max-chars"]):
+        for index, core in short_lines(doc, self.option_values["max-chars"]):
             labelled = BREADCRUMB_LABEL.match(core) is not None
             rooted = HOME.match(core) is not None and len(CRUMB_SEPARATOR.findall(core)) >= 2
             if labelled or rooted:

@@ -8,17 +8,17 @@ from functools import lru_cache
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.prefilter import each_before, trie_pattern, union
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import GAP, each_before, line_cores, union
+from cnlint.rules._text.lines import GAP, line_cores
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
     builtin_phrases,
     configured_phrases,
-    trie_pattern,
 )
 
-SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+KEY_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 DATE = r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 TIMESTAMP_LINE = re.compile(
@@ -108,13 +108,13 @@ class MetadataLine(LineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        strong = configured_phrases(self.phrase_list, self.config)
+        strong = configured_phrases(self.phrase_list, self.option_values)
         self.opening, self.strong_key = _metadata_patterns(strong)
         # Every finding is a print source, a timestamp, or a line holding a strong key.
         self.prefilter = union(METADATA_FORMS_PREFILTER, metadata_key_prefilter(strong))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        limit = self.config["max-chars"]
+        limit = self.option_values["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
             if core and len(core) <= limit and self._is_metadata(core):
                 yield self.drop(doc, index, f"Page metadata {core!r}")
@@ -123,7 +123,7 @@ class MetadataLine(LineRule):
         # Every form opens with a digit or 《, or holds a colon: a cheap test before the regexes.
         if not (":" in core or "：" in core or core[0].isdigit() or core[0] == "《"):
             return False
-        compact = SPACES.sub("", core)
+        compact = KEY_SPACES.sub("", core)
         if TIMESTAMP_LINE.fullmatch(compact) or PRINT_SOURCE_LINE.fullmatch(core):
             return True
         return (

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
-from cnlint.rules._text.chars import HAN
+from cnlint.chars import HAN
 from cnlint.rules._text.credits import NAME, NAMES, ROLE, ROLE_WORD, SEP, SURNAME, _surnames
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import core_start, is_prose, last_line_index, line_cores
+from cnlint.rules._text.lines import core_start, has_sentence_mark, last_line_index, line_cores
 
 # A name list keeps each name short (2-3 characters) so that 4-character words do not pass.
 LIST_NAME = f"{SURNAME}[{HAN}]{{1,2}}"
@@ -131,7 +131,7 @@ class BylineCredit(LineRule):
             if len(core) <= 40 and self._is_credit_line(core, last=index == last):
                 yield self.drop(doc, index, f"Byline or credit {core!r}")
                 continue
-            if len(core) <= 4 and not is_prose(core):
+            if len(core) <= 4 and not has_sentence_mark(core):
                 if credited is None:
                     credited = credited_names(doc.text)
                 if core in credited:

@@ -9,7 +9,7 @@ from typing import ClassVar
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
 from cnlint.rules._text.credits import NAMES, ROLE
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import core_start, is_prose, line_cores
+from cnlint.rules._text.lines import core_start, has_sentence_mark, line_cores
 
 PHOTO_CREDIT = rf"(?:{ROLE}\s*)?{NAMES}\s*(?:摄影|摄|攝|供图)"
 # 记者马俊峰/文 受访者供图: the writer's credit, then where the photo came from.
@@ -126,8 +126,8 @@ class PhotoCaption(LineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         cores = doc.view(line_cores)
         lines = [index for index, core in enumerate(cores) if core]
-        limit = self.config["max-title-chars"]
-        longest = self.config["max-caption-chars"]
+        limit = self.option_values["max-title-chars"]
+        longest = self.option_values["max-caption-chars"]
         for position, index in enumerate(lines):
             core = cores[index]
             tail = caption_tail(core)
@@ -139,7 +139,7 @@ class PhotoCaption(LineRule):
                 yield self.drop(doc, index, f"Photo caption {core!r}")
             elif (
                 len(core) <= limit
-                and not is_prose(core)
+                and not has_sentence_mark(core)
                 and position + 1 < len(lines)
                 and is_credit_line(cores[lines[position + 1]])
             ):

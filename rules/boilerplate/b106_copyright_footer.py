@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.chars import han_count
 from cnlint.rules._text.line_rule import PhraseLineRule
-from cnlint.rules._text.lines import URL, han_count, line_cores
+from cnlint.rules._text.lines import URL, line_cores
 from cnlint.rules._text.phrases import PHRASE_OPTION_DOCS, PHRASE_OPTIONS
 
 YEARS = re.compile(r"[©®]|\(c\)|\d{4}(?:\s*[-–—]\s*\d{4})?", re.IGNORECASE)
@@ -56,7 +57,7 @@ class CopyrightFooter(PhraseLineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if self.matcher is None:
             return
-        limit, other = self.config["max-chars"], self.config["max-other-chars"]
+        limit, other = self.option_values["max-chars"], self.option_values["max-other-chars"]
         for index, core in enumerate(doc.view(line_cores)):
             if not core or len(core) > limit or not self.matcher.search(core):
                 continue

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
+from cnlint.prefilter import literal, trie_pattern, union
 from cnlint.rules._text.line_rule import PhraseLineRule
-from cnlint.rules._text.lines import DECORATION, GAP, core_start, literal, union
-from cnlint.rules._text.phrases import builtin_phrases, configured_phrases, trie_pattern
+from cnlint.rules._text.lines import DECORATION, GAP, core_start
+from cnlint.rules._text.phrases import builtin_phrases, configured_phrases
 
 COLUMN_TAG = re.compile(r"【([^【】\s]{2,8})】\s*")
 # Bracketed field labels of papers, dictionaries and exercises head their own content.
@@ -88,7 +89,7 @@ class SectionHeader(PhraseLineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        phrases = configured_phrases(self.phrase_list, self.config)
+        phrases = configured_phrases(self.phrase_list, self.option_values)
         compact = tuple(p.replace(" ", "") for p in phrases)
         self.label_line = re.compile(f"(?:{trie_pattern(compact)})+") if compact else None
         # Every finding is a line of labels, compared without decoration (which may stand

@@ -11,7 +11,6 @@ from cnlint.rules._text.blocks import (
     drop_range,
     ends_closed,
     is_prose,
-    paragraph_texts,
 )
 from cnlint.rules._text.paragraph_keys import droppable, paragraph_keys
 
@@ -88,10 +87,10 @@ class DuplicateParagraph(Rule):
         repeated = repeated_keys(keys)
         if not repeated:
             return  # most documents: every key is unique, no paragraph is judged
-        texts = paragraph_texts(doc)
+        texts = doc.paragraph_texts
         groups: dict[str, list[int]] = defaultdict(list)
         for index, (text, key) in enumerate(zip(texts, keys, strict=True)):
-            if key in repeated and len(key) >= self.config["min-chars"] and is_prose(text):
+            if key in repeated and len(key) >= self.option_values["min-chars"] and is_prose(text):
                 groups[key].append(index)
         spans = doc.paragraphs
         for copies in groups.values():

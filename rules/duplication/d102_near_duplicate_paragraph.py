@@ -11,7 +11,7 @@ from zlib import crc32
 from rapidfuzz.fuzz import ratio
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules._text.blocks import drop_range, is_prose, paragraph_texts
+from cnlint.rules._text.blocks import drop_range, is_prose
 from cnlint.rules._text.paragraph_keys import droppable, paragraph_keys
 
 SHINGLE = 4
@@ -181,17 +181,17 @@ class NearDuplicateParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         keys = paragraph_keys(doc)
-        threshold = self.config["threshold"]
-        long_keys = {key for key in keys if len(key) >= self.config["min-chars"]}
+        threshold = self.option_values["threshold"]
+        long_keys = {key for key in keys if len(key) >= self.option_values["min-chars"]}
         if len(long_keys) < 2:
             return
         if len(long_keys) <= PAIRWISE_LIMIT and not has_similar_pair(long_keys, threshold):
             return  # most documents: no two paragraphs come near, nothing to sketch
-        texts = paragraph_texts(doc)
+        texts = doc.paragraph_texts
         eligible = [
             index
             for index, key in enumerate(keys)
-            if len(key) >= self.config["min-chars"] and is_prose(texts[index])
+            if len(key) >= self.option_values["min-chars"] and is_prose(texts[index])
         ]
         dropped: set[int] = set()
         spans = doc.paragraphs

@@ -78,13 +78,13 @@ class RepeatedSentence(Rule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.marks_only = STOP * max(0, int(self.config["min-chars"]))
+        self.marks_only = STOP * max(0, int(self.option_values["min-chars"]))
 
     def check(self, doc: Document) -> Iterator[Finding]:
         bodies = sentence_bodies(doc)
         if not self._may_repeat(STOP.join(bodies)):
             return  # most documents: all paragraphs at once prove that none repeats
-        minimum = self.config["min-chars"]
+        minimum = self.option_values["min-chars"]
         folded = folded_text(doc)  # ! ? fold to ！ ？, stops too: the same sentences
         for span, body in zip(doc.paragraphs, bodies, strict=True):
             if not self._may_repeat(body):

@@ -50,7 +50,7 @@ class NonUtf8Source(Rule):
         if doc.encoding.lower() in UTF8_NAMES:
             return
         confidence = doc.encoding_confidence
-        sure = confidence >= self.config["min-confidence"]
+        sure = confidence >= self.option_values["min-confidence"]
         doubt = "" if sure else ": ambiguous, or lines in different encodings; check the text"
         finding = self.finding(
             0,

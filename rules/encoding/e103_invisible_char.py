@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.chars import INVISIBLE, characters
 from cnlint.rules._text.applicability import unsafe
-from cnlint.rules._text.chars import INVISIBLE, characters
 
 PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+|[{PRIVATE_USE}]+")

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.chars import HAN, PINYIN_LETTERS, characters
 from cnlint.rules._text.applicability import safe
-from cnlint.rules._text.chars import HAN, PINYIN_LETTERS, characters
 from cnlint.rules._text.mojibake import (
     CP1252_HIGH,
     GBK_SIGNATURE,

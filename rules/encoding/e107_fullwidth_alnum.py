@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules._text.chars import characters
+from cnlint.chars import characters
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
 FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]+")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.chars import HAN_CHAR, han_count
 from cnlint.rules._text.census import CharacterCounter, code_units
-from cnlint.rules._text.chars import HAN
 
 # Words of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic) and
 # single characters of syllabic ones (kana, hangul), which are counted like Han characters.
@@ -17,7 +17,6 @@ SYLLABIC = re.compile("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 OTHER_LETTER = re.compile(
     "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]"
 )
-HAN_CHAR = re.compile(f"[{HAN}]")
 # HTML tags and URLs are scraping debris, not the document's language: they are not counted.
 MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
 # A Chinese word is 1.5 characters on average (segmented news text), so 1.5 Han characters
@@ -25,7 +24,7 @@ MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
 CHARS_PER_WORD = 1.5
 # Han, letters of the alphabetic words, syllabic characters: counted in one numpy pass.
 ALPHABETIC_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
-COUNTER = CharacterCounter(HAN_CHAR, ALPHABETIC_LETTER, SYLLABIC)
+LETTER_COUNTER = CharacterCounter(HAN_CHAR, ALPHABETIC_LETTER, SYLLABIC)
 
 
 def letter_census(doc: Document) -> list[int] | None:
@@ -35,7 +34,7 @@ def letter_census(doc: Document) -> list[int] | None:
 
 
 def count_letters(doc: Document) -> list[int] | None:
-    return COUNTER.count(doc.text, doc.view(code_units))
+    return LETTER_COUNTER.count(doc.text, doc.view(code_units))
 
 
 class NonChineseDocument(Rule):
@@ -82,7 +81,10 @@ class NonChineseDocument(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        threshold, min_words = self.config["min-chinese-share"], self.config["min-words"]
+        threshold, min_words = (
+            self.option_values["min-chinese-share"],
+            self.option_values["min-words"],
+        )
         counted = letter_census(doc)
         # A flagged document has more than (1 - threshold) × min-words foreign words, and
         # each holds a letter: with fewer foreign letters than that, nothing is counted.
@@ -92,13 +94,13 @@ class NonChineseDocument(Rule):
         tagged = "<" in doc.text
         text = MARKUP.sub("", doc.text) if tagged else doc.text
         if tagged:
-            counted = COUNTER.count(text)  # a tag may have held Han characters
+            counted = LETTER_COUNTER.count(text)  # a tag may have held Han characters
         if counted and self._stays_chinese(*counted[:3]):
             return  # most documents with letters: far more Han than letters
         if not tagged:
             text = MARKUP.sub("", text)  # URLs
         foreign = len(ALPHABETIC_WORD.findall(text)) + len(SYLLABIC.findall(text)) / CHARS_PER_WORD
-        chinese = len(HAN_CHAR.findall(text)) / CHARS_PER_WORD
+        chinese = han_count(text) / CHARS_PER_WORD
         if chinese + foreign < min_words:
             return
         share = chinese / (chinese + foreign)
@@ -122,4 +124,4 @@ class NonChineseDocument(Rule):
         chinese = han / CHARS_PER_WORD
         most_foreign = letters + syllabic / CHARS_PER_WORD
         total = chinese + most_foreign
-        return bool(total) and chinese / total >= self.config["min-chinese-share"]
+        return bool(total) and chinese / total >= self.option_values["min-chinese-share"]

@@ -56,8 +56,8 @@ class WrittenCantonese(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if self.settings.target_variety != "mandarin":
             return
-        min_share = self.config["min-share"]
-        min_markers = self.config["min-markers"]
+        min_share = self.option_values["min-share"]
+        min_markers = self.option_values["min-markers"]
         for span in doc.paragraphs:
             markers, han = cantonese_counts(doc.slice(span))
             if markers >= min_markers and markers >= min_share * han:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.rules._text.chars import characters
+from cnlint.chars import characters
 from cnlint.rules._text.varieties import KANA, kana_counts
 
 
@@ -45,8 +45,8 @@ class JapaneseParagraph(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        min_share = self.config["min-share"]
-        min_kana = self.config["min-kana"]
+        min_share = self.option_values["min-share"]
+        min_kana = self.option_values["min-kana"]
         for span in doc.paragraphs:
             kana, letters = kana_counts(doc.slice(span))
             if kana >= min_kana and kana >= min_share * letters:

@@ -91,7 +91,7 @@ class MobileNumber(PersonalDataRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        allow = self.config["allow"]
+        allow = self.option_values["allow"]
         for match in self.candidates(doc, MOBILE):
             # With a country code before it (+86 138…), the number starts at the code.
             code = COUNTRY_CODE.search(text, max(0, match.start() - 5), match.start())

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules._text.lines import each_before
+from cnlint.prefilter import each_before
 from cnlint.rules._text.personal_data import (
     DIGIT,
     NUMBER_END,

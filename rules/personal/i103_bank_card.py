@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules._text.lines import any_of, each_before
+from cnlint.prefilter import each_before, literal_led
 from cnlint.rules._text.personal_data import (
     DIGIT,
     NUMBER_END,
@@ -100,11 +100,13 @@ class BankCardNumber(PersonalDataRule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         digit_run = each_before("0123456789０１２３４５６７８９", "[0-9０-９]{3}")
-        self.prefilter = any_of(CARD_LABELS) if self.config["require-label"] else digit_run
+        self.prefilter = (
+            literal_led(CARD_LABELS) if self.option_values["require-label"] else digit_run
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        need_label = self.config["require-label"]
+        need_label = self.option_values["require-label"]
         for match in self.candidates(doc, CARD):
             number = digits(match[0])
             if not is_card_number(number) or is_resident_id(number):

@@ -98,7 +98,7 @@ class EmailAddress(PersonalDataRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        roles = [r.lower() for r in configured_phrases("email-role-names", self.config)]
+        roles = [r.lower() for r in configured_phrases("email-role-names", self.option_values)]
         self.role_names = frozenset(r for r in roles if "-" not in (r[0], r[-1]))
         self.role_prefixes = tuple(r for r in roles if r.endswith("-"))
         self.role_suffixes = tuple(r for r in roles if r.startswith("-"))

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules._text.lines import each_before
+from cnlint.prefilter import each_before
 from cnlint.rules._text.personal_data import PersonalDataRule, placeholder_options, text_before
 
 OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
@@ -102,7 +102,7 @@ class IpAddress(PersonalDataRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        allow = set(self.config["allow"])
+        allow = set(self.option_values["allow"])
         for match in IPV4.finditer(text):
             address = match[0]
             if address in allow or all(len(part) == 1 for part in address.split(".")):

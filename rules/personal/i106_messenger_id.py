@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules._text.lines import any_of
+from cnlint.prefilter import literal_led
 from cnlint.rules._text.personal_data import (
     NUMBER_END,
     UNIT_AFTER,
@@ -54,7 +54,7 @@ class MessengerId(PersonalDataRule):
         "qq-placeholder": "What the unsafe fix writes in place of a QQ number.",
         "wechat-placeholder": "What the unsafe fix writes in place of a WeChat ID.",
     }
-    prefilter = any_of(["QQ", "qq", "Qq", "ＱＱ", "扣扣", "企鹅号", "微信", "WeChat", "Wechat",
+    prefilter = literal_led(["QQ", "qq", "Qq", "ＱＱ", "扣扣", "企鹅号", "微信", "WeChat", "Wechat",
                         "weChat", "wechat", "Weixin", "weixin"])  # fmt: skip
     examples = Examples(
         clean=[
@@ -80,8 +80,8 @@ class MessengerId(PersonalDataRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for pattern, placeholder, what in (
-            (QQ, self.config["qq-placeholder"], "QQ number"),
-            (WECHAT, self.config["wechat-placeholder"], "WeChat ID"),
+            (QQ, self.option_values["qq-placeholder"], "QQ number"),
+            (WECHAT, self.option_values["wechat-placeholder"], "WeChat ID"),
         ):
             for match in pattern.finditer(text):
                 start, end = match.span(1)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
-from cnlint.rules._text.lines import each_before
+from cnlint.prefilter import each_before
 from cnlint.rules._text.personal_data import (
     DIGIT,
     NUMBER_END,
@@ -86,7 +86,7 @@ class LandlineNumber(PersonalDataRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        allow = self.config["allow"]
+        allow = self.option_values["allow"]
         for match in self.candidates(doc, LANDLINE):
             number = digits(match[0])
             area = re.match(r"(?:86)?(0(?:10|2[0-9]|[3-9][0-9]{2}))", number)

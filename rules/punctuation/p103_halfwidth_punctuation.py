@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule
-from cnlint.rules._text.chars import CHINESE, CHINESE_CHAR, PINYIN_LETTERS, TONED_VOWELS
+from cnlint.chars import CHINESE, CHINESE_CHAR, PINYIN_LETTERS, TONED_VOWELS
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules._text.chars import CHINESE_CHAR
+from cnlint.chars import CHINESE_CHAR
 
 ELLIPSIS_MARKS = "。.…⋯·・"
 # A whole run of ellipsis-like marks that is a wrong ellipsis: one kind of mark only (mixed

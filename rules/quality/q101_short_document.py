@@ -39,6 +39,6 @@ class ShortDocument(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         counted = census(doc)
         size = counted[0] if counted else len(content_of(doc))
-        minimum = self.config["min-chars"]
+        minimum = self.option_values["min-chars"]
         if size < minimum:
             yield self.finding(0, 0, f"Short document: {size} characters (minimum {minimum})")

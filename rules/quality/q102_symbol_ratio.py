@@ -45,15 +45,15 @@ class SymbolRatio(Rule):
             return
         symbols = len(SYMBOL.findall(content))  # few on any text worth keeping: cheap
         share = symbols / size
-        if share > self.config["max-ratio"]:
+        if share > self.option_values["max-ratio"]:
             yield self.finding(
                 0,
                 0,
-                f"Symbol ratio {share:.3f} (maximum {self.config['max-ratio']}): "
+                f"Symbol ratio {share:.3f} (maximum {self.option_values['max-ratio']}): "
                 f"{symbols} of {size} characters are not text",
             )
 
     def _may_exceed(self, counted: tuple[int, int, int]) -> bool:
         content, invisible, most_symbols = counted
         size = content - invisible
-        return bool(size) and most_symbols / size > self.config["max-ratio"]
+        return bool(size) and most_symbols / size > self.option_values["max-ratio"]

@@ -49,16 +49,16 @@ class RepetitionRatio(Rule):
         # A long document is judged on its first part: repetition shows within 100,000
         # characters, and counting every n-gram of a 10 MB dump costs seconds and memory.
         content = content_of(doc)[:MAX_NGRAM_CHARS]
-        size = self.config["ngram"]
+        size = self.option_values["ngram"]
         repeated, total = repeated_ngrams(content, size)
         if not total:
             return
         share = repeated / total
-        if share > self.config["max-ratio"]:
+        if share > self.option_values["max-ratio"]:
             yield self.finding(
                 0,
                 0,
-                f"Repetition ratio {share:.2f} (maximum {self.config['max-ratio']}): "
+                f"Repetition ratio {share:.2f} (maximum {self.option_values['max-ratio']}): "
                 f"{repeated} of {total} character {size}-grams occur more than once",
             )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.rules._text.blocks import ends_closed, paragraph_texts
+from cnlint.rules._text.blocks import ends_closed
 from cnlint.rules._text.examples import CLEAN_NEWS
 
 
@@ -43,16 +43,16 @@ class UnterminatedLines(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = paragraph_texts(doc)  # sliced once for every rule that reads paragraphs
-        if len(lines) < self.config["min-lines"]:
+        lines = doc.paragraph_texts  # sliced once for every rule that reads paragraphs
+        if len(lines) < self.option_values["min-lines"]:
             return
         total = sum(map(len, lines))
         open_chars = sum(len(line) for line in lines if not ends_closed(line))
         share = open_chars / total
-        if share > self.config["max-share"]:
+        if share > self.option_values["max-share"]:
             yield self.finding(
                 0,
                 0,
                 f"{share:.0%} of the text is in lines without terminal punctuation "
-                f"(maximum {self.config['max-share']:.0%})",
+                f"(maximum {self.option_values['max-share']:.0%})",
             )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules._text.chars import HAN, PINYIN_LETTERS, TONED_VOWELS
+from cnlint.chars import HAN, PINYIN_LETTERS, TONED_VOWELS
 
 # A Han character, then a parenthesised syllable with at least one tone mark: 發(fā), 實（shí）.
 PINYIN_ANNOTATION = re.compile(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.prefilter import literal_led
 from cnlint.rules._text.contacts import channel_pattern
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import line_cores, literal_led
+from cnlint.rules._text.lines import line_cores
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
@@ -71,7 +72,7 @@ class ContactSolicitation(LineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        channels = configured_phrases("spam-channels", self.config)
+        channels = configured_phrases("spam-channels", self.option_values)
         self.pattern = channel_pattern(channels)
         self.prefilter = literal_led(v for c in channels for v in case_variants(c))
 
@@ -80,7 +81,7 @@ class ContactSolicitation(LineRule):
         # match anywhere has no solicitation line (most texts), and no line is split for it.
         if self.pattern.search(doc.text) is None:
             return
-        limit = self.config["max-chars"]
+        limit = self.option_values["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
             if not core or len(core) > limit:
                 continue

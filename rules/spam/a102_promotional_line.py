@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.prefilter import literal_led
 from cnlint.rules._text.contacts import channel_pattern, has_contact
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import line_cores, literal_led
+from cnlint.rules._text.lines import line_cores
 from cnlint.rules._text.phrases import (
     PHRASE_OPTION_DOCS,
     PHRASE_OPTIONS,
@@ -60,7 +61,7 @@ class PromotionalLine(LineRule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        phrases = configured_phrases("spam-promotions", self.config)
+        phrases = configured_phrases("spam-promotions", self.option_values)
         self.matcher = compile_phrases(phrases)
         self.channels = channel_pattern(builtin_phrases("spam-channels"))
         self.prefilter = literal_led(v for p in phrases for v in case_variants(p))
@@ -69,7 +70,7 @@ class PromotionalLine(LineRule):
         # A line's core is a piece of the text: no listed phrase in the text, no promotion line.
         if self.matcher is None or self.matcher.search(doc.text) is None:
             return
-        limit = self.config["max-chars"]
+        limit = self.option_values["max-chars"]
         for index, core in enumerate(doc.view(line_cores)):
             if not core or len(core) > limit:
                 continue

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.prefilter import literal_led
 from cnlint.rules._text.line_rule import LineRule
-from cnlint.rules._text.lines import any_of, short_lines
+from cnlint.rules._text.lines import short_lines
 
 # What separates the items of a stuffed line: spaces, commas, 、, bars, slashes, underscores.
 SEPARATORS = " \t\u3000,，、|｜/_;；"
@@ -44,7 +45,7 @@ class KeywordStuffing(LineRule):
         "max-chars": "Longer lines are prose, never a stuffed tag line.",
         "min-repeats": "How many items must hold the keyword.",
     }
-    prefilter = any_of(SEPARATORS)
+    prefilter = literal_led(SEPARATORS)
     examples = Examples(
         clean=[
             "北京大学、清华大学、复旦大学、浙江大学的代表出席了会议。\n",
@@ -67,8 +68,8 @@ class KeywordStuffing(LineRule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        limit = self.config["max-chars"]
-        minimum = self.config["min-repeats"]
+        limit = self.option_values["max-chars"]
+        minimum = self.option_values["min-repeats"]
         for index, core in short_lines(doc, limit):
             keyword = self.stuffed_keyword(core, minimum)
             if keyword:

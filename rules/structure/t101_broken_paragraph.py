@@ -6,15 +6,14 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.chars import HAN_CHAR
 from cnlint.rules._text.blocks import (
-    HAN_CHAR,
     continuation_index,
     ends_in_field,
     is_open_prose,
-    paragraph_texts,
     punctuates_paragraph_ends,
 )
-from cnlint.rules._text.open_prose import continued, open_prose, paragraph_indexes
+from cnlint.rules._text.open_prose import continued, open_prose
 
 
 class BrokenParagraph(Rule):
@@ -77,15 +76,13 @@ class BrokenParagraph(Rule):
         cut = [
             span
             for span, paragraph in doc.view(open_prose)
-            if is_open_prose(paragraph)
-            and not ends_in_field(paragraph)
-            and continued(doc.text, span)
+            if is_open_prose(paragraph) and not ends_in_field(paragraph) and continued(doc, span)
         ]
         if not cut:
             return
         spans = doc.paragraphs
-        texts = paragraph_texts(doc)
-        for index in paragraph_indexes(spans, cut):
+        texts = doc.paragraph_texts
+        for index in (doc.paragraph_index(span.start) for span in cut):
             text = texts[index]
             following = continuation_index(doc, index, texts)
             if following is None or in_title_list(texts, index, following):

@@ -9,7 +9,6 @@ from cnlint.rules._text.blocks import (
     continuation_index,
     is_cut_sentence,
     is_furniture,
-    paragraph_texts,
     punctuates_paragraph_ends,
 )
 from cnlint.rules._text.open_prose import (
@@ -17,7 +16,6 @@ from cnlint.rules._text.open_prose import (
     continued,
     last_clause,
     open_prose,
-    paragraph_indexes,
 )
 
 
@@ -58,13 +56,13 @@ class TruncatedParagraph(Rule):
             for span, paragraph in doc.view(open_prose)
             if comma_in_last_sentence(paragraph)
             and is_cut_sentence(paragraph)
-            and not continued(doc.text, span)
+            and not continued(doc, span)
         ]
         if not cut:
             return
         spans = doc.paragraphs
-        texts = paragraph_texts(doc)
-        for index in paragraph_indexes(spans, cut):
+        texts = doc.paragraph_texts
+        for index in (doc.paragraph_index(span.start) for span in cut):
             text = texts[index]
             if index == len(texts) - 1 or continuation_index(doc, index, texts) is not None:
                 continue  # (the last paragraph is truncated-document's)

@@ -6,10 +6,14 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
-from cnlint.document import Span
-from cnlint.rules._text.blocks import CLOSED_ENDINGS, HAN_CHAR, ends_closed, is_caption, is_prose
-from cnlint.rules._text.chars import HAN
-from cnlint.rules._text.open_prose import ECHO_WINDOW, LINE_SPACE, line_end, line_paragraph
+from cnlint.chars import HAN, HAN_CHAR, LINE_SPACE
+from cnlint.rules._text.blocks import (
+    CLOSED_ENDINGS,
+    ECHO_WINDOW,
+    ends_closed,
+    is_caption,
+    is_prose,
+)
 
 # Characters that end a word but rarely start a sentence; a paragraph opening with one of
 # them, after a paragraph that ended a sentence, is the tail of a word cut in two.
@@ -61,10 +65,10 @@ class FragmentStart(Rule):
         # The other paragraphs: only those that open like a fragment, each found from its
         # line's start without splitting the document.
         for match in FRAGMENT_OPENING.finditer(text, first.start()):
-            if not ends_closed(last_visible_before(text, match.start())):
+            if not ends_closed(last_visible_before(doc, match.start())):
                 continue  # the previous paragraph is open: broken-paragraph's case
             start = match.end()
-            paragraph = text[start : line_end(text, start)].rstrip()
+            paragraph = text[start : doc.line_end(start)].rstrip()
             if paragraph[0] in CANNOT_START:
                 yield self.finding(start, start + 1, f"Paragraph starts with {paragraph[0]!r}")
                 continue
@@ -117,22 +121,10 @@ def cut_word(text: str, paragraph: str, start: int) -> str:
     return ""
 
 
-def paragraphs_backwards(text: str, end: int | None = None) -> Iterator[Span]:
-    """``doc.paragraphs`` that end before ``end``, from the last one back, line by line."""
-    end = len(text) if end is None else end
-    while True:
-        line_start = text.rfind("\n", 0, end) + 1
-        span = line_paragraph(text, line_start, end)
-        if span:
-            yield span
-        if not line_start:
-            return
-        end = line_start - 1
-
-
-def last_visible_before(text: str, end: int) -> str:
+def last_visible_before(doc: Document, end: int) -> str:
     """The last character of the paragraph before offset ``end`` (at a line's start)."""
+    text = doc.text
     if not text[end - 1].isspace():
         return text[end - 1]  # no trailing space, no blank line: the usual case
-    previous = next(paragraphs_backwards(text, end), None)
+    previous = next(doc.paragraphs_before(end), None)
     return text[previous.end - 1] if previous else ""

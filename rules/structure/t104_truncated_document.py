@@ -9,7 +9,6 @@ from cnlint.rules._text.blocks import (
     ends_open,
     is_cut_sentence,
     is_furniture,
-    paragraph_texts,
     punctuates_paragraph_ends,
 )
 from cnlint.rules._text.open_prose import comma_in_last_sentence, last_clause
@@ -45,7 +44,7 @@ class TruncatedDocument(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         # The paragraph texts are a shared view (the duplication and quality rules split every
         # document anyway); the document's style, a pass over all of them, is asked last.
-        texts = paragraph_texts(doc)
+        texts = doc.paragraph_texts
         index = len(texts) - 1
         while index >= 0 and is_furniture(texts[index]):
             index -= 1

@@ -7,10 +7,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.document import Span
-from cnlint.rules._text.blocks import is_furniture, is_prose
-from cnlint.rules._text.chars import HAN
-from cnlint.rules._text.open_prose import ECHO_WINDOW, line_end
+from cnlint.chars import HAN
+from cnlint.rules._text.blocks import ECHO_WINDOW, is_furniture, is_prose
 
 # The space first, its neighbours checked after: a pattern that starts with a lookbehind
 # makes re try it at every position (3x slower).
@@ -30,28 +28,6 @@ FIELD_END = re.compile("$|\\s{2}")
 MAX_SPACES = 2
 MAX_DOCUMENT_SPACES = 8
 ECHO = 3
-
-
-def paragraph_around(text: str, offset: int) -> Span:
-    """The paragraph holding ``offset`` (which must lie inside it, not in the line's leading
-    or trailing whitespace), found from its own line: a rule that looks at a few places of
-    a long document need not split all of it into paragraphs."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line = text[line_start : line_end(text, offset)]
-    start = line_start + len(line) - len(line.lstrip())
-    return Span(start, line_start + len(line.rstrip()))
-
-
-def by_paragraph(text: str, offsets: list[int]) -> dict[Span, list[int]]:
-    """Ascending offsets grouped by the paragraph that holds them (each found once)."""
-    grouped: dict[Span, list[int]] = {}
-    span = Span(0, 0)
-    for offset in offsets:
-        if offset >= span.end:
-            span = paragraph_around(text, offset)
-            grouped[span] = []
-        grouped[span].append(offset)
-    return grouped
 
 
 def in_brackets(position: int, bracketed: list[tuple[int, int]]) -> bool:
@@ -116,7 +92,7 @@ class CjkSpace(Rule):
         # A document that puts spaces between clauses throughout (chat, forum posts) writes
         # that way on purpose; only a space the document itself contradicts is reported.
         spaced_style = len(spaces) > MAX_DOCUMENT_SPACES
-        for span, offsets in by_paragraph(text, spaces).items():
+        for span, offsets in doc.group_by_paragraph(spaces).items():
             paragraph = doc.slice(span)
             # Many spaces in one paragraph are its separators (a flattened table, a list of
             # names, clause spaces in chat): a style, not a split word.

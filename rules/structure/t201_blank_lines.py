@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules._text.chars import PADDING
+from cnlint.chars import PADDING
 
 # Two or more line ends with only spaces between them. The pattern starts with its literal
 # newline, so re scans at memchr speed (70x faster than a leading optional class); the

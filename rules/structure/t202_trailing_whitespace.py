@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.rules._text.chars import PADDING
+from cnlint.chars import PADDING
 
 # Whitespace that ends a line; U+3000 is trailing too, though it is fine as indentation.
 TRAILING = re.compile("[ \t\u3000\u00a0]+(?=\r?\n|$)")
