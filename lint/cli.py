@@ -775,8 +775,9 @@ def ray_command(
     rejected_out: Annotated[
         Path | None,
         typer.Option(
+            metavar="DIR",
             help="With --drop: write the dropped rows, with the findings that dropped them "
-            "(cnlint_findings), as parquet into this folder."
+            "(cnlint_findings), as parquet into this folder.",
         ),
     ] = None,
     address: Annotated[
