@@ -27,19 +27,38 @@ CACHE_DIR = ".cnlint_cache"
 
 
 def code_fingerprint(rules: list[Rule]) -> str:
-    """Identifies the code behind the findings: the engine's folder and each rule's folder
-    (its modules and its ``data/`` phrase lists), by size and modification time."""
-    folders = {Path(__file__).parent}
+    """Identifies the code behind the findings: the engine's folder and, for each rule, every
+    module and data file of the outermost package that holds it (for the built-in rules all of
+    ``cnlint.rules``: the family packages, the shared ``_text`` helpers and the ``data/``
+    phrase lists), by size and modification time."""
+    engine = Path(__file__).parent
+    files = set(engine.glob("*.py"))
     for rule in rules:
-        module_file = getattr(sys.modules.get(type(rule).__module__), "__file__", None)
-        if module_file:
-            folders.add(Path(module_file).parent)
+        files.update(_source_files(type(rule).__module__, engine))
     parts = [__version__]
-    for folder in sorted(folders):
-        for path in sorted([*folder.glob("*.py"), *folder.glob("data/*")]):
-            stat = path.stat()
-            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    for path in sorted(files):
+        stat = path.stat()
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _source_files(module_name: str, engine: Path) -> list[Path]:
+    """The files a rule's findings depend on: its outermost package outside the engine's folder
+    (``cnlint.rules``, or a plugin's top package) searched whole, or its single module."""
+    names = module_name.split(".")
+    for depth in range(1, len(names) + 1):
+        module = sys.modules.get(".".join(names[:depth]))
+        module_file = getattr(module, "__file__", None)
+        if not module_file or Path(module_file).parent == engine:
+            continue
+        if not hasattr(module, "__path__"):  # a plain module: that file alone
+            return [Path(module_file)]
+        return [
+            path
+            for path in Path(module_file).parent.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        ]
+    return []
 
 
 def rules_fingerprint(rules: list[Rule]) -> str:

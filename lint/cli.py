@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -38,6 +39,7 @@ from .limits import Limits, Tally, evaluate
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
+from .rejected import RejectedLog
 from .report import REPORTERS, full
 from .report import statistics as statistics_report
 from .report.console import UNENCODABLE, escape_unencodable, make_console
@@ -625,6 +627,14 @@ def fix_command(
             "at or above this severity: error, warning, info.",
         ),
     ] = None,
+    rejected_out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="With --drop-failing: write every dropped document, with the findings that "
+            "dropped it, to this JSONL file.",
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None, typer.Option(metavar="CODES", help="Rules to enable.")
     ] = None,
@@ -642,6 +652,8 @@ def fix_command(
     """
     if drop_failing is not None and drop_failing not in [s.value for s in Severity]:
         raise fail(f"unknown --drop-failing {drop_failing!r} (choose from error, warning, info)")
+    if rejected_out is not None and drop_failing is None:
+        raise fail("--rejected-out needs --drop-failing (nothing is dropped without it)")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
@@ -654,12 +666,22 @@ def fix_command(
     )
     drop_at = Severity(drop_failing) if drop_failing else None
     try:
-        summary = fix_copies(paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at)
+        with contextlib.ExitStack() as stack:
+            rejected = (
+                stack.enter_context(RejectedLog(rejected_out, drop_at))
+                if rejected_out is not None and drop_at is not None
+                else None
+            )
+            summary = fix_copies(
+                paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at, rejected=rejected
+            )
     except CopyError as exc:
         raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"cannot write --rejected-out {rejected_out}: {exc.strerror or exc}") from exc
     for result in summary.errors:
         print(f"{result.path}: error: {result.error}", file=sys.stderr)
-    print(copies_summary(summary, out, drop_at))
+    print(copies_summary(summary, out, drop_at, rejected_out))
     raise typer.Exit(2 if summary.errors else 0)
 
 
@@ -750,6 +772,14 @@ def ray_command(
         Path | None,
         typer.Option(metavar="DIR", help="Write the annotated rows as parquet into this folder."),
     ] = None,
+    rejected_out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="With --drop: write the dropped rows, with the findings that dropped them "
+            "(cnlint_findings), as parquet into this folder.",
+        ),
+    ] = None,
     address: Annotated[
         str | None,
         typer.Option(
@@ -778,6 +808,8 @@ def ray_command(
 
     if output_format not in ("statistics", "json"):
         raise fail(f"unknown --format {output_format!r} (choose from statistics, json)")
+    if rejected_out is not None and not drop:
+        raise fail("--rejected-out needs --drop (nothing is dropped without it)")
     try:
         config = load_config(config_path, Path(paths[0]))
         config.validate_rules(load_registry_or_fail())
@@ -793,9 +825,13 @@ def ray_command(
         config=config,
         fix=fix,
         unsafe=unsafe_fixes,
-        drop=drop,
+        drop=drop and rejected_out is None,
         path_column="path",
     ).materialize()
+    if rejected_out is not None:
+        dataset, rejected = raydata.split_failing(dataset, config)
+        rejected.write_parquet(str(rejected_out))
+        dataset = dataset.materialize()
     if output is not None:
         dataset.write_parquet(str(output))
     records, errors = raydata.collect(dataset)

@@ -21,6 +21,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILES = ("cnlint.toml", "pyproject.toml")
 SEVERITIES = [s.value for s in Severity]
 TARGET_SCRIPTS = ["simplified", "traditional", "any"]
+TARGET_VARIETIES = ["mandarin", "cantonese", "any"]
 # Every source format cnlint reads (see cnlint.sources), plain and compressed. A plain *.json
 # beside a corpus is usually metadata (dataset_info.json), not JSON Lines, so folders are not
 # searched for it; compressed *.json.gz is how corpora such as C4 ship JSON Lines.
@@ -44,6 +45,7 @@ class Config:
     extend_ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     target_script: str = "simplified"
+    target_variety: str = "mandarin"
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
@@ -64,7 +66,7 @@ class Config:
 
     @property
     def settings(self) -> Settings:
-        return Settings(target_script=self.target_script)
+        return Settings(target_script=self.target_script, target_variety=self.target_variety)
 
     def selected(self, registry) -> list[type[Rule]]:
         if self.select:
@@ -200,6 +202,7 @@ TOP_LEVEL_KEYS = {
     "ignore",
     "fail-on",
     "target-script",
+    "target-variety",
     "include",
     "exclude",
     "per-file-ignores",
@@ -234,6 +237,9 @@ def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None)
     if "target-script" in data:
         _check_choice(data["target-script"], TARGET_SCRIPTS, f"target-script in {source}")
         values["target_script"] = data["target-script"]
+    if "target-variety" in data:
+        _check_choice(data["target-variety"], TARGET_VARIETIES, f"target-variety in {source}")
+        values["target_variety"] = data["target-variety"]
     if "respect-gitignore" in data:
         _check_type(data["respect-gitignore"], True, f"respect-gitignore in {source}")
         values["respect_gitignore"] = data["respect-gitignore"]

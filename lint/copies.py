@@ -3,7 +3,8 @@
 Each file lands at the same path relative to the source argument it was found under (a file
 named directly lands at its own name). Documents are dropped only when asked: with
 ``drop_at``, a document (a JSONL record, or a whole ``.txt`` file) that still has a finding at
-or above that severity after fixing is left out of the copy, and counted.
+or above that severity after fixing is left out of the copy, and counted; with ``rejected``
+too, it is written there with the findings that dropped it (see ``rejected.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .config import Config
 from .discovery import discover
 from .finding import Severity
 from .linter import Linter
+from .rejected import RejectedLog
 from .run import FileResult, process_source
 from .sources import SourceError, SourceOptions, read_source
 from .writer import write_atomic
@@ -83,6 +85,7 @@ def fix_copies(
     *,
     unsafe: bool = False,
     drop_at: Severity | None = None,
+    rejected: RejectedLog | None = None,
 ) -> CopySummary:
     pairs, problems = plan(sources, out, linter.config)
     summary = CopySummary()
@@ -104,6 +107,10 @@ def fix_copies(
                 for d, text in zip(result.documents, texts, strict=True)
             ]
         dropped = texts.count(None)
+        if rejected is not None and dropped:
+            for document, text in zip(result.documents, texts, strict=True):
+                if text is None:
+                    rejected.add(document.doc, document.findings)
         if source.documents and dropped and source.documents[0].record is None:
             summary.dropped_files += 1
             continue
@@ -122,7 +129,9 @@ def fix_copies(
     return summary
 
 
-def summary_line(summary: CopySummary, out: Path, drop_at: Severity | None) -> str:
+def summary_line(
+    summary: CopySummary, out: Path, drop_at: Severity | None, rejected: Path | None = None
+) -> str:
     parts = [
         f"Wrote {summary.written} files to {out} ({summary.changed} changed, "
         f"{summary.fixed_count} findings fixed)."
@@ -132,6 +141,8 @@ def summary_line(summary: CopySummary, out: Path, drop_at: Severity | None) -> s
             f"Dropped {summary.dropped_records} JSONL records and {summary.dropped_files} text "
             f"files with findings at or above {drop_at.value}."
         )
+    if rejected is not None:
+        parts.append(f"Dropped documents and their findings: {rejected}.")
     if summary.errors:
         parts.append(f"{len(summary.errors)} files could not be read or written.")
     return " ".join(parts)

@@ -13,7 +13,10 @@ Each row gains ``cnlint_findings`` (a JSON array of findings, exactly the record
 ``cnlint check --format json``), ``cnlint_count`` (how many) and, with ``fix=True``,
 ``cnlint_fixed`` (the text after the safe fixes; the findings then describe what remains).
 Rows are annotated, never dropped, unless ``drop=True``: then rows that still have a
-finding at or above the config's ``fail-on`` severity are left out.
+finding at or above the config's ``fail-on`` severity are left out. To keep those rows too,
+lint without ``drop`` and split the annotated dataset: ``kept, rejected =
+split_failing(ds)``; each rejected row carries the findings that failed it in
+``cnlint_findings`` (``cnlint ray --drop --rejected-out DIR`` writes them as parquet).
 
 The linter is built once per Ray actor, not once per batch. The call is the same on a
 laptop and on a cluster: ``ray.init()`` on a laptop, ``ray.init(address="auto")`` (or the
@@ -32,6 +35,7 @@ from typing import Any
 from .config import Config
 from .discovery import iter_files
 from .document import Document, Record
+from .finding import Severity
 from .linter import Linter
 from .report.locate import finding_dict
 from .sources import SourceError, read_text_file
@@ -129,6 +133,21 @@ def lint_dataset(
         batch_format="numpy",
         **extra,
     )
+
+
+def split_failing(dataset, config: Config | None = None):
+    """(kept, rejected): the rows of a dataset annotated by ``lint_dataset`` without ``drop``
+    whose findings stay below the config's ``fail-on`` severity, and the rest (what
+    ``drop=True`` leaves out). Both are lazy; materialize the input first to lint only once."""
+    floor = (config or Config()).fail_on.rank
+
+    def failing(row: dict[str, Any]) -> bool:
+        return any(
+            Severity(record["severity"]).rank >= floor
+            for record in json.loads(row[FINDINGS_COLUMN])
+        )
+
+    return dataset.filter(lambda row: not failing(row)), dataset.filter(failing)
 
 
 def expand(paths: list[str], config: Config) -> list[str]:

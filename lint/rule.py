@@ -63,6 +63,9 @@ class Settings:
     """Settings shared by all rules (from the top level of the config)."""
 
     target_script: str = "simplified"
+    # The variety of Chinese the corpus is written in: L103 reports written Cantonese only in
+    # a Mandarin corpus.
+    target_variety: str = "mandarin"
 
 
 class Rule:

@@ -114,3 +114,72 @@ def test_out_containing_a_source_is_refused_and_nothing_written(tmp_path):
         assert result.returncode == 2
         assert f"--out {src} contains the source {source}" in result.stderr
         assert snapshot(src) == sources
+
+
+def test_rejected_out_keeps_every_dropped_document_with_the_findings_that_dropped_it(tmp_path):
+    src, out, rejected = tmp_path / "corpus", tmp_path / "clean", tmp_path / "rejected.jsonl"
+    src.mkdir()
+    make_sources(src)
+    result = run_cli(
+        "fix", str(src), "--out", str(out), "--drop-failing", "warning",
+        "--rejected-out", str(rejected),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    entries = [json.loads(line) for line in rejected.read_text(encoding="utf-8").splitlines()]
+    by_place = {(e["path"], json.dumps(e["record"])): e for e in entries}
+    assert sorted(by_place) == [
+        (str(src / "a" / "leak.txt"), "null"),
+        (str(src / "docs.jsonl.gz"), json.dumps({"line": 3, "id": "r2"})),
+    ]
+    for entry in entries:
+        assert entry["text"] == LEAK and entry["drop_level"] == "warning"
+        assert [(f["code"], f["text"], f["line"]) for f in entry["findings"]] == [
+            ("L101", "and", 1)
+        ]
+    assert "Dropped documents and their findings: " in result.stdout
+    # The kept copies are the same as without --rejected-out.
+    assert not (out / "a" / "leak.txt").exists()
+
+
+def test_rejected_out_lists_only_findings_at_or_above_the_level(tmp_path):
+    src, out, rejected = tmp_path / "corpus", tmp_path / "clean", tmp_path / "r" / "x.jsonl"
+    src.mkdir()
+    # A warning that drops it (L101) and an info finding that would not (T203, no final newline).
+    (src / "leak.txt").write_text(LEAK.rstrip("\n"), encoding="utf-8")
+    result = run_cli(
+        "fix", str(src), "--out", str(out), "--drop-failing", "warning",
+        "--rejected-out", str(rejected), "--select", "L101,T203",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (entry,) = [json.loads(line) for line in rejected.read_text(encoding="utf-8").splitlines()]
+    assert [f["code"] for f in entry["findings"]] == ["L101"]
+    assert entry["text"] == LEAK  # the text after fixing: T203's safe fix added the newline
+
+
+def test_rejected_out_needs_drop_failing_and_nothing_dropped_gives_an_empty_file(tmp_path):
+    src, out, rejected = tmp_path / "corpus", tmp_path / "clean", tmp_path / "rejected.jsonl"
+    src.mkdir()
+    (src / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    result = run_cli("fix", str(src), "--out", str(out), "--rejected-out", str(rejected))
+    assert result.returncode == 2 and "--rejected-out needs --drop-failing" in result.stderr
+    assert not rejected.exists()
+    result = run_cli(
+        "fix", str(src), "--out", str(out), "--drop-failing", "info",
+        "--rejected-out", str(rejected),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert rejected.read_text(encoding="utf-8") == ""
+    assert not list(tmp_path.glob(".rejected.jsonl.*"))  # no temp file left behind
+
+
+def test_rejected_out_that_cannot_be_written_is_an_error(tmp_path):
+    src, out = tmp_path / "corpus", tmp_path / "clean"
+    src.mkdir()
+    (src / "leak.txt").write_text(LEAK, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = run_cli(
+        "fix", str(src), "--out", str(out), "--drop-failing", "warning",
+        "--rejected-out", str(blocker / "rejected.jsonl"),
+    )  # fmt: skip
+    assert result.returncode == 2 and "cannot write --rejected-out" in result.stderr

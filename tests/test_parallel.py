@@ -187,3 +187,24 @@ def test_batches_balance_input_bytes():
     limit = sum(t.size for t in tasks) // 8
     assert all(len(b) == 1 or sum(t.size for t in b) <= limit for b in grouped)
     assert sum(1 for b in grouped if b[0].path.name == "big.jsonl") == 4
+
+
+def test_cache_key_follows_the_shared_helpers_and_phrase_lists_of_the_rules(tmp_path):
+    # Built-in rules keep shared code in rules/_text and phrase lists in rules/data, outside
+    # each rule's own folder: editing either must give new keys, or stale findings are served.
+    import os
+
+    from cnlint.cache import code_fingerprint
+    from cnlint.rules._text import personal_data
+
+    rules = Linter(Config(select=("I101",))).rules_for("x.txt")
+    before = code_fingerprint(rules)
+    rules_root = Path(personal_data.__file__).parent.parent
+    for touched in (Path(personal_data.__file__), rules_root / "data" / "navigation.txt"):
+        stat = touched.stat()
+        try:
+            os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+            assert code_fingerprint(rules) != before, touched
+        finally:
+            os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert code_fingerprint(rules) == before

@@ -22,6 +22,7 @@ from cnlint.raydata import (
     expand,
     lint_dataset,
     read_inputs,
+    split_failing,
 )
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
@@ -85,3 +86,43 @@ def test_fix_adds_fixed_text_and_drop_keeps_only_clean_rows():
     # Without a fix every seed has findings and the clean pages have none.
     kept = lint_dataset(ray.data.from_items(rows), drop=True).take_all()
     assert sorted(r["id"] for r in kept) == list(range(len(dirty), len(rows)))
+
+
+def test_split_failing_keeps_the_rows_drop_leaves_out_with_their_findings():
+    dirty = [p.read_text(encoding="utf-8") for p in sorted(need(SEEDS).glob("*.txt"))]
+    clean = [p.read_text(encoding="utf-8") for p in sorted(need(CLEAN_CORPUS).glob("*.txt"))[:3]]
+    rows = [{"text": t, "id": i} for i, t in enumerate(dirty + clean)]
+    annotated = lint_dataset(ray.data.from_items(rows)).materialize()
+    kept, rejected = split_failing(annotated)
+    dropped_by_drop = lint_dataset(ray.data.from_items(rows), drop=True).take_all()
+    assert sorted(r["id"] for r in kept.take_all()) == sorted(r["id"] for r in dropped_by_drop)
+    rejected_rows = rejected.take_all()
+    assert sorted(r["id"] for r in rejected_rows) == list(range(len(dirty)))
+    for row in rejected_rows:
+        assert json.loads(row[FINDINGS_COLUMN]) and row[COUNT_COLUMN] > 0
+
+
+def test_ray_command_writes_the_dropped_rows_to_rejected_out(tmp_path):
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    corpus, kept_dir, rejected_dir = tmp_path / "in", tmp_path / "kept", tmp_path / "rejected"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]  # every seed has a warning
+    clean = sorted(need(CLEAN_CORPUS).glob("*.txt"))[:1]
+    for path in seeds + clean:
+        shutil.copy(path, corpus / path.name)
+    result = CliRunner().invoke(
+        app,
+        ["ray", str(corpus), "--drop", "--output", str(kept_dir), "--rejected-out",
+         str(rejected_dir)],
+    )  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    rejected = pq.read_table(rejected_dir).to_pylist()
+    assert sorted(row["path"] for row in rejected) == [str(corpus / p.name) for p in seeds]
+    assert all(json.loads(row[FINDINGS_COLUMN]) for row in rejected)
+    kept = pq.read_table(kept_dir).to_pylist()
+    assert [row["path"] for row in kept] == [str(corpus / clean[0].name)]
+    usage = CliRunner().invoke(app, ["ray", str(SEEDS), "--rejected-out", str(tmp_path / "x")])
+    assert usage.exit_code == 2 and "--rejected-out needs --drop" in usage.output
