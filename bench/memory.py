@@ -5,7 +5,7 @@
     .venv/bin/python bench/memory.py --records 1000000 --modes lint
 
 Each file (bench/out/memory/, git-ignored) holds real records: the paragraphs of the seeds, one
-a record, cycled (about 190 bytes of UTF-8 a record). Each measurement is a fresh process
+a record, cycled (about 320 bytes of JSON a record). Each measurement is a fresh process
 running cnlint in-process with one worker, so its peak RSS (ru_maxrss) is cnlint's alone:
 
 - ``lint``: ``check --format concise`` on the ``.jsonl`` file (a line-per-finding format,

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
-from rich.progress import Progress
-from rich.table import Table
 from typer.core import TyperArgument
 
 from . import __version__, baseline, patch
 from .cache import CACHE_DIR
 from .compression import compression_of
-from .config import Config, ConfigError, load_config
+from .config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
 from .copies import CopyError, fix_copies
 from .copies import summary_line as copies_summary
 from .corpus import corpus_linter, run_corpus
@@ -39,13 +38,15 @@ from .limits import Limits, Tally, evaluate
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
-from .report import REPORTERS
+from .report import REPORTERS, full
 from .report import statistics as statistics_report
 from .report.console import make_console
 from .report.errors import errors_summary, print_errors
-from .report.full import plural, summary_line, summary_table
+from .report.full import summary_table
+from .report.summary import Counts, plural, show_fixed, summary_line
 from .run import FileResult, Report, process_stdin
 from .sources import SourceOptions
+from .writer import files_written
 
 # typer prints an argument's Python type after its metavar (PATH <list[Path]>), which tells a
 # user nothing the metavar and help do not; typer has no public switch for it.
@@ -58,6 +59,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 PROGRESS_MIN_FILES = 20
+EXTEND_KEYS = ("extend_select", "extend_ignore")
 # Formats of one line per finding, no header or totals: written file by file as results come.
 STREAMED_FORMATS = ("concise", "jsonl", "github")
 
@@ -71,7 +73,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """cnlint finds and fixes defects in scraped Chinese text."""
@@ -97,14 +100,64 @@ def load_registry_or_fail() -> Registry:
         raise fail(str(exc)) from exc
 
 
+def interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C ends a command with one line and exit 130, not a traceback: every write is
+    atomic, so what was written is whole and the rest untouched."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            Console(stderr=True, highlight=False).print(
+                f"cnlint: interrupted; {files_written()} files written, none partially",
+                markup=False,
+            )
+            raise typer.Exit(130) from None
+
+    return run
+
+
 FormatOption = Annotated[
     str,
-    typer.Option("--format", metavar="FORMAT", help=f"Output format: {', '.join(REPORTERS)}."),
+    typer.Option(
+        "--format",
+        "--output-format",
+        metavar="FORMAT",
+        help=f"Output format: {', '.join(REPORTERS)}.",
+    ),
+]
+ConfigOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--config",
+        metavar="FILE|KEY=VALUE",
+        help="Config file (cnlint.toml or pyproject), or a setting on top of the config found, "
+        "in TOML: --config 'target-script = \"traditional\"'. Repeatable.",
+    ),
 ]
 
 
+def config_arguments(values: list[str] | None) -> tuple[Path | None, list[str]]:
+    """``--config`` values: at most one file, and KEY=VALUE settings (ruff's convention: a value
+    is a setting when it holds ``=`` and is not an existing file)."""
+    files = [v for v in values or () if "=" not in v or Path(v).is_file()]
+    if len(files) > 1:
+        raise fail(f"--config names two files ({files[0]}, {files[1]}); give one")
+    settings = [v for v in values or () if v not in files]
+    return (Path(files[0]) if files else None), settings
+
+
+def load_config_or_fail(values: list[str] | None, start: Path) -> Config:
+    path, settings = config_arguments(values)
+    try:
+        return with_settings(load_config(path, start), settings)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+
+
 def configured_linter(
-    config_path: Path | None,
+    config_values: list[str] | None,
     start: Path,
     select: list[str] | None,
     ignore: list[str] | None,
@@ -112,14 +165,17 @@ def configured_linter(
 ) -> tuple[Config, Linter]:
     """The config found for ``start`` with the command line's values on top, and its linter."""
     registry = load_registry_or_fail()
-    for flag, selectors in (("--select", _split(select)), ("--ignore", _split(ignore))):
-        unknown = [s for s in selectors or () if not registry.matching(s)]
+    flags = [("--select", select), ("--ignore", ignore)]
+    flags += [(f"--{key.replace('_', '-')}", overrides.get(key)) for key in EXTEND_KEYS]
+    for flag, values in flags:
+        unknown = [s for s in _split(values) or () if not registry.matching(s)]
         if unknown:
             raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
+    config = load_config_or_fail(config_values, start)
+    for key in EXTEND_KEYS:  # the command line's add to the config's, as their name says
+        overrides[key] = (*getattr(config, key), *(_split(overrides.get(key)) or ()))
     try:
-        config = load_config(config_path, start).with_overrides(
-            select=_split(select), ignore=_split(ignore), **overrides
-        )
+        config = config.with_overrides(select=_split(select), ignore=_split(ignore), **overrides)
         config.validate_rules(registry)
         return config, Linter(config, registry)
     except ConfigError as exc:
@@ -127,6 +183,7 @@ def configured_linter(
 
 
 @app.command()
+@interruptible
 def check(
     paths: Annotated[
         list[Path] | None,
@@ -167,10 +224,47 @@ def check(
             help="Lowest severity that makes the exit code 1: error, warning, info.",
         ),
     ] = None,
-    config_path: Annotated[
-        Path | None,
-        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
+    config_values: ConfigOption = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(metavar="CODES", help="Rules to enable on top of the selection."),
     ] = None,
+    extend_ignore: Annotated[
+        list[str] | None,
+        typer.Option(metavar="CODES", help="Rules to disable on top of the ignored ones."),
+    ] = None,
+    target_script: Annotated[
+        str | None,
+        typer.Option(
+            metavar="SCRIPT",
+            help="The script the text should be in: simplified (the default), traditional, any.",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error)."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print the findings only: no summary, no notes."),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Also say which config, rules and files are used (stderr)."
+        ),
+    ] = False,
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        typer.Option(
+            "--exit-non-zero-on-fix",
+            help="With --fix, exit 1 when anything was fixed (for pre-commit), too.",
+        ),
+    ] = False,
+    show_fixes: Annotated[
+        bool,
+        typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule."),
+    ] = False,
     corpus: Annotated[
         bool,
         typer.Option(
@@ -235,13 +329,17 @@ def check(
         raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
     if fail_on is not None and fail_on not in [s.value for s in Severity]:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from error, warning, info)")
+    if target_script is not None and target_script not in TARGET_SCRIPTS:
+        choices = ", ".join(TARGET_SCRIPTS)
+        raise fail(f"unknown --target-script {target_script!r} (choose from {choices})")
     if update_baseline and baseline_file is None:
         raise fail("--update-baseline needs --baseline FILE")
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
+    started = time.perf_counter()
     config, linter = configured_linter(
-        config_path,
+        config_values,
         paths[0],
         select,
         ignore,
@@ -249,7 +347,13 @@ def check(
         **input_overrides(text_field, id_field, respect_gitignore),
         max_findings=max_findings,
         max_density=max_density,
+        extend_select=extend_select,
+        extend_ignore=extend_ignore,
+        target_script=target_script,
     )
+    say = _Verbose(verbose)
+    say(f"config: {config.source}")
+    say(f"{len(linter.rules)} rules: {' '.join(rule.code for rule in linter.rules)}")
 
     reading_stdin = [str(p) for p in paths] == ["-"]
     stdin_raw = sys.stdin.buffer.read() if reading_stdin else None
@@ -278,24 +382,35 @@ def check(
                 files = only_changed(files, changed_files(changed_since, paths[0]))
             except GitError as exc:
                 raise fail(f"--changed-since {changed_since}: {exc}") from exc
+        say(f"{len(files)} files to check")
         problems = [FileResult(path, error=reason) for path, reason in found.problems]
         mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
         cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
         job = FileJob(linter, mode, cache_dir)
         streamed = output_format in STREAMED_FORMATS and not (
-            corpus or diff or statistics or output_file or baseline_file or update_baseline
+            corpus
+            or diff
+            or statistics
+            or output_file
+            or baseline_file
+            or update_baseline
+            or show_fixes
+            or exit_non_zero_on_fix
         )
         if streamed:
             limits = Limits(config.max_findings, config.max_density)
             parts = run_files(files, job, jobs or default_jobs(), join=False)
             results = chain(parts, problems)
-            raise typer.Exit(_report_streamed(results, output_format, config.fail_on, limits))
+            code = _report_streamed(results, output_format, config.fail_on, limits, quiet=quiet)
+            say(f"done in {time.perf_counter() - started:.2f} s")
+            raise typer.Exit(0 if exit_zero and code == 1 else code)
         results = run_corpus(files, linter) if corpus else _run(files, job, jobs or default_jobs())
         results += problems
     report = Report(results, config.fail_on)
     if diff:
-        _print_diff(results, stdin_raw)
-        raise typer.Exit(2 if report.errors else (1 if any(r.changed for r in results) else 0))
+        _print_diff(results, stdin_raw, quiet=quiet)
+        code = 2 if report.errors else (1 if any(r.changed for r in results) else 0)
+        raise typer.Exit(0 if exit_zero and code == 1 else code)
     out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
     if update_baseline:
         raise typer.Exit(_write_baseline(report, baseline_file))
@@ -308,14 +423,37 @@ def check(
         statistics_report.render(report, sys.stdout)
     elif output_file is not None:
         _write_report(report, output_format, output_file)
+    elif quiet and output_format == "full":
+        full.render_findings(report, out)
     else:
         REPORTERS[output_format](report, out)
+    if output_format == "concise" and not (statistics or output_file or quiet):
+        print(summary_line(report), file=sys.stderr)
+    if show_fixes:
+        show_fixed(report, out)
     human = statistics or output_file is not None or output_format in ("full", "concise")
-    for note in notes:
+    for note in [] if quiet else notes:
         print(note, file=out if human else sys.stderr)
-    in_summary = output_format == "full" or output_file is not None
-    _report_errors(report.errors, summarised=in_summary or (statistics and output_format != "json"))
-    raise typer.Exit(verdict.exit_code)
+    concise_summary = output_format == "concise" and not statistics
+    in_summary = output_format == "full" or output_file is not None or concise_summary
+    summarised = quiet or in_summary or (statistics and output_format != "json")
+    _report_errors(report.errors, summarised=summarised)
+    say(f"done in {time.perf_counter() - started:.2f} s")
+    code = verdict.exit_code
+    if exit_non_zero_on_fix and report.fixed_count and code == 0:
+        code = 1
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+class _Verbose:
+    """``-v``: what the run uses, on stderr, so it never mixes with the report."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            print(f"cnlint: {message}", file=sys.stderr)
 
 
 def _report_errors(errors: list[FileResult], *, summarised: bool) -> None:
@@ -338,24 +476,32 @@ def _check_stdin(
 
 
 def _report_streamed(
-    results: Iterable[FileResult], output_format: str, fail_on: Severity, limits: Limits
+    results: Iterable[FileResult],
+    output_format: str,
+    fail_on: Severity,
+    limits: Limits,
+    *,
+    quiet: bool = False,
 ) -> int:
     """Report each file's findings as soon as it is linted, keeping only counts: memory
     stays flat however large the corpus (the line-per-finding formats need no totals)."""
     render = REPORTERS[output_format]
     tally = Tally(fail_on)
-    errors = []
+    counts = Counts()
     for result in results:
         render(Report([result], fail_on), sys.stdout)
         tally.add(result)
-        if result.error:
-            print_errors([result], sys.stderr)
-            errors.append(FileResult(result.path, error=result.error))
+        counts.add(result)
+        print_errors([result], sys.stderr)
     verdict = evaluate(tally, limits)
-    for reason in verdict.reasons:
+    for reason in [] if quiet else verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)
-    if errors:
-        print(f"cnlint: {errors_summary(errors)}", file=sys.stderr)
+    # concise: the summary goes to stderr, so stdout stays one line per finding (for editors'
+    # problem matchers and grep); the other streamed formats are for machines.
+    if output_format == "concise" and not quiet:
+        print(summary_line(counts), file=sys.stderr)
+    elif counts.errors and not quiet:
+        print(f"cnlint: {errors_summary(counts.errors)}", file=sys.stderr)
     return verdict.exit_code
 
 
@@ -364,6 +510,8 @@ def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
     if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return list(results)
     collected = []
+    from rich.progress import Progress  # only for a long run on a terminal: not at start-up
+
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Linting", total=len(files))
         for result in results:
@@ -372,7 +520,7 @@ def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
     return collected
 
 
-def _print_diff(results: list[FileResult], stdin_raw: bytes | None) -> None:
+def _print_diff(results: list[FileResult], stdin_raw: bytes | None, *, quiet: bool) -> None:
     """The fixes as one patch on stdout (for ``git apply``/``patch``); what it holds, what it
     could not show and the files that could not be checked go to stderr."""
     shown, hidden = [], []
@@ -406,8 +554,9 @@ def _print_diff(results: list[FileResult], stdin_raw: bytes | None) -> None:
         if finding.fix and finding.fix.applicability.value == "unsafe"
     )
     more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
-    print(f"{summary}{more}." if changed else "No fixes to apply.", file=sys.stderr)
-    _report_errors([r for r in results if r.error], summarised=False)
+    if not quiet:
+        print(f"{summary}{more}." if changed else "No fixes to apply.", file=sys.stderr)
+    _report_errors([r for r in results if r.error], summarised=quiet)
 
 
 def _current_bytes(result: FileResult) -> bytes:
@@ -458,6 +607,7 @@ def _apply_baseline(report: Report, path: Path) -> list[str]:
 
 
 @app.command("fix")
+@interruptible
 def fix_command(
     paths: Annotated[
         list[Path], typer.Argument(metavar="PATH", help="Files or folders to copy fixed.")
@@ -480,9 +630,7 @@ def fix_command(
     ignore: Annotated[
         list[str] | None, typer.Option(metavar="CODES", help="Rules to disable.")
     ] = None,
-    config_path: Annotated[
-        Path | None, typer.Option("--config", metavar="FILE", help="Config file.")
-    ] = None,
+    config_values: ConfigOption = None,
     text_field: TextFieldOption = None,
     id_field: IdFieldOption = None,
     respect_gitignore: RespectGitignoreOption = None,
@@ -497,7 +645,7 @@ def fix_command(
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
     _, linter = configured_linter(
-        config_path,
+        config_values,
         paths[0],
         select,
         ignore,
@@ -663,6 +811,8 @@ def ray_command(
 
 def _print_record_statistics(records: list[dict]) -> None:
     counts = Counter((r["code"], r["name"]) for r in records)
+    from rich.table import Table
+
     table = Table(title="Findings by rule", title_justify="left")
     for column in ("code", "rule", "count"):
         table.add_column(column)
@@ -708,6 +858,8 @@ def list_rules(
             )
             print("\t".join(fields) + f"\t{rule.summary}{off}")
         return
+    from rich.table import Table
+
     table = Table(title=f"{len(registry)} rules")
     for column in ("code", "name", "family", "severity", "fix"):
         table.add_column(column, no_wrap=True)
@@ -724,9 +876,12 @@ def list_rules(
     console.print(table)
 
 
+@app.command("rule")
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. P101.")]) -> None:
-    """Show a rule's documentation and examples."""
+def explain(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code or name, e.g. P101.")],
+) -> None:
+    """Show a rule's documentation and examples (`cnlint rule CODE` is the same)."""
     registry = load_registry_or_fail()
     rule = registry.get(code)
     if rule is None:
@@ -734,6 +889,8 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. 
     text = rule_markdown(rule)
     console = make_console(sys.stdout)
     if console.is_terminal:
+        from rich.markdown import Markdown  # imports markdown-it: only for explain's page
+
         console.print(Markdown(text))
     else:
         sys.stdout.write(text)

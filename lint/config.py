@@ -39,6 +39,9 @@ class ConfigError(Exception):
 class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Added to select (or to the default rules) and to ignore, as ruff's extend-select does.
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     target_script: str = "simplified"
     include: tuple[str, ...] = DEFAULT_INCLUDE
@@ -46,6 +49,8 @@ class Config:
     respect_gitignore: bool = True
     text_field: str = "text"
     id_field: str = "id"
+    # JSONL: the key of a record's own suppressions, {"ignore": ["P103"]}.
+    suppression_field: str = "cnlint"
     max_document_size: int = 16_000_000
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -66,7 +71,9 @@ class Config:
             chosen = {rule for selector in self.select for rule in _match(registry, selector)}
         else:
             chosen = {rule for rule in registry if rule.default_enabled}
-        dropped = {rule for selector in self.ignore for rule in _match(registry, selector)}
+        chosen |= {rule for selector in self.extend_select for rule in _match(registry, selector)}
+        ignored = (*self.ignore, *self.extend_ignore)
+        dropped = {rule for selector in ignored for rule in _match(registry, selector)}
         return sorted(chosen - dropped, key=lambda r: r.code)
 
     def instantiate(self, registry) -> list[Rule]:
@@ -101,9 +108,10 @@ class Config:
 
     def validate_rules(self, registry) -> None:
         """Check selectors and per-rule options against the rules that exist."""
-        for key in ("select", "ignore"):
+        for key in ("select", "ignore", "extend_select", "extend_ignore"):
             for selector in getattr(self, key):
-                _match(registry, selector, where=f"{key} in {self.source}")
+                name = key.replace("_", "-")
+                _match(registry, selector, where=f"{name} in {self.source}")
         for pattern, selectors in self.per_file_ignores.items():
             for selector in selectors:
                 _match(registry, selector, where=f"per-file-ignores[{pattern!r}] in {self.source}")
@@ -202,7 +210,12 @@ TOP_LEVEL_KEYS = {
     "max-document-size",
     "max-findings",
     "max-density",
+    "extend-select",
+    "extend-ignore",
+    "suppression-field",
 }
+# Config keys whose value is a table: an override merges into it instead of replacing it.
+TABLE_KEYS = {"rules": "rule_options", "per-file-ignores": "per_file_ignores"}
 
 
 def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None) -> Config:
@@ -212,9 +225,9 @@ def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None)
                 f"unknown key {key!r} in {source} (known: {', '.join(sorted(TOP_LEVEL_KEYS))})"
             )
     values: dict[str, Any] = {"source": source, "root": root}
-    for key in ("select", "ignore", "include", "exclude"):
+    for key in ("select", "ignore", "include", "exclude", "extend-select", "extend-ignore"):
         if key in data:
-            values[key] = _string_list(data[key], f"{key} in {source}")
+            values[key.replace("-", "_")] = _string_list(data[key], f"{key} in {source}")
     if "fail-on" in data:
         _check_choice(data["fail-on"], SEVERITIES, f"fail-on in {source}")
         values["fail_on"] = Severity(data["fail-on"])
@@ -224,7 +237,7 @@ def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None)
     if "respect-gitignore" in data:
         _check_type(data["respect-gitignore"], True, f"respect-gitignore in {source}")
         values["respect_gitignore"] = data["respect-gitignore"]
-    for key in ("text-field", "id-field"):
+    for key in ("text-field", "id-field", "suppression-field"):
         if key in data:
             values[key.replace("-", "_")] = field_path(data[key], f"{key} in {source}")
     if "max-document-size" in data:
@@ -255,6 +268,35 @@ def config_from_mapping(data: Mapping[str, Any], source: str, root: Path | None)
             raise ConfigError(f"rules in {source}: expected tables like [rules.P101]")
         values["rule_options"] = {key: dict(options) for key, options in table.items()}
     return Config(**values)
+
+
+def with_settings(config: Config, settings: list[str]) -> Config:
+    """``config`` with ``--config KEY=VALUE`` settings on top, each a line of TOML in the
+    config file's keys (``target-script = "traditional"``, ``rules.P101.severity = "error"``).
+    A table key (``rules``, ``per-file-ignores``) merges into the file's table."""
+    for setting in settings:
+        try:
+            data = tomllib.loads(setting)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(
+                f"--config {setting!r} is neither a config file nor KEY = VALUE in TOML ({exc})"
+            ) from exc
+        where = f"--config {setting!r}"
+        parsed = config_from_mapping(data, where, config.root)
+        changes: dict[str, Any] = {}
+        for key in data:
+            name = TABLE_KEYS.get(key, key.replace("-", "_"))
+            value = getattr(parsed, name)
+            if name == "rule_options":
+                merged = {k: dict(v) for k, v in config.rule_options.items()}
+                for rule, options in value.items():
+                    merged.setdefault(rule, {}).update(options)
+                value = merged
+            elif name == "per_file_ignores":
+                value = {**config.per_file_ignores, **value}
+            changes[name] = value
+        config = replace(config, **changes, source=f"{config.source} and {where}")
+    return config
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -38,6 +38,8 @@ class Record:
 
     line: int
     id: str | None = None
+    # Rule selectors the record itself suppresses (see jsonl.suppressions).
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)

@@ -74,11 +74,12 @@ def parse(
             )
             continue
         try:
-            text, record_id = _fields(body, text_path, id_path, options.text_field)
+            text, record_id, ignore = _fields(body, text_path, id_path, options)
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
             continue
-        documents.append(Document(text, path=display, record=Record(number, record_id)))
+        place = Record(number, record_id, ignore)
+        documents.append(Document(text, path=display, record=place))
         places.append((index, text))
     return documents, JsonLines(lines, text_path, places), problems
 
@@ -115,16 +116,22 @@ def split_lines(payload: bytes) -> list[bytes]:
 
 
 def _fields(
-    body: bytes, text_path: tuple[str, ...], id_path: tuple[str, ...], text_field: str
-) -> tuple[str, str | None]:
-    """The record's text and id; ValueError says why a record cannot be read."""
+    body: bytes, text_path: tuple[str, ...], id_path: tuple[str, ...], options: SourceOptions
+) -> tuple[str, str | None, tuple[str, ...]]:
+    """The record's text, id and suppressed rules; ValueError says why it cannot be read."""
     try:
         record = _load(body)
     except RecursionError:
         # Some field nests deeper than json's recursion limit: read the two fields cnlint
-        # needs from their own spans instead (splice finds them the same way).
-        return _deep_fields(body.decode("utf-8"), text_path, id_path, text_field)
-    return _text_of(record, text_path, text_field), _id_of(record, id_path)
+        # needs from their own spans instead (splice finds them the same way). Such a record
+        # suppresses nothing: its suppression field is not read.
+        text, record_id = _deep_fields(body.decode("utf-8"), text_path, id_path, options.text_field)
+        return text, record_id, ()
+    return (
+        _text_of(record, text_path, options.text_field),
+        _id_of(record, id_path),
+        suppressions(record, options.suppression_field),
+    )
 
 
 def _deep_fields(
@@ -180,6 +187,17 @@ def _text_of(record: dict[str, Any], path: tuple[str, ...], name: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"text field {name!r} is a JSON {_json_type(value)}, not a string")
     return value
+
+
+def suppressions(record: dict[str, Any], field: str) -> tuple[str, ...]:
+    """The rules a record suppresses for itself: ``"cnlint": {"ignore": ["P103", "B1"]}``."""
+    value = record.get(field)
+    if value is None:
+        return ()
+    ignore = value.get("ignore", []) if isinstance(value, dict) else None
+    if not isinstance(ignore, list) or not all(isinstance(code, str) for code in ignore):
+        raise ValueError(f'{field!r} must be an object like {{"ignore": ["P103"]}}, got {value!r}')
+    return tuple(ignore)
 
 
 def _id_of(record: dict[str, Any], path: tuple[str, ...]) -> str | None:

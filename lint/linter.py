@@ -82,6 +82,8 @@ class Linter:
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
         findings: list[Finding] = []
         candidates = self.rules_for(doc.path) if rules is None else rules
+        if doc.record is not None and doc.record.ignore:
+            candidates = self._without(candidates, doc.record.ignore)
         for rule in self.gate.select(candidates, doc.text):
             try:
                 findings.extend(rule.check(doc))
@@ -89,6 +91,11 @@ class Linter:
                 raise RuleError(rule.code, exc) from exc
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
+
+    def _without(self, rules: Iterable[Rule], selectors: tuple[str, ...]) -> list[Rule]:
+        """``rules`` less those a JSONL record suppresses (selectors no rule matches: none)."""
+        dropped = {rule.code for selector in selectors for rule in self.registry.matching(selector)}
+        return [rule for rule in rules if rule.code not in dropped]
 
     def fix(self, doc: Document, unsafe: bool = False) -> FixResult:
         """Apply fixes pass after pass until nothing changes, then lint the result.

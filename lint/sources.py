@@ -40,10 +40,16 @@ class SourceOptions:
     text_field: str = "text"
     id_field: str = "id"
     max_document_size: int = 16_000_000
+    suppression_field: str = "cnlint"
 
     @classmethod
     def from_config(cls, config) -> SourceOptions:
-        return cls(config.text_field, config.id_field, config.max_document_size)
+        return cls(
+            config.text_field,
+            config.id_field,
+            config.max_document_size,
+            suppression_field=config.suppression_field,
+        )
 
 
 class Layout(Protocol):

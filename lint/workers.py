@@ -6,12 +6,19 @@ a third of the workers' CPU time on small files, measured with ``bench/run.py``)
 the parent only waits on the workers' pipes: each worker has at most ``AHEAD`` batches
 queued, so memory stays bounded however long the task list, and results come back in
 task order.
+
+A worker ignores Ctrl-C (the terminal sends it to the whole process group; the parent decides)
+and turns SIGTERM into an exit that unwinds, so a write in progress removes its temp file. It
+holds no copy of the parent's pipe ends: when the parent dies, its pipe reads end of file and
+the worker exits instead of waiting forever.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -25,16 +32,30 @@ class WorkerError(RuntimeError):
     """A worker process died or its function raised."""
 
 
-def _serve(function: Callable[[Any], Any], connection: Connection) -> None:
-    while True:
-        message = connection.recv()
-        if message is None:
-            return
-        index, batch = message
-        try:
-            connection.send((index, [function(item) for item in batch]))
-        except Exception as exc:  # sent back to the parent, which raises it
-            connection.send((index, WorkerError(f"{type(exc).__name__}: {exc}")))
+def _serve(
+    function: Callable[[Any], Any], connection: Connection, inherited: list[Connection]
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    for parent_end in inherited:  # fork copied them: while held, no read would see EOF
+        parent_end.close()
+    try:
+        while True:
+            message = connection.recv()
+            if message is None:
+                return
+            index, batch = message
+            try:
+                results: Any = [function(item) for item in batch]
+            except Exception as exc:  # sent back to the parent, which raises it
+                results = WorkerError(f"{type(exc).__name__}: {exc}")
+            connection.send((index, results))
+    except (EOFError, BrokenPipeError):
+        return  # the parent is gone: nobody wants the results
+
+
+def _exit_on_term(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)
 
 
 def ordered_map(
@@ -48,12 +69,13 @@ def ordered_map(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pipes = [context.Pipe() for _ in range(jobs)]
+    parents = [parent for parent, _ in pipes]
     workers = [
-        context.Process(target=_serve, args=(function, child), daemon=True) for _, child in pipes
+        context.Process(target=_serve, args=(function, child, parents), daemon=True)
+        for _, child in pipes
     ]
     for worker in workers:
         worker.start()
-    parents = [parent for parent, _ in pipes]
     for _, child in pipes:
         child.close()
     next_batch = 0
@@ -92,3 +114,4 @@ def ordered_map(
             worker.join(timeout=1)
             if worker.is_alive():
                 worker.terminate()
+                worker.join(timeout=1)  # its write in progress unwinds and removes the temp

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import gzip
+import multiprocessing
 import os
 import stat
 import tempfile
@@ -21,6 +22,16 @@ import zstandard
 TEMP_SUFFIX = ".cnlint-tmp"
 # mkstemp's random part, between the prefix and the suffix.
 TEMP_RANDOM_CHARS = 8
+
+
+# Files replaced or created so far, shared with the worker processes forked after import: what
+# an interrupted run can still report.
+_written = multiprocessing.Value("q", 0)
+
+
+def files_written() -> int:
+    """How many files this run (its workers included) has written."""
+    return _written.value
 
 
 class StaleFileError(Exception):
@@ -55,6 +66,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         if expected is not None:
             _check_unchanged(target, expected)
         os.replace(temp_name, target)
+        with _written.get_lock():
+            _written.value += 1
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)

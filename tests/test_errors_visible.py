@@ -38,7 +38,7 @@ def test_every_format_puts_each_error_on_stderr_and_none_on_stdout(corpus, outpu
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert sorted(line.split(":")[0] for line in errors) == sorted(BAD)
-    assert "binary.txt: error: binary file (contains NUL bytes), skipped" in result.stderr
+    assert "binary.txt: error: binary file (PNG image), skipped" in result.stderr
     assert ": error: " not in result.stdout
     # The summary says how many and why: in the terminal summary for full, on stderr otherwise.
     assert SUMMARY in (result.stdout if output_format == "full" else result.stderr)

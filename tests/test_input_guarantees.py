@@ -237,7 +237,7 @@ def test_a_compression_bomb_is_one_file_error_and_the_run_goes_on(tmp_path):
     )
     assert result.returncode == 2
     assert f"{bomb}: error: line 1: record over max-document-size (1.0 MB) in compressed" in (
-        result.stdout
+        result.stderr
     )
     assert b"\xef\xbc\x8c" in gzip.decompress(good.read_bytes())  # the other file was fixed
 
@@ -272,7 +272,7 @@ def test_a_read_only_jsonl_file_is_reported_as_it_is(tmp_path):
         "check", "--fix", "--no-cache", "--select", "P103", "--format", "concise", str(path)
     )
     assert result.returncode == 2
-    assert f"{path}: error: cannot write fix: read-only file, not overwritten" in result.stdout
+    assert f"{path}: error: cannot write fix: read-only file, not overwritten" in result.stderr
     assert result.stdout.count(": P103") > 10  # the findings of the text still on disk
     assert path.read_bytes() == raw
 

@@ -114,8 +114,8 @@ def test_the_cli_names_file_and_record_and_exits_2(tmp_path):
     result = run_cli(*args, "-j", "2", str(folder), env=env)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
-    assert f"{folder / 'doc2.txt'}: error: {EXPECTED_ERROR}" in result.stdout.splitlines()
-    assert f"{folder / 'records.jsonl'}: error: line 2: {EXPECTED_ERROR}" in result.stdout
+    assert f"{folder / 'doc2.txt'}: error: {EXPECTED_ERROR}" in result.stderr.splitlines()
+    assert f"{folder / 'records.jsonl'}: error: line 2: {EXPECTED_ERROR}" in result.stderr
     check_written(folder)
 
 
@@ -138,3 +138,13 @@ def test_stdin_fix_of_jsonl_passes_every_record_through_when_one_fails(tmp_path)
     assert result.returncode == 2
     assert result.stdout == lines
     assert f"line 2: {EXPECTED_ERROR}" in result.stderr
+
+
+def test_the_summary_counts_a_rule_failure_as_an_internal_error(tmp_path):
+    env = install_plugin(tmp_path / "plugin")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    corpus(folder)
+    args = ("check", "--no-cache", "--format", "concise", "--select", ",".join(SELECT))
+    result = run_cli(*args, "-j", "1", str(folder), env=env)
+    assert "2 files could not be checked: 2 with an internal rule error." in result.stderr

@@ -86,6 +86,85 @@ def test_check_fails_fix_repairs_check_passes(hook_repo, pre_commit_home, tmp_pa
     assert "Passed" in again.stdout
 
 
+# Clean prose (full-width marks) with a line of page metadata: B103, a warning only an unsafe fix
+# removes, so --fix cannot and the README's --fail-on error lets it pass.
+METADATA = (
+    "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点。\n"
+    "来源：山西日报　时间：2021-09-17 08:31:26\n"
+)
+# Decoding debris: E104, an error no fix can remove.
+DEBRIS = (
+    "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点锟斤拷。\n"
+)
+
+
+def readme_precommit_config(hook_repo) -> str:
+    """The README's .pre-commit-config.yaml as a user copies it, pointed at the hook repo."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## CI and pre-commit")[1].split("\n## ")[0]
+    config = next(b for b in re.findall(r"```yaml\n(.*?)```", section, re.S) if "repos:" in b)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = re.sub(r"repo: \S+", f"repo: {hook_repo}", config)
+    return re.sub(r"rev: \S+", f"rev: {head}", config)
+
+
+def run_hooks(pre_commit_home, work):
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
+    env.pop("PRE_COMMIT", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_readme_config_fix_hook_fails_only_on_changes_or_remaining_findings(
+    hook_repo, pre_commit_home, tmp_path
+):
+    work = tmp_path / "corpus"
+    work.mkdir()
+    (work / ".pre-commit-config.yaml").write_text(readme_precommit_config(hook_repo))
+    (work / "article.txt").write_text(DEFECTIVE, encoding="utf-8")
+    (work / "metadata.txt").write_text(METADATA, encoding="utf-8")
+    git(work, "init", "-q")
+    git(work, "add", ".")
+
+    # 1. Safe fixes applied: the fix hook fails and says which file, lines and rules.
+    code, output = run_hooks(pre_commit_home, work)
+    assert code == 1, output
+    fix_part = output.split("cnlint (fix Chinese text)")[1].split("cnlint (check")[0]
+    assert "Failed" in fix_part and "files were modified by this hook" in fix_part
+    assert "article.txt:3: 5 × P103 (halfwidth-punctuation)" in fix_part
+    assert (work / "article.txt").read_text(encoding="utf-8") == DEFECTIVE.replace(",", "，")
+    # The unsafe-only finding was neither fixed nor a reason to fail.
+    assert (work / "metadata.txt").read_text(encoding="utf-8") == METADATA
+    assert "metadata.txt" not in fix_part.split("Fixed")[1]
+
+    # 2. Nothing left to fix and nothing at the error level: both hooks pass.
+    git(work, "add", ".")
+    code, output = run_hooks(pre_commit_home, work)
+    assert code == 0, output
+    assert output.count("Passed") == 2
+
+    # 3. An error no fix removes: the fix hook fails without changing anything.
+    (work / "debris.txt").write_text(DEBRIS, encoding="utf-8")
+    git(work, "add", ".")
+    code, output = run_hooks(pre_commit_home, work)
+    assert code == 1, output
+    fix_part = output.split("cnlint (fix Chinese text)")[1].split("cnlint (check")[0]
+    assert "Failed" in fix_part and "files were modified" not in fix_part
+    assert "debris.txt:1:41: E104" in fix_part
+    assert (work / "debris.txt").read_text(encoding="utf-8") == DEBRIS
+
+
 def test_readme_configs_name_real_hooks_and_options():
     import re
 

@@ -28,3 +28,14 @@ def test_ci_runs_the_readme_commands():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = re.search(r"# 2\..*\n(.+)\n", README)[1]
     assert test_command.strip() in ci
+
+
+def test_readme_figures_are_real_output():
+    """Rule count, the seeds' summary line and what --diff and --fix say, as cnlint prints them
+    today (tools/readme_figures.py rewrites them)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from readme_figures import updated
+
+    assert updated(README) == README, "run tools/readme_figures.py"

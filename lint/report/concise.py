@@ -11,6 +11,7 @@ from typing import TextIO
 
 from ..document import Document
 from ..run import Report
+from .summary import fix_mark
 
 
 def location(doc: Document, start: int) -> str:
@@ -24,5 +25,5 @@ def location(doc: Document, start: int) -> str:
 
 def render(report: Report, stream: TextIO) -> None:
     for doc, finding in report.findings:
-        mark = " [*]" if finding.fix else ""
+        mark = f" {fix_mark(finding)}" if finding.fix else ""
         stream.write(f"{location(doc, finding.start)}: {finding.code}{mark} {finding.message}\n")

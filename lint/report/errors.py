@@ -30,6 +30,12 @@ KINDS = (
 
 def error_kind(reason: str) -> str:
     """The short name of why a file could not be checked, for the summary."""
+    # A rule that failed on one document, or fixes that never settle (run.py words them so,
+    # after a record's ``line N:`` where there is one): the text was fine, cnlint was not.
+    if "internal error in " in reason or "records could not be checked" in reason:
+        return "with an internal rule error"
+    if "fixes of " in reason and " not fixed" in reason:
+        return "with fixes that do not settle"
     if "records unreadable" in reason:
         return "with unreadable JSONL records"
     for start, kind in KINDS:

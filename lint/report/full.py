@@ -13,9 +13,9 @@ from ..finding import Finding, Severity
 from ..run import Report
 from .concise import location
 from .console import make_console
-from .errors import errors_summary
 from .statistics import rule_table
 from .stats import CorpusStats
+from .summary import fix_mark, summary_line
 
 CONTEXT_CHARS = 20
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -48,7 +48,7 @@ def finding_block(doc: Document, finding: Finding) -> Text:
     head.append(": ")
     head.append(finding.code, style=SEVERITY_STYLE[finding.severity])
     if finding.fix:
-        head.append(" [*]", style="cyan")
+        head.append(f" {fix_mark(finding)}", style="cyan")
     head.append(f" {finding.message}")
     if is_document_wide(finding):
         # About the whole text (its encoding, its symbol ratio): no span to point at.
@@ -69,38 +69,16 @@ def summary_table(report: Report, width: int = 80) -> Table:
     return rule_table(CorpusStats(report), width)
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def summary_line(report: Report) -> str:
-    findings = [f for _, f in report.findings]
-    files = sum(1 for r in report.files if r.findings)
-    safe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "safe")
-    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability.value == "unsafe")
-    parts = []
-    if report.fixed_count:
-        parts.append(f"Fixed {plural(report.fixed_count, 'finding')}.")
-    if findings:
-        checked = plural(len(report.files), "file")
-        text = f"Found {plural(len(findings), 'finding')} in {files} of {checked}"
-        extras = []
-        if safe:
-            extras.append(f"{safe} fixable with --fix")
-        if unsafe:
-            extras.append(f"{unsafe} more with --unsafe-fixes")
-        parts.append(text + (f" ({'; '.join(extras)})." if extras else "."))
-    elif not report.errors:
-        parts.append(f"All checks passed ({plural(len(report.files), 'file')}).")
-    if report.errors:
-        parts.append(errors_summary(report.errors))
-    return " ".join(parts)
-
-
-def render(report: Report, stream: TextIO) -> None:
+def render_findings(report: Report, stream: TextIO) -> None:
+    """The findings alone (``--quiet``): no table, no summary."""
     console = make_console(stream)
     for doc, finding in report.findings:
         console.print(finding_block(doc, finding))
+
+
+def render(report: Report, stream: TextIO) -> None:
+    render_findings(report, stream)
+    console = make_console(stream)
     if report.findings:
         console.print(summary_table(report, console.width))
     console.print(summary_line(report))

@@ -108,7 +108,7 @@ def _summary(stats: CorpusStats) -> str:
             "fixable",
             stats.fixable,
             f"{stats.fixable_share:.1%}",
-            f"of findings fixable ({stats.fixable:,})",
+            f"of findings fixable ({stats.fixable_safe:,} safe, {stats.fixable_unsafe:,} unsafe)",
         ),
     ]
     return f'<section id="summary" class="cards">{"".join(cards)}</section>'

@@ -54,6 +54,8 @@ def summary_table(stats: CorpusStats) -> Table:
             f"{affected:,} of {len(stats.documents):,} ({stats.affected_share:.1%})",
         ),
         ("fixable findings", f"{stats.fixable:,} ({stats.fixable_share:.1%})"),
+        ("  with --fix [*]", f"{stats.fixable_safe:,}"),
+        ("  only with --unsafe-fixes [~]", f"{stats.fixable_unsafe:,}"),
     ]
     if stats.report.errors:
         errors = stats.report.errors
@@ -153,6 +155,8 @@ def render_json(report: Report, stream: TextIO) -> None:
         f"findings_per_{PER_CHARS}_characters": round(stats.density, 3),
         "documents_affected": len(stats.affected),
         "fixable": stats.fixable,
+        "fixable_safe": stats.fixable_safe,
+        "fixable_unsafe": stats.fixable_unsafe,
         "files_not_checked": len(report.errors),
         "errors": [{"path": result.path, "error": result.error} for result in report.errors],
         "rules": [

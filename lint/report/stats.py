@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from ..document import Document
-from ..finding import Finding, Severity
+from ..finding import Applicability, Finding, Severity
 from ..run import Report
 
 PER_CHARS = 10_000
@@ -111,7 +111,17 @@ class CorpusStats:
 
     @cached_property
     def fixable(self) -> int:
-        return sum(1 for d in self.documents for f in d.findings if f.fix is not None)
+        return self.fixable_safe + self.fixable_unsafe
+
+    @cached_property
+    def fixable_safe(self) -> int:
+        """Findings ``--fix`` can fix (marked ``[*]``)."""
+        return sum(1 for d in self.documents for f in d.findings if _is(f, Applicability.SAFE))
+
+    @cached_property
+    def fixable_unsafe(self) -> int:
+        """Findings only ``--fix --unsafe-fixes`` can fix (marked ``[~]``)."""
+        return sum(1 for d in self.documents for f in d.findings if _is(f, Applicability.UNSAFE))
 
     @cached_property
     def affected(self) -> list[DocumentStats]:
@@ -173,6 +183,10 @@ class CorpusStats:
         for doc in self.documents:
             counts[_density_bin(doc)] += 1
         return [DensityBin(label, n) for label, n in zip(labels, counts, strict=True)]
+
+
+def _is(finding: Finding, applicability: Applicability) -> bool:
+    return finding.fix is not None and finding.fix.applicability is applicability
 
 
 def _density_bin(doc: DocumentStats) -> int:

@@ -1,0 +1,146 @@
+"""The one-line summary after a run, the fix marks, and ``--show-fixes``: counted one way for
+every format, so the terminal, ``--statistics``, JSON and HTML say the same numbers.
+
+A finding's mark says what can fix it: ``[*]`` a safe fix (``--fix``), ``[~]`` an unsafe one
+(``--fix --unsafe-fixes``), nothing when no fix exists. A JSONL file holds many documents (one
+per record): the summary counts documents when they are not one per file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from ..finding import Applicability, Finding
+from ..run import FileResult, Report
+from .errors import errors_summary
+
+MARKS = {Applicability.SAFE: "[*]", Applicability.UNSAFE: "[~]"}
+
+
+def fix_mark(finding: Finding) -> str:
+    """``[*]`` (safe fix), ``[~]`` (unsafe fix) or "" (no fix)."""
+    return MARKS[finding.fix.applicability] if finding.fix else ""
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+@dataclass
+class Counts:
+    """What a run found and fixed; added up file by file, so a streamed run keeps no findings."""
+
+    files: int = 0
+    files_with_findings: int = 0
+    documents: int = 0
+    documents_with_findings: int = 0
+    findings: int = 0
+    safe: int = 0
+    unsafe: int = 0
+    fixed: int = 0
+    errors: list[FileResult] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, report: Report) -> Counts:
+        counts = cls()
+        for result in report.files:
+            counts.add(result)
+        return counts
+
+    def add(self, result: FileResult) -> None:
+        if result.error:
+            self.errors.append(FileResult(result.path, error=result.error))
+        if result.error and not result.documents:
+            return  # not checked at all: counted among the errors only
+        self.files += 1
+        self.documents += len(result.documents)
+        self.fixed += result.fixed_count
+        found = [f for d in result.documents for f in d.findings]
+        self.files_with_findings += bool(found)
+        self.documents_with_findings += sum(1 for d in result.documents if d.findings)
+        self.findings += len(found)
+        for finding in found:
+            if finding.fix is not None:
+                if finding.fix.applicability is Applicability.SAFE:
+                    self.safe += 1
+                else:
+                    self.unsafe += 1
+
+    def where(self) -> str:
+        """``in 3 of 5 files``, or ``in 40 of 120 documents in 2 files`` for JSONL."""
+        if self.documents == self.files:
+            return f"in {self.files_with_findings} of {plural(self.files, 'file')}"
+        return (
+            f"in {self.documents_with_findings} of {plural(self.documents, 'document')} "
+            f"in {plural(self.files, 'file')}"
+        )
+
+
+def summary_line(report: Report | Counts) -> str:
+    """``Found 1550 findings in 5 of 5 files (1490 fixable with --fix [*]; 36 more with
+    --unsafe-fixes [~]).``; after ``--fix`` it starts with what was fixed."""
+    counts = report if isinstance(report, Counts) else Counts.of(report)
+    parts = []
+    if counts.fixed:
+        # One fix can clear several findings (',,' and the half-width ',' inside it), so fewer
+        # fixes than findings with a safe fix can leave none: say what is left, not a difference.
+        done = f"Fixed {plural(counts.fixed, 'finding')}"
+        if counts.safe:
+            left = f"{plural(counts.safe, 'finding')} with a safe fix left: it overlaps another"
+            parts.append(f"{done} ({left}).")
+        elif counts.findings:
+            parts.append(f"{done} (no finding with a safe fix is left; one fix can clear several).")
+        else:
+            parts.append(f"{done}.")
+    if counts.findings:
+        extras = []
+        if counts.safe:
+            extras.append(f"{counts.safe} fixable with --fix [*]")
+        if counts.unsafe:
+            extras.append(f"{counts.unsafe} more with --unsafe-fixes [~]")
+        text = f"Found {plural(counts.findings, 'finding')} {counts.where()}"
+        parts.append(text + (f" ({'; '.join(extras)})." if extras else "."))
+    elif not counts.errors:
+        checked = counts.where().split(" of ", 1)[1]  # "5 files", "120 documents in 2 files"
+        parts.append(f"All checks passed ({checked}).")
+    if counts.errors:
+        parts.append(errors_summary(counts.errors))
+    return " ".join(parts)
+
+
+def show_fixed(report: Report, stream: TextIO) -> None:
+    """``--show-fixes``: per file, the lines ``--fix`` changed (numbered as the file was read)
+    and the fixes by rule: ``article.txt:3,7: 5 × P103 (halfwidth-punctuation)``."""
+    total = report.fixed_count
+    if not total:
+        print("No fixes applied.", file=stream)
+        return
+    print(f"Fixed {plural(total, 'finding')}:", file=stream)
+    for result in report.files:
+        fixed = Counter((f.code, f.name) for d in result.documents for f in d.fixed)
+        if not fixed:
+            continue
+        rules = ", ".join(f"{n} × {code} ({name})" for (code, name), n in sorted(fixed.items()))
+        print(f"  {result.path}:{_lines(changed_lines(result))}: {rules}", file=stream)
+
+
+def changed_lines(result: FileResult) -> list[int]:
+    """The numbers of the file's lines (as read) that the fixes changed or removed."""
+    old = result.old_text.split("\n")
+    new = result.new_text.split("\n")
+    lines: list[int] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, first, last, _, _ in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            lines.extend(range(first + 1, last + 1))
+        elif tag == "insert":
+            lines.append(min(first + 1, len(old)))  # text added after the line before
+    return sorted(set(lines))
+
+
+def _lines(numbers: list[int], shown: int = 10) -> str:
+    listed = ",".join(map(str, numbers[:shown]))
+    return listed + (f",… ({len(numbers)} lines)" if len(numbers) > shown else "")
