@@ -155,36 +155,34 @@ class UnbalancedPair(Rule):
         that kind; only what is left after that is reported, line by line.
         """
         leftovers = [self._unmatched(text, start, end, debris) for start, end in spans]
-        open_marks: list[tuple[int, int]] = []  # (line in block, offset) of openers still open
+        still_open = [set(unclosed) for unclosed, _ in leftovers]
+        # Per opening mark, the (line in block, offset) of openers still open, latest last.
+        open_marks: dict[str, list[tuple[int, int]]] = {}
         for index, (unclosed, stray) in enumerate(leftovers):
+            unmatched = []
             for position in sorted(stray):
-                if text[position] not in OPENER_OF:
-                    continue  # an opener closed over by an outer pair: never reopened
-                opener = OPENER_OF[text[position]]
-                earlier = next(
-                    (
-                        k
-                        for k in range(len(open_marks) - 1, -1, -1)
-                        if text[open_marks[k][1]] == opener
-                        and index - open_marks[k][0] <= QUOTE_LINES
-                    ),
-                    None,
-                )
-                if earlier is not None:
-                    line, offset = open_marks.pop(earlier)
-                    leftovers[line][0].remove(offset)
-                    stray.remove(position)
+                opener = OPENER_OF.get(text[position])  # None: an opener closed over
+                earlier = open_marks.get(opener) if opener else None
+                if earlier and index - earlier[-1][0] <= QUOTE_LINES:
+                    line, offset = earlier.pop()
+                    still_open[line].discard(offset)
+                else:
+                    unmatched.append(position)
+            stray[:] = unmatched
             # A quotation left open runs on only over lines without marks of its kind: a
             # line that opens or closes others of them has moved on.
-            kinds = {OPENER_OF.get(mark, mark) for mark in PAIR_MARK.findall(text, *spans[index])}
-            open_marks = [mark for mark in open_marks if text[mark[1]] not in kinds]
+            for mark in set(PAIR_MARK.findall(text, *spans[index])):
+                open_marks.pop(OPENER_OF.get(mark, mark), None)
             # An opener after a stray closer of its kind pairs with it reversed (”我的天啊“):
             # it is not a quotation that goes on.
-            open_marks.extend(
-                (index, position)
-                for position in sorted(unclosed)
-                if not any(p < position and text[p] == PAIRS[text[position]] for p in stray)
-            )
+            first_stray: dict[str, int] = {}
+            for position in stray:
+                first_stray.setdefault(text[position], position)
+            for position in sorted(unclosed):
+                if first_stray.get(PAIRS[text[position]], len(text)) > position:
+                    open_marks.setdefault(text[position], []).append((index, position))
+        for index, (_, stray) in enumerate(leftovers):
+            leftovers[index] = (sorted(still_open[index]), stray)
         for index, ((start, end), (unclosed, stray)) in enumerate(
             zip(spans, leftovers, strict=True)
         ):
@@ -217,16 +215,28 @@ class UnbalancedPair(Rule):
 
     @staticmethod
     def _reversed(text: str, stray: list[int], unclosed: list[int]) -> list[tuple[int, int]]:
-        """A stray closer followed by an unclosed opener of its kind: ”桂花董糖“ (one defect)."""
+        """A stray closer followed by an unclosed opener of its kind: ”桂花董糖“ (one defect).
+
+        Each closer takes the first opener of its kind after it that no earlier closer took;
+        an opener before a closer is before every later closer too, so each kind's openers
+        are walked once (linear time).
+        """
         pairs = []
-        openers = sorted(unclosed)
+        openers: dict[str, list[int]] = {}
+        for position in sorted(unclosed):
+            openers.setdefault(PAIRS[text[position]], []).append(position)
+        taken = dict.fromkeys(openers, 0)
         for closer in sorted(stray):
-            match = next(
-                (o for o in openers if o > closer and PAIRS[text[o]] == text[closer]), None
-            )
-            if match is not None:
-                pairs.append((closer, match))
-                openers.remove(match)
+            kind = openers.get(text[closer])
+            if kind is None:
+                continue  # an opener closed over, or no opener of its kind left open
+            index = taken[text[closer]]
+            while index < len(kind) and kind[index] < closer:
+                index += 1
+            if index < len(kind):
+                pairs.append((closer, kind[index]))
+                index += 1
+            taken[text[closer]] = index
         return pairs
 
     @staticmethod
@@ -235,6 +245,7 @@ class UnbalancedPair(Rule):
     ) -> tuple[list[int], list[int]]:
         """Offsets of openers left open and of closers that close nothing on one line."""
         stack: list[int] = []
+        depths: dict[str, list[int]] = {}  # per opener, its places in the stack (linear time)
         stray: list[int] = []
         skip = enumerator_marks(text, start)
         # ASCII brackets on a line with no Chinese are code or English (troff's \\n(xx,
@@ -251,18 +262,19 @@ class UnbalancedPair(Rule):
             if debris and in_debris(debris, position, position + 1):
                 continue  # a byte of mojibake, not a mark: mojibake reports it
             if mark in PAIRS:
+                depths.setdefault(mark, []).append(len(stack))
                 stack.append(position)
                 continue
             opener = OPENER_OF[mark]
-            depth = next(
-                (i for i in range(len(stack) - 1, -1, -1) if text[stack[i]] == opener), None
-            )
-            if depth is None:
+            if not depths.get(opener):
                 if text[position - 1 : position] not in EMOTICON_EYES:
                     stray.append(position)  # else a smiley such as ：）
-            else:
-                stray.extend(stack[depth + 1 :])  # opened inside, never closed
-                del stack[depth:]
+                continue
+            depth = depths[opener].pop()
+            for inner in stack[depth + 1 :]:  # opened inside, never closed
+                depths[text[inner]].pop()  # each is the latest of its kind
+            stray.extend(stack[depth + 1 :])
+            del stack[depth:]
         return stack, stray
 
 
