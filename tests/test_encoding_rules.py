@@ -176,3 +176,66 @@ def test_clean_seeds_have_no_encoding_findings():
     for seed in sorted(SEEDS.glob("*.txt")):
         findings = linter().lint(read_text_file(Path(seed)).documents[0])
         assert [f.code for f in findings] == (["E105"] if seed.name.startswith("003_") else [])
+
+
+# ---- lone surrogates (issue 14): half of a character, lost ---------------------------------
+
+# A JSON escape \ud800 without its other half decodes to a lone surrogate (one character).
+SURROGATE_JSONL = '{"id": "s1", "text": "絲\\ud800綢之路，全長七千公里。"}\n'
+
+
+def test_a_lone_surrogate_from_a_json_escape_is_reported_without_a_fix(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(SURROGATE_JSONL, encoding="utf-8")
+    result = process_file(path, linter("E103"), fix=False)
+    ((doc, finding),) = [(d, f) for d, f in result.findings if f.code == "E103"]
+    assert doc.text[finding.start : finding.end] == "\ud800"
+    assert (finding.start, finding.end) == (1, 2)
+    assert "surrogate" in finding.message.lower() and "U+D800" in finding.message
+    assert finding.fix is None  # the lost half cannot be restored: nothing to fix
+
+
+def test_a_lone_surrogate_in_plain_text_is_reported_and_pairs_are_not():
+    text = "絲\udfff綢之路，𠮷野家的牛肉饭。"  # a lone low surrogate, and a real pair (𠮷)
+    findings = linter("E103").lint(Document(text))
+    assert [(text[f.start : f.end], f.fix) for f in findings] == [("\udfff", None)]
+
+
+def test_fixing_a_record_with_a_lone_surrogate_leaves_it_byte_for_byte(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(SURROGATE_JSONL, encoding="utf-8")
+    process_file(path, linter("E"), fix=True, unsafe=True, write=True)
+    assert path.read_text(encoding="utf-8") == SURROGATE_JSONL
+
+
+# ---- UTF-16 debris (issue 14): bytes of UTF-16 text read one byte a character -------------
+
+
+def utf16_debris(text: str) -> str:
+    """What a UTF-8 reader keeps of UTF-16-LE text: one character per byte, NULs included."""
+    return text.encode("utf-16-le").decode("latin-1")
+
+
+DEBRIS_DOC = (
+    "帖子正文。\n" + utf16_debris("微博正文：") + "\n" + utf16_debris("iPhone 5s 很好用") + "\n"
+)
+
+
+def test_safe_invisible_char_fixes_leave_utf16_debris_decodable():
+    fixed = linter("E103").fix(Document(DEBRIS_DOC)).text
+    debris = fixed.split("\n")[1:3]
+    assert [line.encode("latin-1").decode("utf-16-le") for line in debris] == [
+        "微博正文：",
+        "iPhone 5s 很好用",
+    ]
+
+
+def test_invisible_chars_in_utf16_debris_are_still_reported():
+    findings = linter("E103").lint(Document(DEBRIS_DOC))
+    assert findings and all(f.fix is None for f in findings)
+    assert all("UTF-16" in f.message for f in findings)
+
+
+def test_a_nul_in_ordinary_text_is_still_fixed_safely():
+    findings = linter("E103").lint(Document("共\x00产党的宗旨。"))
+    assert [f.fix.applicability for f in findings] == [Applicability.SAFE]

@@ -13,7 +13,7 @@ CATEGORIES: dict[str, frozenset[str]] = {
     "byline": frozenset({"B104", "B103"}),  # bylines, datelines, reporter credits
     "metadata": frozenset({"B103"}),  # source / time / views / editor lines
     "copyright": frozenset({"B106"}),
-    "punctuation": frozenset({"P101", "P102", "P103", "P105"}),  # half-width, doubled, '.'
+    "punctuation": frozenset({"P101", "P102", "P103", "P105", "P106"}),  # half-width, doubled, '.'
     "script": frozenset({"S101", "S103"}),  # traditional characters in simplified text
     "pinyin": frozenset({"S105"}),
     "duplicate": frozenset({"D101", "D102", "D103"}),

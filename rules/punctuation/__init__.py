@@ -5,10 +5,12 @@ from .p102_conflicting_punctuation import ConflictingPunctuation
 from .p103_halfwidth_punctuation import HalfwidthPunctuation
 from .p104_unbalanced_pair import UnbalancedPair
 from .p105_ellipsis_style import EllipsisStyle
+from .p106_halfwidth_full_stop import HalfwidthFullStop
 
 __all__ = [
     "ConflictingPunctuation",
     "EllipsisStyle",
+    "HalfwidthFullStop",
     "HalfwidthPunctuation",
     "RepeatedPunctuation",
     "UnbalancedPair",

