@@ -1,4 +1,4 @@
-"""Regenerate the README's screenshots of the health report and of ``--statistics``.
+"""Regenerate the screenshots of docs/report.md: the health report and ``--statistics``.
 
     python docs/screenshots.py      # needs the test extra (playwright) and Debian's chromium
 

@@ -47,20 +47,27 @@ def normalize(text: str) -> str:
     return WHITESPACE_RUN.sub(" ", text)
 
 
+def hashable(text: str) -> bytes:
+    """The text's UTF-8 bytes to hash. A JSON escape can leave a lone surrogate (\\ud800) in a
+    record, which strict UTF-8 refuses; ``surrogatepass`` hashes it and leaves every other
+    text's bytes, and so every existing fingerprint, unchanged."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 def fingerprint(doc: Document, finding: Finding) -> str:
     """Identity and context in one hash, for report formats that want one key per finding
     (SARIF ``partialFingerprints``, GitLab); the baseline keeps the two apart."""
     record = doc.record.id if doc.record is not None and doc.record.id else ""
     offending = normalize(doc.text[finding.start : finding.end])
     key = "\x1f".join((finding.code, record, offending, context(doc, finding)))
-    return hashlib.sha256(key.encode()).hexdigest()[:24]
+    return hashlib.sha256(hashable(key)).hexdigest()[:24]
 
 
 def identity(doc: Document, finding: Finding) -> str:
     """What makes a finding the same finding anywhere in its file: rule, record, text."""
     record = doc.record.id if doc.record is not None and doc.record.id else ""
     key = "\x1f".join((finding.code, record, offending_text(doc, finding)))
-    return hashlib.sha256(key.encode()).hexdigest()[:24]
+    return hashlib.sha256(hashable(key)).hexdigest()[:24]
 
 
 def offending_text(doc: Document, finding: Finding) -> str:
@@ -75,7 +82,7 @@ def context(doc: Document, finding: Finding) -> str:
     end = min(max(finding.end, finding.start), line.end)
     before = doc.text[max(line.start, finding.start - CONTEXT_CHARS) : finding.start]
     after = doc.text[end : min(line.end, end + CONTEXT_CHARS)]
-    return hashlib.sha256(normalize(f"{before}\x00{after}").encode()).hexdigest()[:16]
+    return hashlib.sha256(hashable(normalize(f"{before}\x00{after}"))).hexdigest()[:16]
 
 
 @dataclass

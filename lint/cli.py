@@ -40,7 +40,7 @@ from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
 from .report import REPORTERS, full
 from .report import statistics as statistics_report
-from .report.console import make_console
+from .report.console import UNENCODABLE, escape_unencodable, make_console
 from .report.errors import errors_summary, print_errors
 from .report.full import summary_table
 from .report.summary import Counts, plural, show_fixed, summary_line
@@ -78,6 +78,7 @@ def main_callback(
     ] = False,
 ) -> None:
     """cnlint finds and fixes defects in scraped Chinese text."""
+    escape_unencodable(sys.stdout, sys.stderr)
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
@@ -580,7 +581,7 @@ def _current_bytes(result: FileResult) -> bytes:
 def _write_report(report: Report, output_format: str, output_file: Path) -> None:
     """The report goes to the file; the terminal gets the summary table and line."""
     try:
-        with output_file.open("w", encoding="utf-8") as stream:
+        with output_file.open("w", encoding="utf-8", errors=UNENCODABLE) as stream:
             REPORTERS[output_format](report, stream)
     except OSError as exc:
         raise fail(f"cannot write {output_file}: {exc.strerror or exc}") from exc

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,47 @@ def git(repo: Path, *args: str) -> None:
 
 
 def need(path: Path) -> Path:
+    """The path, or a skip where ../shared is not beside the project; CI must have it, so
+    there (CI=true) its absence fails instead of silently dropping the corpus tests."""
     if not path.exists():
-        pytest.skip(f"{path} is not beside the project (../shared)")
+        message = f"{path} is not beside the project (../shared)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None):
-    """Run the installed CLI in a subprocess (a real process, a real exit code)."""
+    """Run the CLI in this process (typer's CliRunner): the same exit code, stdout and stderr as
+    the console script, without starting an interpreter per call. An exception the CLI lets
+    escape lands in stderr as its traceback, as it would from a real process."""
+    import os
+    import subprocess
+    import traceback
+
+    from typer.testing import CliRunner
+
+    from cnlint.cli import app
+
+    # As run_console_script: a test's output never carries colour unless it asks for it.
+    overrides = {"FORCE_COLOR": None, **(env or {})}
+    before = Path.cwd()
+    os.chdir(cwd or before)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, env=overrides, prog_name="cnlint")
+    finally:
+        os.chdir(before)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+
+
+def run_console_script(
+    *args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None
+):
+    """Run the installed CLI in a subprocess: for what only a real process shows (the entry
+    point, a closed pipe, the interpreter's own stream encoding)."""
     import os
     import subprocess
     import sys

@@ -1,7 +1,7 @@
 """Bad input, made for real: each case gets a one-line error naming the file (and record), the
 run goes on, the exit code is 2, and nothing is written for that file.
 
-This is the table "Input formats and bad input" of the README, row by row.
+This is the table "Bad input" of docs/inputs-and-data-safety.md, row by row.
 """
 
 import ctypes

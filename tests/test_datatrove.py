@@ -25,6 +25,9 @@ from cnlint.datatrove import CnlintFilter, CnlintFormatter, as_record
 
 from conftest import DIRTY_CORPUS, ROOT, SEEDS, need, run_cli
 
+# Slow (runs datatrove pipelines): `-m "not slow"` skips it locally; CI runs it.
+pytestmark = pytest.mark.slow
+
 PAGES_PER_SOURCE = 2
 # What a finding is, apart from where the document came from (CLI: the JSONL file and line).
 PROVENANCE = ("path", "record")
@@ -214,9 +217,10 @@ def test_mistakes_fail_when_the_step_is_made_not_in_a_task():
 
 
 def test_readme_pipeline_runs_as_a_script(corpus, tmp_path):
-    """The README's datatrove example, run as a user would (its workers are real processes)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (block,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "CnlintFilter" in b]
+    """The datatrove example of docs/performance-and-scale.md, run as a user would (its workers
+    are real processes)."""
+    page = (ROOT / "docs" / "performance-and-scale.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", page, re.S) if "CnlintFilter" in b]
     (tmp_path / "crawl").mkdir()
     for part in corpus.glob("*.jsonl"):
         (tmp_path / "crawl" / part.name).write_bytes(part.read_bytes())

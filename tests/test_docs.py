@@ -1,6 +1,8 @@
 """The rule docs are generated from the rule classes: the committed files must be current."""
 
 import importlib.util
+import re
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -23,12 +25,35 @@ def test_committed_rule_docs_are_what_the_rule_classes_generate():
     assert not tool.stale_pages(), "run tools/gen_docs.py: pages of rules that are gone"
 
 
-def test_every_rule_has_a_page_and_a_row_in_the_readme():
+def test_every_rule_has_a_page_and_a_row_in_the_index_and_the_readme_counts_them():
     tool = gen_docs()
+    index = (ROOT / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for rule in tool.built_in_rules():
+    rules = tool.built_in_rules()
+    for rule in rules:
         assert (ROOT / "docs" / "rules" / f"{rule.code}.md").exists()
-        assert f"| [{rule.code}](docs/rules/{rule.code}.md) | `{rule.name}` |" in readme
+        assert f"| [{rule.code}]({rule.code}.md) | `{rule.name}` |" in index
+    assert f"{tool.BEGIN}{len(rules)} rules in " in readme
+    assert "(docs/rules/README.md)" in readme
+
+
+def relative_links(page: Path) -> list[str]:
+    """The targets of a page's Markdown links and images that are not web addresses."""
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+    targets = re.findall(r"\]\(([^)\s]+)\)", text)
+    return [t for t in targets if not re.match(r"[a-z]+:", t) and not t.startswith("#")]
+
+
+def test_every_relative_link_of_the_readme_and_docs_points_at_a_file():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    broken = [
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in pages
+        for target in relative_links(page)
+        if not (page.parent / target.split("#")[0]).exists()
+    ]
+    assert not broken, broken
+    assert len(relative_links(ROOT / "README.md")) >= 10  # the README does link its pages
 
 
 def test_the_example_rule_of_the_rule_guide_passes_its_own_examples():

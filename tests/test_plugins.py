@@ -5,7 +5,8 @@ import textwrap
 
 from cnlint.registry import load_registry
 
-from conftest import run_cli
+# A plugin on PYTHONPATH is found only by a fresh interpreter: these run the console script.
+from conftest import run_console_script
 
 PLUGIN = textwrap.dedent(
     '''
@@ -63,11 +64,11 @@ def test_plugin_rule_through_the_cli(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text("共青团员和青年\u3000志愿者参加活动。\n", encoding="utf-8")
     env = {"PYTHONPATH": str(tmp_path)}
-    listed = json.loads(run_cli("rules", "--format", "json", env=env).stdout)
+    listed = json.loads(run_console_script("rules", "--format", "json", env=env).stdout)
     assert "X101" in {r["code"] for r in listed}
-    result = run_cli("check", "--select", "X101", "--format", "json", str(doc), env=env)
+    result = run_console_script("check", "--select", "X101", "--format", "json", str(doc), env=env)
     assert [r["code"] for r in json.loads(result.stdout)] == ["X101"]
-    run_cli("check", "--select", "X101", "--fix", str(doc), env=env)
+    run_console_script("check", "--select", "X101", "--fix", str(doc), env=env)
     assert doc.read_text(encoding="utf-8") == "共青团员和青年志愿者参加活动。\n"
 
 

@@ -1,17 +1,19 @@
-"""The pre-commit hooks, run by the real pre-commit (`pre-commit try-repo`).
+"""The pre-commit hooks, run by the real pre-commit.
 
-try-repo installs the hook repository at a commit into pre-commit's own virtualenv
-(from PyPI and the local wheel cache only). The project is copied into a fresh git
-repository and committed there, so the test exercises the working tree as it is,
-whatever is or is not committed in the real checkout.
+The fast test runs the published hook definitions as local system hooks (no network). The
+slow one installs the hook repository into pre-commit's own virtualenv, as a user's
+`pre-commit install` does: the project is copied into a fresh git repository and committed
+there, so it exercises the working tree as it is, whatever is committed in the checkout.
 """
 
 import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, SEEDS, git
 
@@ -21,6 +23,8 @@ DEFECTIVE = "".join(
     (SEEDS / "000_35d55cf4af66c7c1.txt").read_text(encoding="utf-8").splitlines(True)[:3]
 )
 PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "lint", "rules")
+# The page whose GitHub Actions workflow and pre-commit config these tests run as users copy them.
+CI_PAGE = (ROOT / "docs" / "ci-and-pre-commit.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +51,19 @@ def pre_commit_home(tmp_path_factory):
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(hook_repo, pre_commit_home, work, *hooks):
-    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
+def run_hooks(work, pre_commit_home, config, *hooks):
+    """`pre-commit run` in ``work`` with ``config`` as its .pre-commit-config.yaml."""
+    (work / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(pre_commit_home),
+        "NO_COLOR": "1",
+        # A `language: system` hook runs the cnlint beside this interpreter.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
     env.pop("PRE_COMMIT", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), *hooks, "--all-files"],
+        [sys.executable, "-m", "pre_commit", "run", *hooks, "--all-files"],
         cwd=work,
         env=env,
         capture_output=True,
@@ -60,17 +72,18 @@ def try_repo(hook_repo, pre_commit_home, work, *hooks):
     )
 
 
-def test_check_fails_fix_repairs_check_passes(hook_repo, pre_commit_home, tmp_path):
+def defective_repo(tmp_path):
     work = tmp_path / "corpus"
     work.mkdir()
-    article = work / "article.txt"
-    article.write_text(DEFECTIVE, encoding="utf-8")
+    (work / "article.txt").write_text(DEFECTIVE, encoding="utf-8")
     git(work, "init", "-q")
     git(work, "add", ".")
+    return work
 
-    # try-repo installs the hooks afresh on every call (about a minute), so the first
-    # call runs both hooks in their order: the check, then the fix.
-    first = try_repo(hook_repo, pre_commit_home, work)
+
+def check_fails_fix_repairs_check_passes(work, pre_commit_home, config):
+    # Both hooks in their order: the check, then the fix.
+    first = run_hooks(work, pre_commit_home, config)
     output = first.stdout + first.stderr
     assert first.returncode == 1, output
     check_part, fix_part = output.split("cnlint (fix Chinese text)")
@@ -78,16 +91,44 @@ def test_check_fails_fix_repairs_check_passes(hook_repo, pre_commit_home, tmp_pa
     assert "article.txt:3:" in check_part and "P103" in check_part
     # pre-commit fails a hook that modified files, so the user reviews the fix.
     assert "files were modified by this hook" in fix_part
-    assert article.read_text(encoding="utf-8") == DEFECTIVE.replace(",", "，")
+    assert (work / "article.txt").read_text(encoding="utf-8") == DEFECTIVE.replace(",", "，")
 
     git(work, "add", ".")
-    again = try_repo(hook_repo, pre_commit_home, work, "cnlint")
+    again = run_hooks(work, pre_commit_home, config, "cnlint")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
 
 
+def test_the_published_hooks_check_then_fix(pre_commit_home, tmp_path):
+    """The hooks exactly as .pre-commit-hooks.yaml publishes them, run by the real pre-commit
+    as local `language: system` hooks: offline, no hook environment to build."""
+    published = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = [{**hook, "language": "system"} for hook in published]
+    config = {"repos": [{"repo": "local", "hooks": hooks}]}
+    check_fails_fix_repairs_check_passes(defective_repo(tmp_path), pre_commit_home, config)
+
+
+@pytest.mark.slow
+def test_the_hook_repository_installs_and_runs(hook_repo, pre_commit_home, tmp_path):
+    """A user's install: pre-commit builds the hooks' Python environment from the repository
+    (PyPI and pip's cache), once for both runs, since repo and rev stay the same."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = {
+        "repos": [
+            {
+                "repo": str(hook_repo),
+                "rev": commit,
+                "hooks": [{"id": "cnlint"}, {"id": "cnlint-fix"}],
+            }
+        ]
+    }
+    check_fails_fix_repairs_check_passes(defective_repo(tmp_path), pre_commit_home, config)
+
+
 # Clean prose (full-width marks) with a line of page metadata: B103, a warning only an unsafe fix
-# removes, so --fix cannot and the README's --fail-on error lets it pass.
+# removes, so --fix cannot and the documented --fail-on error lets it pass.
 METADATA = (
     "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点。\n"
     "来源：山西日报　时间：2021-09-17 08:31:26\n"
@@ -99,12 +140,11 @@ DEBRIS = (
 
 
 def readme_precommit_config(hook_repo) -> str:
-    """The README's .pre-commit-config.yaml as a user copies it, pointed at the hook repo."""
+    """The .pre-commit-config.yaml of docs/ci-and-pre-commit.md as a user copies it, pointed at
+    the hook repo."""
     import re
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## CI and pre-commit")[1].split("\n## ")[0]
-    config = next(b for b in re.findall(r"```yaml\n(.*?)```", section, re.S) if "repos:" in b)
+    config = next(b for b in re.findall(r"```yaml\n(.*?)```", CI_PAGE, re.S) if "repos:" in b)
     head = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -112,7 +152,7 @@ def readme_precommit_config(hook_repo) -> str:
     return re.sub(r"rev: \S+", f"rev: {head}", config)
 
 
-def run_hooks(pre_commit_home, work):
+def run_all_hooks(pre_commit_home, work):
     env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
     env.pop("PRE_COMMIT", None)
     done = subprocess.run(
@@ -126,6 +166,7 @@ def run_hooks(pre_commit_home, work):
     return done.returncode, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_readme_config_fix_hook_fails_only_on_changes_or_remaining_findings(
     hook_repo, pre_commit_home, tmp_path
 ):
@@ -138,7 +179,7 @@ def test_readme_config_fix_hook_fails_only_on_changes_or_remaining_findings(
     git(work, "add", ".")
 
     # 1. Safe fixes applied: the fix hook fails and says which file, lines and rules.
-    code, output = run_hooks(pre_commit_home, work)
+    code, output = run_all_hooks(pre_commit_home, work)
     assert code == 1, output
     fix_part = output.split("cnlint (fix Chinese text)")[1].split("cnlint (check")[0]
     assert "Failed" in fix_part and "files were modified by this hook" in fix_part
@@ -150,14 +191,14 @@ def test_readme_config_fix_hook_fails_only_on_changes_or_remaining_findings(
 
     # 2. Nothing left to fix and nothing at the error level: both hooks pass.
     git(work, "add", ".")
-    code, output = run_hooks(pre_commit_home, work)
+    code, output = run_all_hooks(pre_commit_home, work)
     assert code == 0, output
     assert output.count("Passed") == 2
 
     # 3. An error no fix removes: the fix hook fails without changing anything.
     (work / "debris.txt").write_text(DEBRIS, encoding="utf-8")
     git(work, "add", ".")
-    code, output = run_hooks(pre_commit_home, work)
+    code, output = run_all_hooks(pre_commit_home, work)
     assert code == 1, output
     fix_part = output.split("cnlint (fix Chinese text)")[1].split("cnlint (check")[0]
     assert "Failed" in fix_part and "files were modified" not in fix_part
@@ -168,13 +209,9 @@ def test_readme_config_fix_hook_fails_only_on_changes_or_remaining_findings(
 def test_readme_configs_name_real_hooks_and_options():
     import re
 
-    import yaml
-
     from conftest import run_cli
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## CI and pre-commit")[1].split("\n## ")[0]
-    workflow, config = (yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S))
+    workflow, config = (yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", CI_PAGE, re.S))
     hooks = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert {h["id"] for h in config["repos"][0]["hooks"]} <= hooks == {"cnlint", "cnlint-fix"}
     help_text = run_cli("check", "--help", env={"COLUMNS": "200"}).stdout

@@ -26,6 +26,9 @@ from cnlint.raydata import (
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
 
+# Slow (starts a Ray cluster): `-m "not slow"` skips it locally; CI runs it.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module", autouse=True)
 def local_ray():

@@ -15,6 +15,9 @@ from report_page import json_findings, json_places, places_from_segments
 
 from conftest import SEEDS, run_cli
 
+# Slow (drives a headless Chromium): `-m "not slow"` skips it locally; CI runs it.
+pytestmark = pytest.mark.slow
+
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
 )

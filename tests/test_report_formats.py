@@ -14,10 +14,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from cnlint.report import REPORTERS
 from cnlint.report.github import escape_data, escape_property
 from cnlint.report.junit import xml_text
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, run_cli, run_console_script
 
 SARIF_SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")
 # The documented workflow-command form; col/endColumn are optional in general, always
@@ -193,3 +194,46 @@ def test_findings_inside_jsonl_records_point_at_the_record_line(tmp_path):
         match = record_form.match(line)
         assert match and int(match[2]) == finding["record"]["line"], line
         assert f"record {finding['record']['id']}, text {finding['line']}:" in line
+
+
+# Seed 000's first sentence twice, each with a lone surrogate after 事: a JSON escape that
+# decodes to a str no encoder accepts. Every finding's text or context holds it.
+SURROGATE_RECORD = json.dumps({"text": "民生无小事\ud800,枝叶总关情。" * 2}) + "\n"
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_every_format_prints_a_lone_surrogate_escaped(tmp_path, fmt):
+    (tmp_path / "corpus.jsonl").write_text(SURROGATE_RECORD, encoding="utf-8")
+    result = run_cli("check", "corpus.jsonl", "--no-cache", "--format", fmt, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    assert "P103" in result.stdout and "D103" in result.stdout
+    if fmt in ("full", "json", "jsonl", "junit"):  # the formats that show the finding's text
+        assert "事\\ud800," in result.stdout
+    if fmt == "json":
+        texts = [finding["text"] for finding in json.loads(result.stdout)]
+        assert "民生无小事\ud800,枝叶总关情。" in texts  # the escape reads back as the surrogate
+
+    written = tmp_path / f"report.{fmt}"
+    result = run_cli(
+        "check",
+        "corpus.jsonl",
+        "--no-cache",
+        "--format",
+        fmt,
+        "--output-file",
+        str(written),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    assert "D103" in written.read_text(encoding="utf-8")
+
+
+def test_the_console_script_prints_a_lone_surrogate_escaped(tmp_path):
+    # The interpreter's own stdout (not the test runner's) is the one that refused it.
+    (tmp_path / "corpus.jsonl").write_text(SURROGATE_RECORD, encoding="utf-8")
+    result = run_console_script("check", "corpus.jsonl", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    assert "事\\ud800," in result.stdout

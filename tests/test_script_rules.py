@@ -55,16 +55,34 @@ def test_seed_003_leftovers_are_found_and_traps_are_not():
     assert journey + 1 in positions and journey + 2 not in positions
 
 
-def test_seed_003_is_flagged_paragraph_by_paragraph():
+def test_seed_003_is_one_finding_for_a_document_in_traditional_script():
+    # Seed 003 is written wholly in traditional script: one defect, one finding (issue 15),
+    # whose fix converts every paragraph that holds a traditional character.
     findings = lint(SEED_003)
     counts = Counter(f.code for f in findings)
     paragraphs_with_traditional = {
         Document(SEED_003).line_index(p) for p in traditional_positions(SEED_003)
     }
-    assert counts["S101"] == len(paragraphs_with_traditional) > 30
-    mixed_lines = {Document(SEED_003).position(f.start)[0] for f in findings if f.code == "S103"}
-    assert 2 in mixed_lines  # 黨員干部
+    assert len(paragraphs_with_traditional) > 30
+    (document,) = [f for f in findings if f.code == "S101"]
+    assert document.message.startswith("Written in traditional script")
+    edited = {Document(SEED_003).line_index(e.start) for e in document.fix.edits}
+    assert edited >= paragraphs_with_traditional
+    # Its paragraphs are S101's defect alone: mixed-script stays silent there.
+    assert counts["S103"] == 0
     assert counts["S102"] == 0  # target-script is simplified
+
+
+def test_a_simplified_document_keeps_one_finding_per_traditional_paragraph():
+    # seed 000 with two paragraphs converted to traditional: the document is simplified,
+    # each converted paragraph is its own defect.
+    lines = SIMPLIFIED_SEEDS[0].read_text(encoding="utf-8").splitlines()
+    converted = [i for i, line in enumerate(lines) if len(line) > 20][:2]
+    for i in converted:
+        lines[i] = opencc.OpenCC("s2tw").convert(lines[i])
+    findings = lint("\n".join(lines), "S101")
+    assert len(findings) == 2
+    assert not any(f.message.startswith("Written in") for f in findings)
 
 
 def test_seed_003_fixed_is_simplified():
@@ -94,12 +112,29 @@ def test_script_fixes_edit_only_inside_their_findings(target):
 
 def test_mixed_script_leaves_a_paragraph_in_the_other_script_to_its_conversion():
     # seed 003 line 2: mostly traditional, target simplified. traditional-in-simplified
-    # converts the paragraph; mixed-script names 干 (干部, 干警) and offers no fix of its own.
+    # reports the paragraph and converts all of it (干部 included): one defect, one finding.
     line = SEED_003.splitlines()[1]
-    mixed = [f for f in lint(line, "S103") if f.message.startswith("Simplified 干 ")]
-    assert mixed and all(f.fix is None for f in mixed)
+    assert lint(line, "S103") == []
+    assert len(lint(line, "S101")) == 1
     fixed = Linter(Config(select=("S101", "S103"))).fix(Document(line)).text
     assert "党员干部" in fixed and traditional_positions(fixed) == ()
+    # With traditional as the target, the same paragraph is mixed and 干 is converted.
+    mixed = lint(line, "S103", target_script="traditional")
+    assert any("干" in f.message and f.fix for f in mixed)
+
+
+# 山海經 南山經 and 史記 項羽本紀 from the quality benchmark (classical, edited): the sources
+# themselves write 于 and 并; in a simplified corpus the paragraphs are S101's defect alone.
+CLASSICAL = [
+    "又東三百五十里，曰箕尾之山，其尾踆于東海，多沙石。汸水出焉，而南流注于淯，其中多白玉。",
+    "漢欲西歸，張良、陳平說曰：「漢有天下太半，而諸侯皆附之。」"
+    "於是乃發使者告韓信、彭越曰：「并力擊楚。」",
+]
+
+
+@pytest.mark.parametrize("text", CLASSICAL, ids=["nanshanjing", "xiangyu"])
+def test_classical_traditional_paragraph_is_one_finding_in_a_simplified_corpus(text):
+    assert [f.code for f in lint(text)] == ["S101"]
 
 
 @pytest.mark.parametrize("seed", SIMPLIFIED_SEEDS, ids=lambda p: p.name[:3])
@@ -112,7 +147,8 @@ def test_fully_traditional_text_is_clean_when_traditional_is_the_target():
     traditional = opencc.OpenCC("s2tw").convert(SIMPLIFIED_SEEDS[0].read_text(encoding="utf-8"))
     assert len(traditional_positions(traditional)) > 100
     assert lint(traditional, "S101,S102,S103", target_script="traditional") == []
-    assert len(lint(traditional, "S101")) > 5
+    (document,) = lint(traditional, "S101")
+    assert document.message.startswith("Written in traditional script")
     assert lint(traditional, "S102,S103", target_script="any") == []
 
 
@@ -176,3 +212,89 @@ def test_seed_003_after_check_fix_is_simplified_without_pinyin_or_doubled_marks(
     assert re.search(f"[(（][{PINYIN_LETTERS}]+[)）]", fixed) is None
     assert re.search("[,，、;；:：。!！?？]{2,}", fixed) is None
     assert "党员干部怀着感情、带着责任" in fixed
+
+
+# ---- issue 14: lone surrogates from JSON escapes ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("絲\ud800", "simplified"),  # the issue's record: {"text":"絲\ud800"}
+        ("黨員干部走進幫扶家庭\ud800。", "simplified"),
+        ("为群众办实事\udfff，新征程上再出发。", "traditional"),
+    ],
+)
+def test_opencc_rules_survive_a_lone_surrogate_and_keep_it(text, target):
+    assert lint(text, target_script=target), "the script defect beside the surrogate is found"
+    fixed = Linter(Config(select=("S",), target_script=target)).fix(Document(text)).text
+    surrogate = next(c for c in text if "\ud800" <= c <= "\udfff")
+    assert fixed.count(surrogate) == 1 and len(fixed) == len(text)
+    assert fixed.index(surrogate) == text.index(surrogate)
+    assert fixed != text
+
+
+def test_conversion_keeps_a_lone_surrogate_where_it_was():
+    assert conversion.convert("絲\ud800綢", "t2s") == "丝\ud800绸"
+
+
+# ---- issue 14: encoding damage belongs to the encoding rules ---------------------------------
+
+# Seed 000's opening read back as GBK (UTF-8 bytes decoded as GBK): the mojibake holds
+# traditional-only characters (鍚, 簡, 鏈) that converting would make unrecoverable.
+SENTENCE = "各地基层干部都参与了这次为期三天的活动。"
+MOJIBAKE = SENTENCE.encode("utf-8").decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize("target", ["simplified", "traditional"])
+def test_script_fixes_leave_mojibake_to_its_encoding_rule(target):
+    text = f"会议通知：{MOJIBAKE}\n黨員干部走進幫扶家庭。\n"
+    assert traditional_positions(MOJIBAKE)  # the trap: the damage looks traditional
+    damage = text.index(MOJIBAKE), text.index(MOJIBAKE) + len(MOJIBAKE)
+    findings = lint(text, target_script=target)
+    assert findings  # the real script defects around the damage are still found
+    for finding in findings:
+        for edit in finding.fix.edits if finding.fix else ():
+            assert edit.end <= damage[0] or edit.start >= damage[1], finding
+    fixed = Linter(Config(select=("S",), target_script=target)).fix(Document(text)).text
+    assert MOJIBAKE in fixed
+    recovered = [f.fix.edits[0].content for f in lint(fixed, "E105") if f.fix]
+    assert recovered and recovered[0].startswith("各地基层干部")
+
+
+def test_misaligned_gbk_debris_is_not_converted():
+    # dirty/sogoucs_006.txt: GBK read out of step after a lost byte. The debris (E108's) holds
+    # simplified-only characters (颈 对 乔); in a traditional corpus the text around it is
+    # still converted, the debris is left for the encoding rule.
+    text = (ROOT.parent / "shared/corpus/external/dirty/sogoucs_006.txt").read_text("utf-8")
+    debris = "?１颈ㄍㄑ对薄≌叛蕖∷真糊３乔?"
+    line = next(line for line in text.splitlines() if debris in line)
+    linter = Linter(Config(select=("S", "E108"), target_script="traditional"))
+    assert any(f.code == "E108" for f in linter.lint(Document(line)))
+    fixed = linter.fix(Document(line)).text
+    assert debris in fixed and fixed != line
+
+
+def test_utf16_debris_is_neither_converted_nor_a_foreign_script():
+    # dirty/tieba_iphone_001.txt: posts saved as UTF-16 and read with the bytes swapped
+    # (㈀ is '2', ⴀ is '-'): Han, hangul and private-use characters mixed. Converting them
+    # would make the bytes unrecoverable, and the hangul is no Korean.
+    path = ROOT.parent / "shared/corpus/external/dirty/tieba_iphone_001.txt"
+    lines = path.read_text("utf-8", errors="surrogateescape").splitlines()
+    debris = [line for line in lines if "㈀\u3000\u3100㘀ⴀ" in line]
+    assert len(debris) > 10
+    linter = Linter(Config(select=("S101", "S103", "S104")))
+    for line in debris:
+        assert linter.lint(Document(line)) == [], line[:40]
+        assert linter.fix(Document(line)).text == line
+    # a line of the same post that is text keeps its findings
+    assert lint("点击这里查看더보기全部内容", "S104")
+
+
+def test_a_character_without_a_common_simplified_form_is_not_traditional():
+    # 山海經 南山經 (quality benchmark): 鮆 and 訑 have simplified forms only beyond the BMP
+    # (𫚖, 𫍙), which GBK and most fonts lack; a simplified edition keeps 鮆.
+    assert lint("苕水出于其阴，北流注于具区。其中多鮆鱼。", "S101") == []
+    text = "有獸焉，其狀如羊，九尾四耳，其目在背，其名曰猼訑，佩之不畏。其中多鮆魚。"
+    fixed = Linter(Config(select=("S101",))).fix(Document(text)).text
+    assert fixed == "有兽焉，其状如羊，九尾四耳，其目在背，其名曰猼訑，佩之不畏。其中多鮆鱼。"

@@ -6,7 +6,7 @@ import pytest
 
 from cnlint.sources import read_text_file
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, need, run_cli
 from seed_expectations import actual_rows, expected_rows, seed_files, seed_linter
 
 SEED_FILES = seed_files()
@@ -18,9 +18,7 @@ def test_there_are_five_seeds_with_expectations():
 
 
 def test_seeds_are_the_users_documents_unchanged():
-    shared = SEEDS.parent.parent / "shared" / "seeds"
-    if not shared.exists():
-        pytest.skip("../shared/seeds is not beside the project")
+    shared = need(SEEDS.parent.parent / "shared" / "seeds")
     for seed in SEED_FILES:
         assert seed.read_bytes() == (shared / seed.name).read_bytes()
 

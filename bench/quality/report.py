@@ -1,7 +1,7 @@
 """The quality benchmark's report: precision per rule, noise per genre, recall per category.
 
     .venv/bin/python bench/quality/report.py              # the report, as text
-    .venv/bin/python bench/quality/report.py --markdown   # the same tables for the README
+    .venv/bin/python bench/quality/report.py --markdown   # for docs/quality-benchmark.md
 
 It lints the benchmark corpus with every rule, reads the judgments (judgments/<CODE>.tsv),
 the defects cnlint is known to miss (missed.tsv) and injects defects in unseen wording

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from ..baseline import fingerprint
+from ..baseline import fingerprint, hashable
 from ..finding import Severity
 from ..run import Report
 from .locate import position_dict
@@ -38,7 +38,7 @@ def render(report: Report, stream: TextIO) -> None:
                 "check_name": f"{finding.code} {finding.name}",
                 "categories": ["Style"],
                 "severity": SEVERITIES[finding.severity],
-                "fingerprint": hashlib.md5(unique.encode(), usedforsecurity=False).hexdigest(),
+                "fingerprint": hashlib.md5(hashable(unique), usedforsecurity=False).hexdigest(),
                 "location": {"path": doc.path, "lines": lines},
             }
         )

@@ -4,6 +4,7 @@ traditional/simplified and mixed-script rules.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -29,10 +30,24 @@ ZHU_BEFORE = frozenset("显卓名土昭编原巨论专遗拙新合译撰所大")
 ZHU_AFTER = frozenset("作名称述者录书")
 
 
+# A lone surrogate (from a JSON escape such as "\\ud800") is not UTF-8, and OpenCC converts
+# UTF-8: the text is converted piece by piece around each surrogate, which stays where it was.
+LONE_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
+def _opencc(text: str, config: str) -> str:
+    pieces = LONE_SURROGATE.split(text)
+    # Odd pieces are the surrogates the split kept; even pieces are convertible text.
+    return "".join(
+        piece if index % 2 else converter(config).convert(piece)
+        for index, piece in enumerate(pieces)
+    )
+
+
 @lru_cache(maxsize=64)  # traditional-in-simplified and mixed-script fix the same paragraphs
 def convert(text: str, config: str) -> str:
     """OpenCC's conversion, plus 著 → 着 when converting to simplified."""
-    converted = converter(config).convert(text)
+    converted = _opencc(text, config)
     if config not in TO_SIMPLIFIED or "著" not in converted:
         return converted
     chars = list(converted)
@@ -60,7 +75,8 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
 
     The whole paragraph is converted (phrases need their context), then only the characters
     that changed are replaced, one edit per run of changes, skipping characters in ``keep``
-    (already right for the target script: converting them again would only pick a variant).
+    (already right for the target script: converting them again would only pick a variant)
+    and, towards simplified, changes to a character that is not an everyday one.
     A conversion that changes the length (phrase configs) replaces the paragraph.
     """
     original = text[span.start : span.end]
@@ -71,8 +87,13 @@ def conversion_edits(text: str, span: Span, config: str, keep: frozenset[str]) -
     # character of a long paragraph cost more than the conversion itself).
     differs = np.flatnonzero(code_points(original) != code_points(converted)).tolist()
     runs: list[list[int]] = []  # [start, end) of each run of changed characters
+    to_simplified = config in TO_SIMPLIFIED
     for i in differs:
         if original[i] in keep:
+            continue
+        if to_simplified and not "\u4e00" <= converted[i] <= "\u9fff":
+            # A simplified form in extension A or beyond the BMP (訑 → 𫍙, 鮆 → 𫚖) is outside
+            # GBK and most fonts: simplified text keeps the traditional character.
             continue
         if runs and runs[-1][1] == i:
             runs[-1][1] = i + 1

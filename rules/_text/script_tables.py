@@ -114,3 +114,17 @@ def _excepted(text: str, position: int, leftover: Leftover) -> bool:
         if text[begin : begin + length].translate(_SIMPLIFY) in phrases:
             return True
     return False
+
+
+def _common(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+# Traditional-only characters whose simplified form is not an everyday character: it lies in
+# CJK extension A or beyond the BMP (鮆 → 𫚖, 訑 → 𫍙, 鱄 → 𫚋), outside GBK and most fonts, so
+# simplified text writes the traditional form too (a simplified 山海经 keeps 鮆). With no
+# common counterpart, such a character is not a traditional leftover, and converting it would
+# write a character most readers cannot see.
+NO_COMMON_COUNTERPART = frozenset(
+    char for char, form in SIMPLIFIED_FORM.items() if not form or not _common(form[0])
+)

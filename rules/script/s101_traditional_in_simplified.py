@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity, Span
 from cnlint.rules._text.conversion import (
     TO_SIMPLIFIED,
     check_opencc_config,
@@ -13,8 +13,14 @@ from cnlint.rules._text.conversion import (
     covering,
     listing,
 )
+from cnlint.rules._text.damage import damage_of, edits_outside, undamaged
 from cnlint.rules._text.foreign import other_language
-from cnlint.rules._text.script_tables import TRADITIONAL_ONLY, traditional_positions
+from cnlint.rules._text.script_tables import (
+    NO_COMMON_COUNTERPART,
+    TRADITIONAL_ONLY,
+    simplified_positions_in,
+    traditional_positions,
+)
 
 
 class TraditionalInSimplified(Rule):
@@ -26,7 +32,13 @@ class TraditionalInSimplified(Rule):
         "every word into two spellings: 实事 and 實事 are different tokens to a tokenizer, a "
         "deduplicator and a model. Only characters that exist in traditional Chinese alone "
         "count (a table built from OpenCC's dictionaries), so shared characters never trigger "
-        'it. Active when the global setting target-script is "simplified" (the default).'
+        "it. A traditional character whose simplified form is not an everyday character "
+        "(鮆 → 𫚖, in CJK extension A or beyond the BMP, outside GBK and most fonts) does not "
+        "count either: simplified editions keep it, and the fix keeps it too. "
+        "One finding a paragraph; a document written wholly in traditional script (no "
+        "paragraph in simplified) is one defect and gets one finding, whose fix converts it "
+        "all (山海經 gave 43 findings, one a paragraph). "
+        'Active when the global setting target-script is "simplified" (the default).'
     )
     severity = Severity.WARNING
     fix_safety = FixSafety.SAFE
@@ -34,15 +46,25 @@ class TraditionalInSimplified(Rule):
         "Converts the paragraph with OpenCC (t2s by default, which keeps mainland standard "
         "forms), replacing only the characters the conversion changes. OpenCC keeps 著; the "
         "fix writes the particle as 着 (懷著 → 怀着) and keeps 著 in 著名, 显著, 名著."
+        " Characters inside mojibake, misaligned-GBK debris (mojibake, misaligned-gbk) or UTF-16 "
+        "read with swapped bytes are "
+        "neither reported nor converted: converting them would make the damage unrecoverable."
     )
-    triggers = "".join(sorted(TRADITIONAL_ONLY))
+    triggers = "".join(sorted(TRADITIONAL_ONLY - NO_COMMON_COUNTERPART))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "t2s"}
     option_docs: ClassVar[dict[str, str]] = {
         "opencc-config": "OpenCC configuration of the fix: t2s, tw2s, hk2s or tw2sp "
         "(tw2sp also converts Taiwan vocabulary, 軟體 → 软件)."
     }
     examples = Examples(
-        clean=["为群众办实事", "我为群众办实事，新征程上再出发。", "他姓於，不姓于。"],
+        clean=[
+            "为群众办实事",
+            "我为群众办实事，新征程上再出发。",
+            "他姓於，不姓于。",
+            # 山海经 in simplified script (the quality benchmark's 南山經, converted): 鮆 has
+            # no everyday simplified form
+            "苕水出于其阴，北流注于具区。其中多鮆鱼。",
+        ],
         bad=[
             Bad("為群眾辦實事", fixed="为群众办实事", flagged=["為群眾辦實"]),
             Bad(
@@ -75,10 +97,42 @@ class TraditionalInSimplified(Rule):
         if self.settings.target_script != "simplified":
             return
         text = doc.text
-        for span, positions in doc.group_by_paragraph(traditional_positions(text)).items():
-            if other_language(text, span):
-                continue
-            edits = conversion_edits(text, span, self.opencc_config, frozenset())
+        # Mojibake and debris are the encoding rules' to report and recover: converting
+        # characters inside them would make the original bytes unrecoverable.
+        damage = doc.view(damage_of)
+        odd = [
+            p
+            for p in undamaged(damage, traditional_positions(text))
+            if text[p] not in NO_COMMON_COUNTERPART
+        ]
+        paragraphs = {
+            span: positions
+            for span, positions in doc.group_by_paragraph(odd).items()
+            if not other_language(text, span)
+        }
+        converted = {
+            span: edits_outside(
+                damage, conversion_edits(text, span, self.opencc_config, NO_COMMON_COUNTERPART)
+            )
+            for span in paragraphs
+        }
+        if len(paragraphs) > 1 and self._wholly_traditional(doc, paragraphs):
+            # One defect: the document is in the other script. One finding converts it all
+            # (a classical text gave one finding per paragraph, 43 for 南山經).
+            positions = [p for found in paragraphs.values() for p in found]
+            edits = [edit for found in converted.values() for edit in found]
+            start, end = covering(positions[0], positions[-1] + 1, edits)
+            yield self.finding(
+                start,
+                end,
+                f"Written in traditional script: {len(positions)} traditional characters in "
+                f"{len(paragraphs)} paragraphs: {listing(text, positions)}",
+                edits=edits or None,
+                title=f"Convert the document to simplified (OpenCC {self.opencc_config})",
+            )
+            return
+        for span, positions in paragraphs.items():
+            edits = converted[span]
             start, end = covering(positions[0], positions[-1] + 1, edits)
             yield self.finding(
                 start,
@@ -88,3 +142,14 @@ class TraditionalInSimplified(Rule):
                 edits=edits or None,
                 title=f"Convert to simplified (OpenCC {self.opencc_config})",
             )
+
+    @staticmethod
+    def _wholly_traditional(doc: Document, paragraphs: dict[Span, list[int]]) -> bool:
+        """No paragraph of the document is written in simplified script (more simplified-only
+        than traditional-only characters)."""
+        text = doc.text
+        return all(
+            len(simplified_positions_in(text, span.start, span.end))
+            <= len(paragraphs.get(span, ()))
+            for span in doc.paragraphs
+        )

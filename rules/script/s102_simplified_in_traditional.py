@@ -13,6 +13,7 @@ from cnlint.rules._text.conversion import (
     covering,
     listing,
 )
+from cnlint.rules._text.damage import damage_of, edits_outside, undamaged
 from cnlint.rules._text.foreign import other_language
 from cnlint.rules._text.script_tables import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, simplified_positions
 
@@ -34,6 +35,9 @@ class SimplifiedInTraditional(Rule):
         "Converts the paragraph with OpenCC (s2tw by default: Taiwan standard forms such as "
         "群 and 裡, without vocabulary changes), replacing only characters that are not "
         "already traditional."
+        " Characters inside mojibake, misaligned-GBK debris (mojibake, misaligned-gbk) or UTF-16 "
+        "read with swapped bytes are "
+        "neither reported nor converted: converting them would make the damage unrecoverable."
     )
     triggers = "".join(sorted(SIMPLIFIED_ONLY))
     options: ClassVar[dict[str, Any]] = {"opencc-config": "s2tw"}
@@ -69,10 +73,16 @@ class SimplifiedInTraditional(Rule):
         if self.settings.target_script != "traditional":
             return
         text = doc.text
-        for span, positions in doc.group_by_paragraph(simplified_positions(text)).items():
+        # Mojibake and debris are the encoding rules' to report and recover: converting
+        # characters inside them would make the original bytes unrecoverable.
+        damage = doc.view(damage_of)
+        odd = undamaged(damage, simplified_positions(text))
+        for span, positions in doc.group_by_paragraph(odd).items():
             if other_language(text, span):
                 continue
-            edits = conversion_edits(text, span, self.opencc_config, TRADITIONAL_ONLY)
+            edits = edits_outside(
+                damage, conversion_edits(text, span, self.opencc_config, TRADITIONAL_ONLY)
+            )
             start, end = covering(positions[0], positions[-1] + 1, edits)
             yield self.finding(
                 start,

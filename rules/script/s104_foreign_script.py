@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity, Span
 from cnlint.chars import characters
+from cnlint.rules._text.damage import damage_of
 from cnlint.rules._text.foreign import FOREIGN, FOREIGN_RUN, FOREIGN_SCRIPTS, other_language
+from cnlint.rules._text.mojibake import in_debris
 
 SCRIPT_PATTERNS = [(re.compile(f"[{ranges}]"), name) for name, ranges in FOREIGN_SCRIPTS.items()]
 OPENERS = "（(「『【[《〈“‘"
@@ -29,7 +31,10 @@ class ForeignScript(Rule):
         "given in its own language, 拉面（ラーメン）), a run right after a label that names it "
         "foreign (乌兹别克斯坦语名：Равшан…, 俄语：, 原名), and a paragraph where the other script "
         "makes up 30% or more of the letters (a whole-language quotation or line; whole "
-        "documents in another language are the language family's concern)."
+        "documents in another language are the language family's concern). Nor is encoding "
+        "damage: UTF-16 read with its bytes swapped (㈀\u3000\u3100㘀ⴀ, Han, hangul and "
+        "private-use characters mixed) and mojibake hold hangul and kana that are no language; "
+        "the encoding rules report them (1,423 such findings on one scraped forum file)."
     )
     severity = Severity.WARNING
     examples = Examples(
@@ -55,8 +60,18 @@ class ForeignScript(Rule):
         text = doc.text
         if not FOREIGN_RUN.search(text):
             return
+        # Mojibake and debris are encoding damage, not a foreign language: UTF-16 with swapped
+        # bytes reads as hangul, kana and Han mixed together.
+        damage = doc.view(damage_of)
         for span in doc.paragraphs:
-            runs = list(FOREIGN_RUN.finditer(text, span.start, span.end))
+            if damage and in_debris(damage, span.start, span.end):
+                runs = [
+                    m
+                    for m in FOREIGN_RUN.finditer(text, span.start, span.end)
+                    if not in_debris(damage, m.start(), m.end())
+                ]
+            else:
+                runs = list(FOREIGN_RUN.finditer(text, span.start, span.end))
             if not runs or other_language(text, span):
                 continue
             for match in runs:
