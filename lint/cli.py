@@ -268,6 +268,14 @@ def check(
         bool,
         typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule."),
     ] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--show-all",
+            help="With --format full, show every finding (default: at most "
+            f"{full.PER_RULE} of a rule per file, then how many more).",
+        ),
+    ] = False,
     corpus: Annotated[
         bool,
         typer.Option(
@@ -427,7 +435,9 @@ def check(
     elif output_file is not None:
         _write_report(report, output_format, output_file)
     elif quiet and output_format == "full":
-        full.render_findings(report, out)
+        full.render_findings(report, out, show_all=show_all)
+    elif output_format == "full":
+        full.render(report, out, show_all=show_all)
     else:
         REPORTERS[output_format](report, out)
     if output_format == "concise" and not (statistics or output_file or quiet):

@@ -6,6 +6,7 @@ Skips with the reason when Chromium or Playwright is missing; ``.ci/run`` instal
 """
 
 import shutil
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -164,4 +165,63 @@ def test_severity_filter_and_rule_link(report_page, records):
     explain = page.locator(f"details#rule-{code}")
     assert explain.get_attribute("open") is not None
     assert "Why it matters for a corpus" in explain.inner_text()
+    assert problems == []
+
+
+@pytest.fixture
+def files_page(tmp_path: Path):
+    """The report of the seeds split over two source folders, loaded in Chromium."""
+    for index, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
+        site = tmp_path / "corpus" / ("site-a" if index < 3 else "site-b")
+        site.mkdir(parents=True, exist_ok=True)
+        site.joinpath(seed.name).write_bytes(seed.read_bytes())
+    result = run_cli("check", "--format", "html", ".", cwd=tmp_path / "corpus")
+    report = tmp_path / "report.html"
+    report.write_text(result.stdout, encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        started = time.perf_counter()
+        page.goto(report.as_uri())
+        page.wait_for_load_state("load")
+        # Reported, not asserted: bench/report_cost.py measures a large corpus's page.
+        print(f"report of the seeds loaded in {time.perf_counter() - started:.2f} s")
+        yield page, problems
+        browser.close()
+
+
+VISIBLE_FILES_JS = """
+() => Array.from(document.querySelectorAll("table.files tbody tr:not([hidden])"),
+  (row) => [row.dataset.path, Number(row.dataset.findings)])
+"""
+
+
+def test_files_table_sorts_searches_and_narrows_to_a_folder(files_page):
+    page, problems = files_page
+    ranked = page.evaluate(VISIBLE_FILES_JS)
+    assert len(ranked) == 5
+    assert [n for _, n in ranked] == sorted((n for _, n in ranked), reverse=True)
+    header = page.locator('table.files th[data-sort="findings"] button')
+    header.click()  # numbers: largest first, as ranked
+    assert page.evaluate(VISIBLE_FILES_JS) == ranked
+    header.click()  # then smallest first
+    assert page.evaluate(VISIBLE_FILES_JS) == ranked[::-1]
+    page.locator('table.files th[data-sort="path"] button').click()
+    assert [p for p, _ in page.evaluate(VISIBLE_FILES_JS)] == sorted(p for p, _ in ranked)
+    page.locator("#file-search").fill("site-b")
+    shown = page.evaluate(VISIBLE_FILES_JS)
+    assert len(shown) == 2 and all("site-b/" in p for p, _ in shown)
+    assert page.locator("#file-count").inner_text() == "2 files match"
+    page.locator("#file-search").fill("")
+    page.locator("details.folders summary").click()
+    page.locator('table.folders tr[data-folder$="site-a"] button.folder').click()
+    shown = page.evaluate(VISIBLE_FILES_JS)
+    assert len(shown) == 3 and all("site-a/" in p for p, _ in shown)
+    # The worst documents come first on the page, above the files and the charts.
+    tops = [page.locator(f"#{name}").bounding_box()["y"] for name in ("documents", "files")]
+    assert tops[0] < tops[1] < page.locator("#charts").bounding_box()["y"]
     assert problems == []

@@ -1,12 +1,20 @@
-"""``--format full`` (the default): each finding with its text in context, then a summary."""
+"""``--format full`` (the default): each finding with its text in context, then a summary.
+
+On a corpus the findings of one rule in one file are capped (``PER_RULE`` shown, then one
+"… and N more" line per file): a scraped page repeats the same defect hundreds of times, and
+the fourth excerpt of it tells the reader nothing the first did. ``--show-all`` lifts the cap;
+the table and summary line below always count every finding.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from rich.cells import cell_len
+from rich.console import COLOR_SYSTEMS, Console
+from rich.style import Style
 from rich.table import Table
-from rich.text import Text
 
 from ..document import Document
 from ..finding import Finding, Severity
@@ -18,6 +26,7 @@ from .stats import CorpusStats
 from .summary import fix_mark, summary_line
 
 CONTEXT_CHARS = 20
+PER_RULE = 3  # findings of one rule shown per file unless --show-all
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -41,27 +50,48 @@ def is_document_wide(finding: Finding) -> bool:
     return finding.start == finding.end == 0
 
 
-def finding_block(doc: Document, finding: Finding) -> Text:
+class Painter:
+    """Styles as ANSI codes when rich would colour the stream (a terminal, ``FORCE_COLOR``,
+    not ``NO_COLOR``), plain text otherwise. Each finding is written as a string: printing it
+    through rich cost ten times what the concise line costs, on every one of a corpus's
+    findings."""
+
+    def __init__(self, console: Console) -> None:
+        name = console.color_system
+        self.system = COLOR_SYSTEMS[name] if name else None
+        self.no_color = console.no_color  # NO_COLOR keeps bold, as rich does
+        self.styles: dict[str, Style] = {}
+
+    def __call__(self, text: str, style: str) -> str:
+        if self.system is None or not text:
+            return text
+        parsed = self.styles.get(style)
+        if parsed is None:
+            parsed = Style.parse(style)
+            parsed = self.styles[style] = parsed.without_color if self.no_color else parsed
+        return parsed.render(text, color_system=self.system)
+
+
+def finding_block(doc: Document, finding: Finding, paint: Painter) -> str:
+    """The finding's head line, then (unless it is about the whole text) its line with a caret
+    under the span; a blank line after."""
     line_no, _ = doc.position(finding.start)
-    head = Text()
-    head.append(location(doc, finding.start), style="bold")
-    head.append(": ")
-    head.append(finding.code, style=SEVERITY_STYLE[finding.severity])
-    if finding.fix:
-        head.append(f" {fix_mark(finding)}", style="cyan")
-    head.append(f" {finding.message}")
+    mark = paint(f" {fix_mark(finding)}", "cyan") if finding.fix else ""
+    head = (
+        f"{paint(location(doc, finding.start), 'bold')}: "
+        f"{paint(finding.code, SEVERITY_STYLE[finding.severity])}{mark} {finding.message}\n"
+    )
     if is_document_wide(finding):
         # About the whole text (its encoding, its symbol ratio): no span to point at.
-        return Text.assemble(head, "\n")
+        return head + "\n"
     shown, offset, width = excerpt(doc, finding)
     gutter = " " * len(str(line_no))
-    body = Text()
-    body.append(f"{gutter} │\n", style="blue")
-    body.append(f"{line_no} │ ", style="blue")
-    body.append(shown[: len(shown)])
-    body.append(f"\n{gutter} │ ", style="blue")
-    body.append(" " * offset + "^" * width + f" {finding.name}", style="red")
-    return Text.assemble(head, "\n", body, "\n")
+    return (
+        f"{head}{paint(f'{gutter} │', 'blue')}\n"
+        f"{paint(f'{line_no} │ ', 'blue')}{shown}\n"
+        f"{paint(f'{gutter} │ ', 'blue')}"
+        f"{paint(' ' * offset + '^' * width + f' {finding.name}', 'red')}\n\n"
+    )
 
 
 def summary_table(report: Report, width: int = 80) -> Table:
@@ -69,16 +99,40 @@ def summary_table(report: Report, width: int = 80) -> Table:
     return rule_table(CorpusStats(report), width)
 
 
-def render_findings(report: Report, stream: TextIO) -> None:
-    """The findings alone (``--quiet``): no table, no summary."""
-    console = make_console(stream)
-    for doc, finding in report.findings:
-        console.print(finding_block(doc, finding))
+def render_findings(report: Report, stream: TextIO, *, show_all: bool = False) -> int:
+    """The findings alone (``--quiet``): no table, no summary. Returns how many the cap hid."""
+    paint = Painter(make_console(stream))
+    hidden_total = 0
+    for result in report.files:
+        shown: Counter[str] = Counter()
+        hidden: Counter[str] = Counter()
+        for doc, finding in ((d.doc, f) for d in result.documents for f in d.findings):
+            if show_all or shown[finding.code] < PER_RULE:
+                shown[finding.code] += 1
+                stream.write(finding_block(doc, finding, paint))
+            else:
+                hidden[finding.code] += 1
+        if hidden:
+            stream.write(more_line(result.path, hidden))
+            hidden_total += hidden.total()
+    return hidden_total
 
 
-def render(report: Report, stream: TextIO) -> None:
-    render_findings(report, stream)
+def more_line(path: str, hidden: Counter[str]) -> str:
+    """What the cap left out of one file, most first: ``path: … and 95 more P103, 3 more Q201``."""
+    counts = ", ".join(f"{n:,} more {code}" for code, n in hidden.most_common())
+    return f"{path}: … and {counts} in this file (--show-all shows them)\n\n"
+
+
+def render(report: Report, stream: TextIO, *, show_all: bool = False) -> None:
+    hidden = render_findings(report, stream, show_all=show_all)
     console = make_console(stream)
-    if report.findings:
+    if any(d.findings for result in report.files for d in result.documents):
         console.print(summary_table(report, console.width))
+    if hidden:
+        console.print(
+            f"{hidden:,} findings of a rule past the first {PER_RULE} in a file are counted "
+            "here but not shown; --show-all shows every finding.",
+            markup=False,
+        )
     console.print(summary_line(report))

@@ -18,6 +18,7 @@ from ..finding import Finding, Fix, Severity
 from ..registry import Registry, load_registry
 from ..run import Report
 from .highlight import Marked, escape_text, highlight, visible
+from .html_files import files_section
 from .markdown import markdown_html
 from .stats import PER_CHARS, CorpusStats, DocumentStats
 from .svg import Bar, bar_chart, histogram
@@ -45,9 +46,11 @@ def build_page(
     body = [
         _header(stats),
         _summary(stats),
+        # The worst documents and files first: what to look at, then the breakdowns.
+        _documents(stats, worst, shown, max_chars),
+        files_section(stats),
         _charts(stats),
         _rule_table(stats),
-        _documents(stats, worst, shown, max_chars),
         _errors(report),
         _rule_reference(stats, registry),
         '<div id="tip" role="tooltip" hidden></div>',

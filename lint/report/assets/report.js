@@ -152,3 +152,62 @@
   openRule();
   applyFilters();
 })();
+
+// The table of files: sort by a column, search file names, narrow to a folder; the first
+// rows drawn and the rest behind "Show all", so thousands of rows cost nothing until asked.
+(function () {
+  "use strict";
+  const section = document.getElementById("files");
+  if (!section) return;
+  const shownRows = Number(section.dataset.rowsShown) || 50;
+  const search = document.getElementById("file-search");
+  const count = document.getElementById("file-count");
+  const more = document.getElementById("file-more");
+  const fileBody = section.querySelector("table.files tbody");
+  let all = false;
+
+  function draw() {
+    const query = search.value.trim().toLowerCase();
+    let matching = 0;
+    Array.from(fileBody.rows).forEach((row) => {
+      const match = !query || row.dataset.path.toLowerCase().includes(query);
+      if (match) matching++;
+      row.hidden = !match || (!all && matching > shownRows);
+    });
+    count.textContent = `${matching.toLocaleString("en")} files match`;
+    more.hidden = all || matching <= shownRows;
+    more.textContent = `Show all ${matching.toLocaleString("en")}`;
+  }
+
+  function sortBy(th) {
+    const table = th.closest("table");
+    const body = table.tBodies[0];
+    const key = th.dataset.sort;
+    const number = th.dataset.type === "number";
+    // Numbers largest first on the first click, names A to Z; a second click reverses.
+    const descending = th.getAttribute("aria-sort") === "none" ? number
+      : th.getAttribute("aria-sort") === "ascending";
+    table.querySelectorAll("th[data-sort]").forEach((h) => h.setAttribute("aria-sort", "none"));
+    th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    const value = (row) => number ? Number(row.dataset[key]) : row.dataset[key];
+    const rows = Array.from(body.rows).sort((a, b) => {
+      const x = value(a), y = value(b);
+      const order = x < y ? -1 : x > y ? 1 : Number(a.dataset.rank || 0) - Number(b.dataset.rank || 0);
+      return descending ? -order : order;
+    });
+    body.append(...rows);
+    if (body === fileBody) draw();
+  }
+
+  section.querySelectorAll("th[data-sort] button").forEach((b) =>
+    b.addEventListener("click", () => sortBy(b.closest("th"))));
+  search.addEventListener("input", () => { all = false; draw(); });
+  more.addEventListener("click", () => { all = true; draw(); });
+  section.querySelectorAll("button.folder").forEach((b) => b.addEventListener("click", () => {
+    search.value = `${b.closest("tr").dataset.folder}/`;
+    all = false;
+    draw();
+    search.scrollIntoView({ block: "center" });
+  }));
+  draw();
+})();
