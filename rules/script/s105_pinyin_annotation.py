@@ -14,6 +14,20 @@ PINYIN_ANNOTATION = re.compile(
 )
 
 
+# Neutral-tone (轻声) syllables carry no tone mark, and Mandarin reads only particles and
+# suffixes that way: 的(de), 了(le), 们(men). A toneless syllable counts only when it is the
+# neutral reading of the character it follows, so (de) after 法 or (le) after any other
+# character (Latin, French, an abbreviation) is left alone.
+NEUTRAL_READINGS = {
+    "的": "de", "地": "de", "得": "de", "了": "le", "着": "zhe", "著": "zhe",
+    "过": "guo", "過": "guo", "么": "me", "麼": "me", "吗": "ma", "嗎": "ma", "呢": "ne",
+    "吧": "ba", "啊": "a", "们": "men", "們": "men", "子": "zi", "头": "tou", "頭": "tou",
+}  # fmt: skip
+NEUTRAL_ANNOTATION = re.compile(
+    "[(（](?<=[" + "".join(NEUTRAL_READINGS) + "][(（])([a-z]{1,3})[)）]"
+)
+
+
 class PinyinAnnotation(Rule):
     code = "S105"
     name = "pinyin-annotation"
@@ -22,8 +36,9 @@ class PinyinAnnotation(Rule):
         "Pages that show pinyin above characters (ruby text) lose the layout when scraped and "
         "the readings land in the sentence, one per character. The text becomes unreadable and "
         "every n-gram statistic and tokenizer is polluted. Only a parenthesised syllable with a "
-        "tone mark right after a Han character is flagged, so English in parentheses and "
-        "genuine asides such as 街(社区) are left alone."
+        "tone mark right after a Han character is flagged, or a toneless syllable that is the "
+        "neutral-tone reading of the particle before it (的(de), 了(le), 们(men)), so English "
+        "in parentheses and genuine asides such as 街(社区) are left alone."
     )
     severity = Severity.ERROR
     fix_safety = FixSafety.SAFE
@@ -32,12 +47,16 @@ class PinyinAnnotation(Rule):
     # Every finding is a bracketed syllable with a tone mark. (Asking for the Han character
     # before it too makes the gate's scan 2.5x dearer for this pattern and skips no more
     # documents of the benchmark corpus.)
-    prefilter = f"[(（][{PINYIN_LETTERS}]{{0,5}}[{TONED_VOWELS}][{PINYIN_LETTERS}]{{0,5}}[)）]"
+    prefilter = (
+        f"[(（][{PINYIN_LETTERS}]{{0,5}}[{TONED_VOWELS}][{PINYIN_LETTERS}]{{0,5}}[)）]"
+        "|[(（][a-z]{1,3}[)）]"
+    )
     examples = Examples(
         clean=[
             "街(社区)党组织书记",
             "苹果公司(Apple)发布新品",
             "请参考附件(an appendix)。",
+            "按照该法(de)款的规定",  # (de) is not the reading of 法
         ],
         bad=[
             Bad("絲發(fā)必興", fixed="絲發必興", flagged=["(fā)"]),
@@ -48,11 +67,24 @@ class PinyinAnnotation(Rule):
             ),
             Bad("街(社區(qū))", fixed="街(社區)", flagged=["(qū)"]),
             Bad("学习（xué）", fixed="学习", flagged=["（xué）"]),
+            Bad(
+                "我们的(de)工作",
+                fixed="我们的工作",
+                flagged=["(de)"],
+                note="a neutral-tone syllable has no tone mark: the reading of 的 decides",
+            ),
         ],
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for match in PINYIN_ANNOTATION.finditer(doc.text):
+        text = doc.text
+        matches = list(PINYIN_ANNOTATION.finditer(text))
+        matches += [
+            m
+            for m in NEUTRAL_ANNOTATION.finditer(text)
+            if NEUTRAL_READINGS[text[m.start() - 1]] == m[1]
+        ]
+        for match in sorted(matches, key=lambda m: m.start()):
             yield self.finding(
                 match.start(),
                 match.end(),
