@@ -27,6 +27,10 @@ from .workers import ordered_map
 MIN_TASKS_FOR_POOL = 4
 # Uncompressed JSONL files larger than this are linted in ranges of about this size.
 CHUNK_BYTES = 1 << 20
+# A JSONL file read block by block (fixed, or compressed) and larger than this is streamed in
+# the parent instead of a worker: a worker sends a task's results back whole, so memory would
+# follow the file's size; in the parent it follows one block. Smaller ones stay parallel.
+STREAM_IN_PARENT_BYTES = 16 << 20
 # A batch (one message to a worker) holds tasks up to about this many bytes of input.
 BATCH_BYTES = 1 << 20
 MAX_BATCH_TASKS = 16
@@ -130,11 +134,16 @@ class FileJob:
         task = task if isinstance(task, Task) else Task(task)
         return joined(str(task.path), self.parts(task))
 
+    def streams(self, task: Task) -> bool:
+        """Whether :meth:`parts` reads this task block by block (a whole JSONL file that is
+        fixed, or compressed) rather than in one piece."""
+        streamable = self.cache is None or compression_of(task.path.name) is not None
+        return is_jsonl(task.path.name) and not task.end and streamable
+
     def parts(self, task: Task) -> Iterator[FileResult]:
         """The task's results as they come: a whole JSONL file block by block (memory follows
         one block), anything else in one result."""
-        streamable = self.cache is None or compression_of(task.path.name) is not None
-        if is_jsonl(task.path.name) and not task.end and streamable:
+        if self.streams(task):
             mode = self.mode
             yield from process_stream(
                 task.path, self.linter, fix=mode.fix, unsafe=mode.unsafe, write=mode.write
@@ -209,12 +218,26 @@ def run_tasks(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[tuple[
     then follows one task's documents, however large the files.
     """
     tasks = plan(files, job.mode, CHUNK_BYTES)
-    jobs = min(jobs, len(tasks))
-    if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL:
+    in_parent = {id(task) for task in tasks if _streams_in_parent(job, task)}
+    pooled = [task for task in tasks if id(task) not in in_parent]
+    jobs = min(jobs, len(pooled))
+    if jobs <= 1 or len(pooled) < MIN_TASKS_FOR_POOL:
         for task in tasks:
             yield from ((task, part) for part in job.parts(task))
         return
-    yield from zip(tasks, ordered_map(job, batches(tasks, jobs), jobs), strict=True)
+    results = ordered_map(job, batches(pooled, jobs), jobs)
+    try:
+        for task in tasks:
+            if id(task) in in_parent:
+                yield from ((task, part) for part in job.parts(task))
+            else:
+                yield task, next(results)
+    finally:
+        results.close()  # stops the workers, also when the caller stops early
+
+
+def _streams_in_parent(job: FileJob, task: Task) -> bool:
+    return task.size > STREAM_IN_PARENT_BYTES and job.streams(task)
 
 
 def _join(results: Iterator[tuple[Task, FileResult]]) -> Iterator[FileResult]:

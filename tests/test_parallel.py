@@ -208,3 +208,37 @@ def test_cache_key_follows_the_shared_helpers_and_phrase_lists_of_the_rules(tmp_
         finally:
             os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert code_fingerprint(rules) == before
+
+
+def test_a_large_streamed_jsonl_fix_runs_in_the_parent_block_by_block(tmp_path, monkeypatch):
+    """A worker sends a task's results back whole; a large JSONL file that is fixed is read
+    block by block in the parent instead, so memory follows one block, not the file."""
+    from cnlint import parallel, streaming
+    from cnlint.parallel import run_tasks
+
+    records = tmp_path / "records.jsonl"
+    lines = [
+        json.dumps({"id": n, "text": line}, ensure_ascii=False)
+        for n, line in enumerate(
+            line
+            for seed in sorted(SEEDS.glob("*.txt"))
+            for line in seed.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        )
+    ]
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    files = [*sorted(tmp_path.glob("*.txt")), records]
+    serial = tmp_path / "serial.jsonl"
+    shutil.copy(records, serial)
+    monkeypatch.setattr(streaming, "BLOCK_BYTES", 4096)
+    monkeypatch.setattr(parallel, "STREAM_IN_PARENT_BYTES", 1000)
+
+    job = FileJob(Linter(), Mode(fix=True, write=True))
+    pairs = list(run_tasks(files, job, jobs=2))
+
+    assert [task.path for task, _ in pairs][: len(files) - 1] == files[:-1]
+    assert sum(1 for task, _ in pairs if task.path == records) > 3  # block by block
+    list(run_tasks([serial], FileJob(Linter(), Mode(fix=True, write=True)), jobs=1))
+    assert records.read_bytes() == serial.read_bytes() != "\n".join(lines).encode()
