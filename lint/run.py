@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compression import compression_of
 from .document import Document
@@ -20,6 +21,9 @@ from .sources import (
 )
 from .streaming import blocks
 from .writer import AtomicStream, StaleFileError, write_atomic
+
+if TYPE_CHECKING:  # baseline reads reports: importing it here would be a cycle
+    from .baseline import Outcome
 
 
 @dataclass
@@ -59,6 +63,8 @@ class FileResult:
 class Report:
     files: list[FileResult]
     fail_on: Severity = Severity.WARNING
+    # What a baseline suppressed, when one was applied (see ``cnlint.check.apply_baseline``).
+    baseline: Outcome | None = None
 
     @property
     def findings(self) -> list[tuple[Document, Finding]]:
