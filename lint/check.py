@@ -7,11 +7,14 @@ One call does what ``cnlint check`` does, without printing::
     for doc, finding in report.findings:
         print(doc.path, finding.code, finding.message)
 
-The command line, ``fix --out`` and the integrations use the same steps, which are public
-too: :func:`select_files` (discovery, a baseline file left out, ``changed_since``),
-:func:`iter_results` (per-file results as they come, serially or in worker processes, with
-the result cache, or the corpus pass) and :func:`apply_baseline`. Iterating
-:func:`iter_check` instead of collecting a report keeps memory flat however large the corpus.
+``cnlint check`` is built from the same steps, which are public too: :func:`select_files`
+(discovery, a baseline file left out, ``changed_since``), :func:`iter_results` (per-file
+results as they come, serially or in worker processes, with the result cache, or the corpus
+pass), :func:`apply_baseline` and :func:`update_baseline`. Iterating :func:`iter_check`
+instead of collecting a report keeps memory flat however large the corpus. Below them, every
+way in shares one core: a file goes through :func:`cnlint.run.read_and_process` (also
+``cnlint fix --out``), a document through :func:`cnlint.run.check_document` (also the Ray
+and datatrove adapters).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ __all__ = [
     "iter_check",
     "iter_results",
     "select_files",
+    "update_baseline",
 ]
 
 
@@ -111,6 +115,14 @@ def apply_baseline(report: Report, path: Path) -> baselines.Outcome:
     """Drop the findings the baseline file at ``path`` knows from ``report``; how many were
     suppressed and how many known ones no longer occur. Raises ``BaselineError``."""
     return baselines.apply(report, baselines.load(path))
+
+
+def update_baseline(report: Report, path: Path) -> baselines.Baseline:
+    """Write the report's findings to the baseline file at ``path`` (keeping its entries for
+    files this report did not check); what was written. Raises ``BaselineError``."""
+    written = baselines.update(report, path)
+    baselines.write(written, path)
+    return written
 
 
 def iter_check(

@@ -18,7 +18,7 @@ from typer.core import TyperArgument
 
 from . import __version__, baseline, patch
 from .cache import CACHE_DIR
-from .check import apply_baseline, iter_results, select_files
+from .check import apply_baseline, iter_results, select_files, update_baseline
 from .compression import compression_of
 from .config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
 from .copies import CopyError, fix_copies
@@ -595,8 +595,7 @@ def _write_report(report: Report, output_format: str, output_file: Path) -> None
 
 def _write_baseline(report: Report, path: Path) -> int:
     try:
-        written = baseline.update(report, path)
-        baseline.write(written, path)
+        written = update_baseline(report, path)
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
