@@ -10,7 +10,8 @@ One call does what ``cnlint check`` does, without printing::
 ``cnlint check`` is built from the same steps, which are public too: :func:`select_files`
 (discovery, a baseline file left out, ``changed_since``), :func:`iter_results` (per-file
 results as they come, serially or in worker processes, with the result cache, or the corpus
-pass), :func:`apply_baseline` and :func:`update_baseline`. Iterating :func:`iter_check`
+pass), :func:`apply_baseline`, :func:`update_baseline` and :func:`verdict` (the exit code
+under the gate limits). Iterating :func:`iter_check`
 instead of collecting a report keeps memory flat however large the corpus. Below them, every
 way in shares one core: a file goes through :func:`cnlint.run.read_and_process` (also
 ``cnlint fix --out``), a document through :func:`cnlint.run.check_document` (also the Ray
@@ -29,6 +30,7 @@ from .config import Config
 from .corpus import run_corpus
 from .discovery import discover
 from .gitdiff import GitError, changed_files, only_changed
+from .limits import Limits, Tally, Verdict, evaluate
 from .linter import Linter
 from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import load_registry
@@ -43,6 +45,7 @@ __all__ = [
     "iter_results",
     "select_files",
     "update_baseline",
+    "verdict",
 ]
 
 
@@ -117,6 +120,13 @@ def apply_baseline(report: Report, path: Path) -> baselines.Outcome:
     return baselines.apply(report, baselines.load(path))
 
 
+def verdict(report: Report, config: Config) -> Verdict:
+    """The run's outcome under the config's gate limits (``max-findings``, ``max-density``):
+    its ``exit_code`` is the one ``cnlint check`` exits with, ``reasons`` why a limit failed.
+    Without limits it is ``report.exit_code()``."""
+    return evaluate(Tally.of(report), Limits(config.max_findings, config.max_density))
+
+
 def update_baseline(report: Report, path: Path) -> baselines.Baseline:
     """Write the report's findings to the baseline file at ``path`` (keeping its entries for
     files this report did not check); what was written. Raises ``BaselineError``."""
@@ -173,7 +183,8 @@ def check_paths(
     ``cache`` uses the result cache (``.cnlint_cache`` under the config's root).
 
     A file that cannot be read is a result with an ``error``, and the run goes on;
-    ``report.exit_code()`` is what ``cnlint check`` would exit with. Raises ``ConfigError``
+    ``report.exit_code()`` is 0 clean, 1 findings, 2 errors (``verdict(report, config)``
+    applies the config's gate limits, as ``cnlint check`` does). Raises ``ConfigError``
     for an invalid config, ``GitError`` when ``changed_since`` cannot be resolved,
     ``BaselineError`` for an unreadable baseline, ``ValueError`` for ``corpus`` with ``fix``.
     """

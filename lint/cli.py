@@ -19,6 +19,7 @@ from typer.core import TyperArgument
 from . import __version__, baseline, patch
 from .cache import CACHE_DIR
 from .check import apply_baseline, iter_results, select_files, update_baseline
+from .check import verdict as check_verdict
 from .compression import compression_of
 from .config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
 from .copies import CopyError, fix_copies
@@ -426,7 +427,7 @@ def check(
     if update_baseline:
         raise typer.Exit(_write_baseline(report, baseline_file))
     notes = _apply_baseline(report, baseline_file) if baseline_file else []
-    verdict = evaluate(Tally.of(report), Limits(config.max_findings, config.max_density))
+    verdict = check_verdict(report, config)
     notes += [f"Gate: {reason}." for reason in verdict.reasons]
     if statistics and output_format == "json":
         statistics_report.render_json(report, sys.stdout)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import cnlint
-from cnlint.check import GitError, update_baseline
+from cnlint.check import GitError, update_baseline, verdict
 from cnlint.config import ConfigError
 from cnlint.report import REPORTERS
 
@@ -45,6 +45,16 @@ def test_same_findings_as_the_command_line(corpus):
     expected = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(expected) > 1000
     assert records(report) == expected
+
+
+def test_verdict_applies_the_gate_limits_as_the_command_line_does(corpus):
+    for limit, expected in ((2000, 0), (1000, 1)):
+        config = cnlint.Config(max_findings=limit)
+        report = cnlint.check_paths([corpus], config)
+        outcome = verdict(report, config)
+        done = run_cli("check", str(corpus), "--max-findings", str(limit), "--no-cache", "-q")
+        assert report.exit_code() == 1 and outcome.exit_code == done.returncode == expected
+        assert bool(outcome.reasons) == bool(expected)
 
 
 def test_fix_writes_each_file_as_cnlint_fix_fixes_its_text(corpus):
