@@ -11,11 +11,10 @@ One call does what ``cnlint check`` does, without printing::
 (discovery, a baseline file left out, ``changed_since``), :func:`iter_results` (per-file
 results as they come, serially or in worker processes, with the result cache, or the corpus
 pass), :func:`apply_baseline`, :func:`update_baseline` and :func:`verdict` (the exit code
-under the gate limits). Iterating :func:`iter_check`
-instead of collecting a report keeps memory flat however large the corpus. Below them, every
-way in shares one core: a file goes through :func:`cnlint.run.read_and_process` (also
-``cnlint fix --out``), a document through :func:`cnlint.run.check_document` (also the Ray
-and datatrove adapters).
+under the gate limits). Iterating :func:`iter_check` instead of collecting a report keeps
+memory flat however large the corpus. Below them, every way in shares one core: a file goes
+through :func:`cnlint.run.read_and_process` (also ``cnlint fix --out``), a document through
+:func:`cnlint.run.check_document` (also the Ray and datatrove adapters).
 """
 
 from __future__ import annotations
@@ -149,12 +148,14 @@ def iter_check(
     cache: bool = False,
 ) -> Iterator[FileResult]:
     """The streaming form of :func:`check_paths`: one result per file as it is checked, so
-    memory follows one file. A ``baseline`` here only keeps its own file out of the inputs;
-    suppressing its findings needs the whole report (:func:`check_paths`)."""
+    memory follows one file. Usage errors (the config, ``changed_since``) raise at the call,
+    as in :func:`check_paths`; each file is read when its result is taken. A ``baseline``
+    here only keeps its own file out of the inputs; suppressing its findings needs the whole
+    report (:func:`check_paths`)."""
     linter = _linter(config, fix=fix, corpus=corpus)
     selection = select_files(paths, linter.config, baseline=baseline, changed_since=changed_since)
     options = dict(fix=fix, unsafe=unsafe, write=write, corpus=corpus, jobs=jobs, cache=cache)
-    yield from iter_results(selection, linter, **options)
+    return iter_results(selection, linter, **options)
 
 
 def check_paths(
@@ -188,10 +189,19 @@ def check_paths(
     for an invalid config, ``GitError`` when ``changed_since`` cannot be resolved,
     ``BaselineError`` for an unreadable baseline, ``ValueError`` for ``corpus`` with ``fix``.
     """
-    linter = _linter(config, fix=fix, corpus=corpus)
-    selection = select_files(paths, linter.config, baseline=baseline, changed_since=changed_since)
-    options = dict(fix=fix, unsafe=unsafe, write=write, corpus=corpus, jobs=jobs, cache=cache)
-    report = Report(list(iter_results(selection, linter, **options)), linter.config.fail_on)
+    results = iter_check(
+        paths,
+        config,
+        fix=fix,
+        unsafe=unsafe,
+        write=write,
+        corpus=corpus,
+        baseline=baseline,
+        changed_since=changed_since,
+        jobs=jobs,
+        cache=cache,
+    )
+    report = Report(list(results), (config or Config()).fail_on)
     if baseline is not None:
         report.baseline = apply_baseline(report, baseline)
     return report

@@ -130,6 +130,8 @@ def test_unreadable_files_are_reported_and_the_run_goes_on(corpus):
 def test_usage_errors_raise(corpus, tmp_path):
     with pytest.raises(ValueError, match="corpus"):
         cnlint.check_paths([corpus], fix=True, corpus=True)
+    with pytest.raises(ValueError, match="corpus"):
+        cnlint.iter_check([corpus], fix=True, corpus=True)  # at the call, not when iterated
     with pytest.raises(GitError):
         cnlint.check_paths([corpus], changed_since="HEAD")  # tmp_path is no git repository
     with pytest.raises(ConfigError, match="unknown"):
