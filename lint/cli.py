@@ -17,9 +17,8 @@ from rich.console import Console
 from typer.core import TyperArgument
 
 from . import __version__, baseline, patch
+from . import check as library  # the command named check is a function here
 from .cache import CACHE_DIR
-from .check import apply_baseline, iter_results, select_files, update_baseline
-from .check import verdict as check_verdict
 from .compression import compression_of
 from .config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
 from .copies import CopyError, fix_copies
@@ -377,7 +376,7 @@ def check(
         ]
     else:
         try:
-            selection = select_files(
+            selection = library.select_files(
                 paths, config, baseline=baseline_file, changed_since=changed_since
             )
         except GitError as exc:
@@ -401,7 +400,7 @@ def check(
             or show_fixes
             or exit_non_zero_on_fix
         )
-        results = iter_results(
+        results = library.iter_results(
             selection,
             linter,
             fix=fix or diff,
@@ -417,7 +416,8 @@ def check(
             code = _report_streamed(results, output_format, config.fail_on, limits, quiet=quiet)
             say(f"done in {time.perf_counter() - started:.2f} s")
             raise typer.Exit(0 if exit_zero and code == 1 else code)
-        results = _collect(results, len(files))
+        # The corpus pass reads every file before its first result: no progress to show.
+        results = list(results) if corpus else _collect(results, len(files))
     report = Report(results, config.fail_on)
     if diff:
         _print_diff(results, stdin_raw, quiet=quiet)
@@ -427,7 +427,7 @@ def check(
     if update_baseline:
         raise typer.Exit(_write_baseline(report, baseline_file))
     notes = _apply_baseline(report, baseline_file) if baseline_file else []
-    verdict = check_verdict(report, config)
+    verdict = library.verdict(report, config)
     notes += [f"Gate: {reason}." for reason in verdict.reasons]
     if statistics and output_format == "json":
         statistics_report.render_json(report, sys.stdout)
@@ -596,7 +596,7 @@ def _write_report(report: Report, output_format: str, output_file: Path) -> None
 
 def _write_baseline(report: Report, path: Path) -> int:
     try:
-        written = update_baseline(report, path)
+        written = library.update_baseline(report, path)
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
@@ -606,7 +606,7 @@ def _write_baseline(report: Report, path: Path) -> int:
 
 def _apply_baseline(report: Report, path: Path) -> list[str]:
     try:
-        outcome = apply_baseline(report, path)
+        outcome = library.apply_baseline(report, path)
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     notes = [f"Baseline: {outcome.suppressed} known findings suppressed ({path})."]
