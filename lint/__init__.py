@@ -1,10 +1,19 @@
 """cnlint: a data-quality linter for scraped Chinese text.
 
-The library API the CLI is built on::
+The library API the CLI is built on. One text::
 
     import cnlint
     findings = cnlint.lint("利民之事,,丝发必兴。")
     fixed = cnlint.fix("利民之事,,丝发必兴。")
+
+Files and folders, as ``cnlint check`` checks them (docs/library.md)::
+
+    report = cnlint.check_paths(["corpus/"], fix=True, write=True, baseline=Path("b.json"))
+    report.findings      # [(Document, Finding)] left after the fixes and the baseline
+    report.exit_code()   # 0 clean, 1 findings, 2 a file could not be read
+
+``cnlint.iter_check`` is its streaming form (one ``FileResult`` per file, memory flat), and
+``cnlint.check`` holds the steps both are made of.
 """
 
 from __future__ import annotations
@@ -30,6 +39,24 @@ def _linter(config: Config | None) -> Linter:
     return _default_linter
 
 
+# The entry points for files load the runner (processes, cache, corpus pass) on first use:
+# ``import cnlint`` for one text stays as quick as before.
+_LAZY = {
+    "check_paths": "check",
+    "iter_check": "check",
+    "FileResult": "run",
+    "Report": "run",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'cnlint' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+
+
 def lint(text: str, config: Config | None = None) -> list[Finding]:
     """Findings of the configured rules (all default rules when no config) on one text."""
     return _linter(config).lint(Document(text))
@@ -48,15 +75,19 @@ __all__ = [
     "Document",
     "Edit",
     "Examples",
+    "FileResult",
     "Finding",
     "Fix",
     "FixSafety",
     "Linter",
+    "Report",
     "Rule",
     "Settings",
     "Severity",
     "Span",
+    "check_paths",
     "fix",
+    "iter_check",
     "lint",
     "load_config",
 ]

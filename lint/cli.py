@@ -8,8 +8,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,16 +17,17 @@ from rich.console import Console
 from typer.core import TyperArgument
 
 from . import __version__, baseline, patch
+from . import check as library  # the command named check is a function here
 from .cache import CACHE_DIR
 from .compression import compression_of
 from .config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
 from .copies import CopyError, fix_copies
 from .copies import summary_line as copies_summary
 from .corpus import corpus_linter, run_corpus
-from .discovery import discover, iter_files
+from .discovery import iter_files
 from .explain import rule_markdown
 from .finding import Severity
-from .gitdiff import GitError, changed_files, only_changed
+from .gitdiff import GitError
 from .inputs_cli import (
     IdFieldOption,
     RespectGitignoreOption,
@@ -37,7 +37,6 @@ from .inputs_cli import (
 )
 from .limits import Limits, Tally, evaluate
 from .linter import Linter
-from .parallel import FileJob, Mode, default_jobs, run_files
 from .registry import Registry, RegistryError, load_registry
 from .rejected import RejectedLog
 from .report import REPORTERS, full
@@ -376,28 +375,21 @@ def check(
             )
         ]
     else:
-        found = discover(paths, config)
-        # A baseline kept beside the corpus is JSON, and *.json is an input format.
-        files = [
-            f for f in found.files if not baseline_file or not baseline.same_file(f, baseline_file)
-        ]
-        if not files and not found.problems:
+        try:
+            selection = library.select_files(
+                paths, config, baseline=baseline_file, changed_since=changed_since
+            )
+        except GitError as exc:
+            raise fail(f"--changed-since {changed_since}: {exc}") from exc
+        if not selection.discovered and not selection.problems:
             where = ", ".join(str(p) for p in paths)
             patterns = ", ".join(config.include)
             Console(stderr=True, highlight=False).print(
                 f"cnlint: warning: no files to check in {where} (include: {patterns})",
                 markup=False,
             )
-        if changed_since is not None:
-            try:
-                files = only_changed(files, changed_files(changed_since, paths[0]))
-            except GitError as exc:
-                raise fail(f"--changed-since {changed_since}: {exc}") from exc
+        files = selection.files
         say(f"{len(files)} files to check")
-        problems = [FileResult(path, error=reason) for path, reason in found.problems]
-        mode = Mode(fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-        cache_dir = None if no_cache else (config.root or Path.cwd()) / CACHE_DIR
-        job = FileJob(linter, mode, cache_dir)
         streamed = output_format in STREAMED_FORMATS and not (
             corpus
             or diff
@@ -408,15 +400,24 @@ def check(
             or show_fixes
             or exit_non_zero_on_fix
         )
+        results = library.iter_results(
+            selection,
+            linter,
+            fix=fix or diff,
+            unsafe=unsafe_fixes,
+            write=fix and not diff,
+            corpus=corpus,
+            jobs=jobs,
+            cache=not no_cache,
+            join=not streamed,  # streamed formats keep counts only: a large file comes in parts
+        )
         if streamed:
             limits = Limits(config.max_findings, config.max_density)
-            parts = run_files(files, job, jobs or default_jobs(), join=False)
-            results = chain(parts, problems)
             code = _report_streamed(results, output_format, config.fail_on, limits, quiet=quiet)
             say(f"done in {time.perf_counter() - started:.2f} s")
             raise typer.Exit(0 if exit_zero and code == 1 else code)
-        results = run_corpus(files, linter) if corpus else _run(files, job, jobs or default_jobs())
-        results += problems
+        # The corpus pass reads every file before its first result: no progress to show.
+        results = list(results) if corpus else _collect(results, len(files))
     report = Report(results, config.fail_on)
     if diff:
         _print_diff(results, stdin_raw, quiet=quiet)
@@ -426,7 +427,7 @@ def check(
     if update_baseline:
         raise typer.Exit(_write_baseline(report, baseline_file))
     notes = _apply_baseline(report, baseline_file) if baseline_file else []
-    verdict = evaluate(Tally.of(report), Limits(config.max_findings, config.max_density))
+    verdict = library.verdict(report, config)
     notes += [f"Gate: {reason}." for reason in verdict.reasons]
     if statistics and output_format == "json":
         statistics_report.render_json(report, sys.stdout)
@@ -518,15 +519,14 @@ def _report_streamed(
     return verdict.exit_code
 
 
-def _run(files: list[Path], job: FileJob, jobs: int) -> list[FileResult]:
-    results = run_files(files, job, jobs)
-    if len(files) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+def _collect(results: Iterator[FileResult], files: int) -> list[FileResult]:
+    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return list(results)
     collected = []
     from rich.progress import Progress  # only for a long run on a terminal: not at start-up
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Linting", total=len(files))
+        task = progress.add_task("Linting", total=files)
         for result in results:
             collected.append(result)
             progress.advance(task)
@@ -596,8 +596,7 @@ def _write_report(report: Report, output_format: str, output_file: Path) -> None
 
 def _write_baseline(report: Report, path: Path) -> int:
     try:
-        written = baseline.update(report, path)
-        baseline.write(written, path)
+        written = library.update_baseline(report, path)
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
@@ -607,7 +606,7 @@ def _write_baseline(report: Report, path: Path) -> int:
 
 def _apply_baseline(report: Report, path: Path) -> list[str]:
     try:
-        outcome = baseline.apply(report, baseline.load(path))
+        outcome = library.apply_baseline(report, path)
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     notes = [f"Baseline: {outcome.suppressed} known findings suppressed ({path})."]

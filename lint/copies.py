@@ -17,8 +17,7 @@ from .discovery import discover
 from .finding import Severity
 from .linter import Linter
 from .rejected import RejectedLog
-from .run import FileResult, process_source
-from .sources import SourceError, SourceOptions, read_source
+from .run import FileResult, read_and_process
 from .writer import write_atomic
 
 
@@ -89,16 +88,10 @@ def fix_copies(
 ) -> CopySummary:
     pairs, problems = plan(sources, out, linter.config)
     summary = CopySummary()
-    options = SourceOptions.from_config(linter.config)
     for path, target in pairs:
-        try:
-            source = read_source(path, options, str(path))
-        except SourceError as exc:
-            summary.results.append(FileResult(str(path), error=str(exc)))
-            continue
-        result = process_source(source, linter, fix=True, unsafe=unsafe, write=False)
+        source, result = read_and_process(path, linter, fix=True, unsafe=unsafe)
         summary.results.append(result)
-        if source.problems:
+        if source is None or source.problems:
             continue  # a partly unreadable file gets no copy
         texts: list[str | None] = [d.doc.text for d in result.documents]
         if drop_at is not None:

@@ -57,6 +57,7 @@ from .finding import Finding, Severity
 from .linter import Linter
 from .registry import Registry, load_registry
 from .report.locate import finding_dict
+from .run import check_document
 
 METADATA_KEY = "cnlint"
 PREFIX = "cnlint:"  # of drop reasons and statistics: cnlint:S105
@@ -158,7 +159,7 @@ class CnlintFilter(BaseFilter):
 
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
         document = as_record(doc.text, str(doc.metadata.get("file_path") or UNKNOWN_PATH), doc.id)
-        findings = shared_linter(self.config).lint(document)
+        findings = check_document(document, shared_linter(self.config)).findings
         doc.metadata[self.metadata_key] = [finding_dict(document, f) for f in findings]
         self._count(findings)
         for finding in findings:
@@ -196,6 +197,7 @@ class CnlintFormatter(BaseFormatter):
         self.unsafe = unsafe
 
     def format(self, text: str) -> str:
-        outcome = shared_linter(self.config).fix(as_record(text), unsafe=self.unsafe)
-        self.stat_update(PREFIX + "fixed", value=len(outcome.fixed))
-        return outcome.text
+        linter = shared_linter(self.config)
+        checked = check_document(as_record(text), linter, fix=True, unsafe=self.unsafe)
+        self.stat_update(PREFIX + "fixed", value=len(checked.fixed))
+        return checked.doc.text

@@ -38,6 +38,7 @@ from .document import Document, Record
 from .finding import Severity
 from .linter import Linter
 from .report.locate import finding_dict
+from .run import check_document
 from .sources import SourceError, read_text_file
 
 FINDINGS_COLUMN = "cnlint_findings"
@@ -77,13 +78,10 @@ class LintBatch:
                 path=str(paths[i]) if paths is not None else "<dataset>",
                 record=Record(line=0, id=str(ids[i])) if ids is not None else None,
             )
+            checked = check_document(doc, self.linter, fix=options.fix, unsafe=options.unsafe)
+            doc, found = checked.doc, checked.findings
             if options.fix:
-                outcome = self.linter.fix(doc, unsafe=options.unsafe)
-                doc = Document(outcome.text, path=doc.path, record=doc.record)
-                found = outcome.remaining
-                fixed.append(outcome.text)
-            else:
-                found = self.linter.lint(doc)
+                fixed.append(doc.text)
             findings_json.append(
                 json.dumps([finding_dict(doc, f) for f in found], ensure_ascii=False)
             )

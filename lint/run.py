@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compression import compression_of
 from .document import Document
@@ -20,6 +21,9 @@ from .sources import (
 )
 from .streaming import blocks
 from .writer import AtomicStream, StaleFileError, write_atomic
+
+if TYPE_CHECKING:  # baseline reads reports: importing it here would be a cycle
+    from .baseline import Outcome
 
 
 @dataclass
@@ -59,6 +63,8 @@ class FileResult:
 class Report:
     files: list[FileResult]
     fail_on: Severity = Severity.WARNING
+    # What a baseline suppressed, when one was applied (see ``cnlint.check.apply_baseline``).
+    baseline: Outcome | None = None
 
     @property
     def findings(self) -> list[tuple[Document, Finding]]:
@@ -91,12 +97,26 @@ def process_file(
     display: str | None = None,
 ) -> FileResult:
     """Lint one file, or fix it; with ``write`` the fixed bytes replace the file atomically."""
+    return read_and_process(path, linter, fix=fix, unsafe=unsafe, write=write, display=display)[1]
+
+
+def read_and_process(
+    path: Path,
+    linter: Linter,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    write: bool = False,
+    display: str | None = None,
+) -> tuple[SourceFile | None, FileResult]:
+    """:func:`process_file`, with the source it read (``None`` when it could not be read),
+    for callers that render the documents themselves (``fix --out`` drops some)."""
     display = display or str(path)
     try:
         source = read_source(path, SourceOptions.from_config(linter.config), display)
     except SourceError as exc:
-        return FileResult(display, error=str(exc))
-    return process_source(source, linter, fix=fix, unsafe=unsafe, write=write)
+        return None, FileResult(display, error=str(exc))
+    return source, process_source(source, linter, fix=fix, unsafe=unsafe, write=write)
 
 
 def process_source(
@@ -110,15 +130,10 @@ def process_source(
     encoding = source.documents[0].encoding if source.documents else "utf-8"
     for doc in source.documents:
         try:
-            if fix:
-                outcome = linter.fix(doc, unsafe=unsafe)
-                encoding = outcome.encoding
-                final = derive(doc, outcome.text, outcome.encoding)
-                result.documents.append(DocumentResult(final, outcome.remaining, outcome.fixed))
-                texts.append(outcome.text)
-            else:
-                result.documents.append(DocumentResult(doc, linter.lint(doc)))
-                texts.append(doc.text)
+            checked = check_document(doc, linter, fix=fix, unsafe=unsafe)
+            encoding = checked.doc.encoding if fix else encoding
+            result.documents.append(checked)
+            texts.append(checked.doc.text)
         except (RuleError, FixNotConverging) as exc:
             # This document alone is reported, and kept as it was; the others go on.
             failures.append(document_error(doc, exc))
@@ -141,6 +156,18 @@ def process_source(
             # Nothing was fixed on disk: report the findings of the text that is still there.
             result.documents = [DocumentResult(d, linter.lint(d)) for d in source.documents]
     return result
+
+
+def check_document(
+    doc: Document, linter: Linter, *, fix: bool = False, unsafe: bool = False
+) -> DocumentResult:
+    """One document linted, or fixed (``unsafe``: with the unsafe fixes too): the core every
+    way in shares, files and datasets alike. Raises ``RuleError`` or ``FixNotConverging``."""
+    if not fix:
+        return DocumentResult(doc, linter.lint(doc))
+    outcome = linter.fix(doc, unsafe=unsafe)
+    final = derive(doc, outcome.text, outcome.encoding)
+    return DocumentResult(final, outcome.remaining, outcome.fixed)
 
 
 def fixed_bytes(source: SourceFile, result: FileResult) -> bytes:
