@@ -442,13 +442,14 @@ def check(
         grouping = (group_by, paths, stdin_raw) if group_by else None
         _print_statistics(report, output_format, grouping, config, linter.registry)
     elif output_file is not None:
-        _write_report(report, output_format, output_file)
+        render = _reporter(output_format, config, linter.registry)
+        _write_report(report, output_format, output_file, render)
     elif quiet and output_format == "full":
         full.render_findings(report, out, show_all=show_all)
     elif output_format == "full":
         full.render(report, out, show_all=show_all)
     else:
-        REPORTERS[output_format](report, out)
+        _reporter(output_format, config, linter.registry)(report, out)
     if output_format == "concise" and not (statistics or output_file or quiet):
         print(summary_line(report), file=sys.stderr)
     if show_fixes:
@@ -610,11 +611,23 @@ def _current_bytes(result: FileResult) -> bytes:
         return result.old_text.encode("utf-8")
 
 
-def _write_report(report: Report, output_format: str, output_file: Path) -> None:
+def _reporter(output_format: str, config: Config, registry: Registry) -> Callable:
+    """The format's reporter; the HTML report also draws the metrics with the run's thresholds."""
+    if output_format != "html":
+        return REPORTERS[output_format]
+    from .report import html
+    from .report.metrics import document_metrics
+
+    return functools.partial(
+        html.render, registry=registry, metrics=document_metrics(registry, config)
+    )
+
+
+def _write_report(report: Report, output_format: str, output_file: Path, render: Callable) -> None:
     """The report goes to the file; the terminal gets the summary table and line."""
     try:
         with output_file.open("w", encoding="utf-8", errors=UNENCODABLE) as stream:
-            REPORTERS[output_format](report, stream)
+            render(report, stream)
     except OSError as exc:
         raise fail(f"cannot write {output_file}: {exc.strerror or exc}") from exc
     console = make_console(sys.stdout)
