@@ -16,7 +16,7 @@ from cnlint.registry import load_registry
 from cnlint.report.groups import folder_group, group_label, url_host
 from cnlint.report.metrics import nearest_rank
 
-from conftest import DIRTY_CORPUS, SEEDS, SHARED, need, run_cli
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, SHARED, need, run_cli
 
 EXTERNAL = SHARED / "corpus" / "external"
 # `sogoucs_001.txt` — <doc> #1, http://news.sohu.com/20120612/n345428229.shtml
@@ -247,3 +247,22 @@ def test_every_metric_names_an_option_of_its_rule():
     for rule_cls in load_registry():
         if rule_cls.metric is not None:
             assert rule_cls.metric.threshold in rule_cls.options, rule_cls.code
+
+
+def test_group_names_and_key_are_printed_as_they_are(tmp_path):
+    """A field value is data: brackets in it are not rich markup (nor an error)."""
+    text = next(need(CLEAN_CORPUS).glob("*.txt")).read_text(encoding="utf-8")
+    record = {"text": text, "src": "[/bold][red]人民网"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    result = run_cli(
+        "check",
+        "--no-cache",
+        "--statistics",
+        "--group-by",
+        "src",
+        str(tmp_path),
+        env={"NO_COLOR": "1"},
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "\n [/bold][red]人民网 " in result.stdout
+    assert "Documents by src (1 group;" in result.stdout

@@ -99,7 +99,7 @@ def folder_group(path: str, folders: list[str]) -> str:
     holding = [
         (root, relative)
         for root in folders
-        if not (relative := os.path.relpath(parent, root)).startswith(os.pardir)
+        if not _outside(relative := os.path.relpath(parent, root))
     ]
     if not holding:  # a file named on the command line
         return PurePath(parent).as_posix()
@@ -107,6 +107,10 @@ def folder_group(path: str, folders: list[str]) -> str:
     if len(folders) > 1:
         relative = os.path.join(root, relative)
     return PurePath(os.path.normpath(relative)).as_posix()
+
+
+def _outside(relative: str) -> bool:
+    return relative == os.pardir or relative.startswith(os.pardir + os.sep)
 
 
 def group_label(value: object) -> str | None:

@@ -21,6 +21,7 @@ from .grouped import GroupedStats, GroupStats
 from .groups import GroupBy
 from .metrics import PERCENTILES, Distribution, DocumentMetric
 from .stats import PER_CHARS, CorpusStats, RuleStats
+from .summary import plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # The bar takes what the other columns leave of the console width, within these bounds.
@@ -178,20 +179,20 @@ def group_tables(grouped: GroupedStats) -> list[Table]:
 
 def _group_table(title: str, grouped: GroupedStats) -> Table:
     table = Table(
-        title=title,
+        title=Text(title),  # the key and names come from the command line and the data
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
     )
     longest = max(cell_len(group.name) for group in [*grouped.groups, grouped.total])
-    table.add_column(grouped.by.key, overflow="fold", min_width=min(longest, GROUP_WIDTH))
+    table.add_column(Text(grouped.by.key), overflow="fold", min_width=min(longest, GROUP_WIDTH))
     return table
 
 
 def _counts_table(grouped: GroupedStats, rows: list[GroupStats]) -> Table:
     title = (
-        f"Documents by {grouped.by.key} ({len(grouped.groups):,} groups; "
+        f"Documents by {grouped.by.key} ({plural(len(grouped.groups), 'group')}; "
         f"density: findings per {PER_CHARS:,} characters)"
     )
     table = _group_table(title, grouped)
@@ -201,7 +202,7 @@ def _counts_table(grouped: GroupedStats, rows: list[GroupStats]) -> Table:
     for group in [*rows, grouped.total]:
         top = group.rules.most_common(TOP_RULES)
         table.add_row(
-            group.name,
+            Text(group.name),  # a field value is data, never rich markup
             f"{group.documents:,}",
             f"{group.characters:,}",
             f"{group.findings:,}",
@@ -231,7 +232,7 @@ def _metric_table(
         cells.append(_value(metric, spread.maximum))
         if metric.threshold is not None:
             cells.append(f"{spread.beyond:,}")
-        table.add_row(group.name, *cells, end_section=group is rows[-1])
+        table.add_row(Text(group.name), *cells, end_section=group is rows[-1])
     return table
 
 
