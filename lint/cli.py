@@ -219,6 +219,14 @@ def check(
             help="Show counts per rule instead of each finding (as JSON with --format json).",
         ),
     ] = False,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            metavar="folder|FIELD",
+            help="With --statistics: counts and document metrics (percentiles) per folder, or "
+            "per value of a JSONL field (a URL: per host).",
+        ),
+    ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -344,6 +352,8 @@ def check(
         raise fail(f"unknown --target-script {target_script!r} (choose from {choices})")
     if update_baseline and baseline_file is None:
         raise fail("--update-baseline needs --baseline FILE")
+    if group_by is not None and not statistics:
+        raise fail("--group-by needs --statistics")
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
@@ -429,18 +439,18 @@ def check(
     notes = _apply_baseline(report, baseline_file) if baseline_file else []
     verdict = library.verdict(report, config)
     notes += [f"Gate: {reason}." for reason in verdict.reasons]
-    if statistics and output_format == "json":
-        statistics_report.render_json(report, sys.stdout)
-    elif statistics:
-        statistics_report.render(report, sys.stdout)
+    if statistics:
+        grouping = (group_by, paths, stdin_raw) if group_by else None
+        _print_statistics(report, output_format, grouping, config, linter.registry)
     elif output_file is not None:
-        _write_report(report, output_format, output_file)
+        render = _reporter(output_format, config, linter.registry)
+        _write_report(report, output_format, output_file, render)
     elif quiet and output_format == "full":
         full.render_findings(report, out, show_all=show_all)
     elif output_format == "full":
         full.render(report, out, show_all=show_all)
     else:
-        REPORTERS[output_format](report, out)
+        _reporter(output_format, config, linter.registry)(report, out)
     if output_format == "concise" and not (statistics or output_file or quiet):
         print(summary_line(report), file=sys.stderr)
     if show_fixes:
@@ -457,6 +467,27 @@ def check(
     if exit_non_zero_on_fix and report.fixed_count and code == 0:
         code = 1
     raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+def _print_statistics(
+    report: Report,
+    output_format: str,
+    grouping: tuple[str, list[Path], bytes | None] | None,
+    config: Config,
+    registry: Registry,
+) -> None:
+    """``--statistics``, with ``--group-by`` (its key, the checked paths, stdin's bytes)."""
+    render = statistics_report.render_json if output_format == "json" else statistics_report.render
+    if grouping is None:
+        render(report, sys.stdout)
+        return
+    from .report.groups import GroupBy  # only a grouped run measures documents
+    from .report.metrics import document_metrics
+
+    key, paths, stdin_raw = grouping
+    group_by = GroupBy(key, tuple(map(str, paths)), stdin_raw)
+    for problem in render(report, sys.stdout, group_by, document_metrics(registry, config)):
+        print(f"cnlint: warning: {problem}", file=sys.stderr)
 
 
 class _Verbose:
@@ -580,11 +611,23 @@ def _current_bytes(result: FileResult) -> bytes:
         return result.old_text.encode("utf-8")
 
 
-def _write_report(report: Report, output_format: str, output_file: Path) -> None:
+def _reporter(output_format: str, config: Config, registry: Registry) -> Callable:
+    """The format's reporter; the HTML report also draws the metrics with the run's thresholds."""
+    if output_format != "html":
+        return REPORTERS[output_format]
+    from .report import html
+    from .report.metrics import document_metrics
+
+    return functools.partial(
+        html.render, registry=registry, metrics=document_metrics(registry, config)
+    )
+
+
+def _write_report(report: Report, output_format: str, output_file: Path, render: Callable) -> None:
     """The report goes to the file; the terminal gets the summary table and line."""
     try:
         with output_file.open("w", encoding="utf-8", errors=UNENCODABLE) as stream:
-            REPORTERS[output_format](report, stream)
+            render(report, stream)
     except OSError as exc:
         raise fail(f"cannot write {output_file}: {exc.strerror or exc}") from exc
     console = make_console(sys.stdout)

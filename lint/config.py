@@ -79,12 +79,13 @@ class Config:
         return sorted(chosen - dropped, key=lambda r: r.code)
 
     def instantiate(self, registry) -> list[Rule]:
-        rules = []
-        for rule_cls in self.selected(registry):
-            options = dict(self._options_for(rule_cls))
-            severity = options.pop("severity", None)
-            rules.append(rule_cls(options, self.settings, Severity(severity) if severity else None))
-        return rules
+        return [self.configured(rule_cls) for rule_cls in self.selected(registry)]
+
+    def configured(self, rule_cls: type[Rule]) -> Rule:
+        """The rule with this config's options and settings, whether it is selected or not."""
+        options = dict(self._options_for(rule_cls))
+        severity = options.pop("severity", None)
+        return rule_cls(options, self.settings, Severity(severity) if severity else None)
 
     def _options_for(self, rule_cls: type[Rule]) -> Mapping[str, Any]:
         merged: dict[str, Any] = {}

@@ -28,6 +28,16 @@ def rule_markdown(rule_cls: type[Rule]) -> str:
         for option, default in rule_cls.options.items():
             doc = rule_cls.option_docs.get(option, "")
             lines.append(f"- `{option}` (default `{default!r}`){': ' + doc if doc else ''}")
+    if rule_cls.metric is not None:
+        metric = rule_cls.metric
+        side = "above" if metric.flags_above else "below"
+        lines += [
+            "",
+            f"To choose `{metric.threshold}` from the data: the document's {metric.label} "
+            f"(flagged {side} `{metric.threshold}`) is shown per source, with percentiles, by "
+            "`cnlint check --statistics --group-by folder|FIELD`, and as a histogram with "
+            "the threshold marked in the HTML report.",
+        ]
     examples = rule_cls.examples
     if examples.bad:
         lines += ["", "## Examples of bad text", ""]

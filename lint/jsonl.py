@@ -180,6 +180,17 @@ def _lookup(record: dict[str, Any], path: tuple[str, ...]) -> tuple[bool, Any]:
     return True, value
 
 
+def field_value(line: bytes, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in one record's line; None when it has none, or is no JSON object
+    (or one nested too deep for json to parse whole)."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    found, value = _lookup(record, path) if isinstance(record, dict) else (False, None)
+    return value if found else None
+
+
 def _text_of(record: dict[str, Any], path: tuple[str, ...], name: str) -> str:
     found, value = _lookup(record, path)
     if not found:

@@ -59,6 +59,21 @@ class Examples:
 
 
 @dataclass(frozen=True)
+class Metric:
+    """The document-level number a rule compares with one of its options.
+
+    ``--statistics --group-by`` and the HTML report show its distribution, so a curator can
+    read a threshold off the data: the value comes from the rule's own ``measure``, the same
+    computation ``check`` compares, so a number in the table means what the option means.
+    """
+
+    label: str  # "symbol ratio"
+    threshold: str  # the option the value is compared with ("max-ratio")
+    flags_above: bool = True  # flagged above the threshold; False: below it
+    share: bool = True  # a share between 0 and 1; False: a count (characters)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Settings shared by all rules (from the top level of the config)."""
 
@@ -95,6 +110,9 @@ class Rule:
     prefilter: str = ""
     examples: ClassVar[Examples] = Examples()
     default_enabled: ClassVar[bool] = True
+    # A rule that judges a whole document on one number declares it here and returns it from
+    # ``measure`` (see :class:`Metric`).
+    metric: ClassVar[Metric | None] = None
 
     def __init__(
         self,
@@ -116,6 +134,11 @@ class Rule:
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def measure(self, doc: Document) -> float | None:
+        """The document's value of ``metric``, as ``check`` computes it with the options in
+        effect; None for a document the rule does not judge (too few lines, no text)."""
+        return None
 
     def finding(
         self,

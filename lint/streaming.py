@@ -24,7 +24,7 @@ from .sources import SourceError, SourceFile, SourceOptions
 
 BLOCK_BYTES = 1 << 20
 SKIP_CHUNK = 1 << 20
-_ERRORS = (OSError, EOFError, zlib.error, zstandard.ZstdError)
+READ_ERRORS = (OSError, EOFError, zlib.error, zstandard.ZstdError)
 
 
 def open_payload(path: Path) -> BinaryIO:
@@ -45,7 +45,7 @@ def blocks(path: Path, options: SourceOptions, display: str) -> Iterator[SourceF
     try:
         with open_payload(path) as stream:
             yield from _blocks(stream, options, display, compressed)
-    except _ERRORS as exc:
+    except READ_ERRORS as exc:
         if isinstance(exc, OSError) and not compressed:
             raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
         kind = compression_of(path.name)

@@ -18,8 +18,10 @@ from ..finding import Finding, Fix, Severity
 from ..registry import Registry, load_registry
 from ..run import Report
 from .highlight import Marked, escape_text, highlight, visible
+from .histograms import metric_histograms
 from .html_files import files_section
 from .markdown import markdown_html
+from .metrics import DocumentMetric, document_metrics
 from .stats import PER_CHARS, CorpusStats, DocumentStats
 from .svg import Bar, bar_chart, histogram
 
@@ -30,8 +32,15 @@ PAGE_SIZE = 10  # documents shown at once (the script pages through the rest)
 PREVIEW_CHARS = 40  # of a fix's before/after text
 
 
-def render(report: Report, stream: TextIO, registry: Registry | None = None) -> None:
-    stream.write(build_page(report, registry if registry is not None else load_registry()))
+def render(
+    report: Report,
+    stream: TextIO,
+    registry: Registry | None = None,
+    metrics: list[DocumentMetric] | None = None,
+) -> None:
+    """The page; ``metrics`` carry the run's thresholds (default: the rules' defaults)."""
+    registry = registry if registry is not None else load_registry()
+    stream.write(build_page(report, registry, metrics=metrics))
 
 
 def build_page(
@@ -39,8 +48,10 @@ def build_page(
     registry: Registry,
     max_documents: int = MAX_DOCUMENTS,
     max_chars: int = MAX_DOCUMENT_CHARS,
+    metrics: list[DocumentMetric] | None = None,
 ) -> str:
     stats = CorpusStats(report)
+    metrics = metrics if metrics is not None else document_metrics(registry)
     worst = stats.worst_documents()
     shown = embedded_documents(worst, max_documents)
     body = [
@@ -50,6 +61,7 @@ def build_page(
         _documents(stats, worst, shown, max_chars),
         files_section(stats),
         _charts(stats),
+        metric_histograms(stats, metrics),
         _rule_table(stats),
         _errors(report),
         _rule_reference(stats, registry),

@@ -17,12 +17,19 @@ from ..finding import Severity
 from ..run import Report
 from .console import make_console
 from .errors import error_kinds
+from .grouped import GroupedStats, GroupStats
+from .groups import GroupBy
+from .metrics import PERCENTILES, Distribution, DocumentMetric
 from .stats import PER_CHARS, CorpusStats, RuleStats
+from .summary import plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # The bar takes what the other columns leave of the console width, within these bounds.
 BAR_WIDTH = (6, 30)
 TOP_FILES = 10
+TOP_GROUPS = 20  # rows of the group tables; the rest share one row (the JSON lists all)
+GROUP_WIDTH = 16  # a longer group name (a URL's host) folds onto the next line
+TOP_RULES = 3
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -140,12 +147,109 @@ def statistics_view(stats: CorpusStats, console: Console) -> Group:
     return Group(*parts)
 
 
-def render(report: Report, stream: TextIO) -> None:
+def render(
+    report: Report,
+    stream: TextIO,
+    group_by: GroupBy | None = None,
+    metrics: list[DocumentMetric] | None = None,
+) -> list[str]:
+    """The statistics, and with ``group_by`` the groups' tables; returns the problems met
+    while grouping (a file that could not be read again), for the caller to report."""
     console = make_console(stream)
-    console.print(statistics_view(CorpusStats(report), console))
+    stats = CorpusStats(report)
+    console.print(statistics_view(stats, console))
+    if group_by is None:
+        return []
+    grouped = GroupedStats(stats, group_by, metrics or [])
+    console.print(Group(Text(), *group_tables(grouped)))
+    return grouped.problems
 
 
-def render_json(report: Report, stream: TextIO) -> None:
+def group_tables(grouped: GroupedStats) -> list[Table]:
+    """The groups' counts, then one table per metric: its percentiles in every group."""
+    rows = grouped.groups[:TOP_GROUPS]
+    rest = grouped.groups[TOP_GROUPS:]
+    if rest:
+        rows = [*rows, grouped.pooled(f"({len(rest):,} more groups)", rest)]
+    tables = [_counts_table(grouped, rows)]
+    for index, metric in enumerate(grouped.metrics):
+        tables += [_metric_table(grouped, rows, metric, index)]
+    return tables
+
+
+def _group_table(title: str, grouped: GroupedStats) -> Table:
+    table = Table(
+        title=Text(title),  # the key and names come from the command line and the data
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    longest = max(cell_len(group.name) for group in [*grouped.groups, grouped.total])
+    table.add_column(Text(grouped.by.key), overflow="fold", min_width=min(longest, GROUP_WIDTH))
+    return table
+
+
+def _counts_table(grouped: GroupedStats, rows: list[GroupStats]) -> Table:
+    title = (
+        f"Documents by {grouped.by.key} ({plural(len(grouped.groups), 'group')}; "
+        f"density: findings per {PER_CHARS:,} characters)"
+    )
+    table = _group_table(title, grouped)
+    for header in ("docs", "characters", "findings", "density", "affected"):
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("top rules", overflow="fold", min_width=10)
+    for group in [*rows, grouped.total]:
+        top = group.rules.most_common(TOP_RULES)
+        table.add_row(
+            Text(group.name),  # a field value is data, never rich markup
+            f"{group.documents:,}",
+            f"{group.characters:,}",
+            f"{group.findings:,}",
+            f"{group.density:,.1f}",
+            f"{group.affected_share:.0%}",
+            "\n".join(f"{code} {count:,}" for code, count in top),
+            end_section=group is rows[-1],
+        )
+    return table
+
+
+def _metric_table(
+    grouped: GroupedStats, rows: list[GroupStats], metric: DocumentMetric, index: int
+) -> Table:
+    table = _group_table(metric.title, grouped)
+    table.add_column("measured", justify="right", no_wrap=True)
+    for percent in PERCENTILES:
+        table.add_column(f"p{percent}", justify="right", no_wrap=True)
+    table.add_column("max", justify="right", no_wrap=True)
+    if metric.threshold is not None:
+        side = ">" if metric.flags_above else "<"
+        table.add_column(f"{side} {metric.threshold:g}", justify="right", no_wrap=True)
+    for group in [*rows, grouped.total]:
+        spread = group.distributions[index]
+        cells = [f"{spread.measured:,}"]
+        cells += [_value(metric, spread.percentiles.get(p)) for p in PERCENTILES]
+        cells.append(_value(metric, spread.maximum))
+        if metric.threshold is not None:
+            cells.append(f"{spread.beyond:,}")
+        table.add_row(Text(group.name), *cells, end_section=group is rows[-1])
+    return table
+
+
+def _value(metric: DocumentMetric, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if metric.share:
+        return f"{value:.3f}"
+    return f"{value:,.1f}" if metric.rule is None else f"{value:,.0f}"
+
+
+def render_json(
+    report: Report,
+    stream: TextIO,
+    group_by: GroupBy | None = None,
+    metrics: list[DocumentMetric] | None = None,
+) -> list[str]:
     """``--statistics --format json``: the same numbers for scripts and dashboards."""
     stats = CorpusStats(report)
     numbers = {
@@ -180,5 +284,60 @@ def render_json(report: Report, stream: TextIO) -> None:
             for file in stats.files
         ],
     }
+    problems: list[str] = []
+    if group_by is not None:
+        grouped = GroupedStats(stats, group_by, metrics or [])
+        numbers["group_by"] = _groups_json(grouped)
+        problems = grouped.problems
     json.dump(numbers, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+    return problems
+
+
+def _groups_json(grouped: GroupedStats) -> dict:
+    return {
+        "key": grouped.by.key,
+        "metrics": [
+            {
+                "key": metric.key,
+                "label": metric.label,
+                "option": metric.option,
+                "threshold": metric.threshold,
+                "flagged": None if metric.threshold is None else _side(metric),
+                "rule_enabled": metric.enabled if metric.rule is not None else None,
+            }
+            for metric in grouped.metrics
+        ],
+        "groups": [_group_json(grouped, group) for group in grouped.groups],
+        "all": _group_json(grouped, grouped.total),
+    }
+
+
+def _side(metric: DocumentMetric) -> str:
+    return "above" if metric.flags_above else "below"
+
+
+def _group_json(grouped: GroupedStats, group: GroupStats) -> dict:
+    return {
+        "name": group.name,
+        "documents": group.documents,
+        "characters": group.characters,
+        "findings": group.findings,
+        f"findings_per_{PER_CHARS}_characters": round(group.density, 3),
+        "documents_affected": group.affected,
+        "families": dict(sorted(group.families.items())),
+        "rules": dict(sorted(group.rules.items())),
+        "metrics": {
+            metric.key: _distribution_json(spread)
+            for metric, spread in zip(grouped.metrics, group.distributions, strict=True)
+        },
+    }
+
+
+def _distribution_json(spread: Distribution) -> dict:
+    return {
+        "measured": spread.measured,
+        **{f"p{p}": spread.percentiles.get(p) for p in PERCENTILES},
+        "max": spread.maximum,
+        "beyond_threshold": spread.beyond,
+    }

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.chars import HAN_CHAR, han_count
+from cnlint.rule import Metric
 from cnlint.rules._text.census import CharacterCounter, code_units
 
 # Words of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic) and
@@ -59,6 +60,7 @@ class NonChineseDocument(Rule):
         ),
         "min-words": "Shorter documents (in words) are not judged.",
     }
+    metric = Metric("Chinese share", "min-chinese-share", flags_above=False)
     examples = Examples(
         clean=[
             "他买了一部iPhone 13，用Python写了个脚本，运行在Linux服务器上，效果很好，大家都很满意。"
@@ -99,12 +101,8 @@ class NonChineseDocument(Rule):
             return  # most documents with letters: far more Han than letters
         if not tagged:
             text = MARKUP.sub("", text)  # URLs
-        foreign = len(ALPHABETIC_WORD.findall(text)) + len(SYLLABIC.findall(text)) / CHARS_PER_WORD
-        chinese = han_count(text) / CHARS_PER_WORD
-        if chinese + foreign < min_words:
-            return
-        share = chinese / (chinese + foreign)
-        if share < threshold:
+        share = self._share(text)
+        if share is not None and share < threshold:
             first = doc.paragraphs[0]
             yield self.finding(
                 first.start,
@@ -112,6 +110,18 @@ class NonChineseDocument(Rule):
                 f"Chinese words are {share:.0%} of the words "
                 f"(below {threshold:.0%}): not a Chinese document",
             )
+
+    def measure(self, doc: Document) -> float | None:
+        return self._share(MARKUP.sub("", doc.text))
+
+    def _share(self, text: str) -> float | None:
+        """Chinese words as a share of the words of ``text`` (the document without markup);
+        None with fewer than ``min-words`` words."""
+        foreign = len(ALPHABETIC_WORD.findall(text)) + len(SYLLABIC.findall(text)) / CHARS_PER_WORD
+        chinese = han_count(text) / CHARS_PER_WORD
+        if chinese + foreign < self.option_values["min-words"]:
+            return None
+        return chinese / (chinese + foreign)
 
     def _stays_chinese(self, han: int, letters: int, syllabic: int) -> bool:
         """Is the Chinese share at or above the threshold even if every letter were a word?

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.rule import Metric
 from cnlint.rules._text.census import census, content_of
 from cnlint.rules._text.examples import CLEAN_NEWS
 
@@ -36,9 +37,14 @@ class ShortDocument(Rule):
         ],
     )
 
+    metric = Metric("length", "min-chars", flags_above=False, share=False)
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        counted = census(doc)
-        size = counted[0] if counted else len(content_of(doc))
+        size = self.measure(doc)
         minimum = self.option_values["min-chars"]
         if size < minimum:
             yield self.finding(0, 0, f"Short document: {size} characters (minimum {minimum})")
+
+    def measure(self, doc: Document) -> int:
+        counted = census(doc)
+        return counted[0] if counted else len(content_of(doc))

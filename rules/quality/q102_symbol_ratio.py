@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.rule import Metric
 from cnlint.rules._text.census import INVISIBLE_CHAR, SYMBOL, census, content_of
 from cnlint.rules._text.examples import CLEAN_NEWS
 
@@ -49,18 +50,15 @@ class SymbolRatio(Rule):
             Bad("<p>本台消息</p><p>国务院召开常务会议。</p>", flagged=[""]),
         ],
     )
+    metric = Metric("symbol ratio", "max-ratio")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         counted = census(doc)
         if counted and not self._may_exceed(counted):
             return  # most documents: the census proves the share is under the maximum
-        content = content_of(doc)
-        size = len(content) - len(INVISIBLE_CHAR.findall(content))
+        symbols, size = symbol_count(doc)
         if not size:
             return
-        # Few on any text worth keeping: cheap. A tilde drawn out after a word (不错~~~) is
-        # how reviews and chat talk, not debris.
-        symbols = sum(symbol not in DRAWN_OUT for symbol in SYMBOL.findall(content))
         share = symbols / size
         if share > self.option_values["max-ratio"] and symbols >= self.option_values["min-symbols"]:
             yield self.finding(
@@ -70,7 +68,21 @@ class SymbolRatio(Rule):
                 f"{symbols} of {size} characters are not text",
             )
 
+    def measure(self, doc: Document) -> float | None:
+        symbols, size = symbol_count(doc)
+        return symbols / size if size else None
+
     def _may_exceed(self, counted: tuple[int, int, int]) -> bool:
         content, invisible, most_symbols = counted
         size = content - invisible
         return bool(size) and most_symbols / size > self.option_values["max-ratio"]
+
+
+def symbol_count(doc: Document) -> tuple[int, int]:
+    """The document's symbols, and its characters (no whitespace, no invisible ones)."""
+    content = content_of(doc)
+    size = len(content) - len(INVISIBLE_CHAR.findall(content))
+    # Few on any text worth keeping: cheap. A tilde drawn out after a word (不错~~~) is
+    # how reviews and chat talk, not debris.
+    symbols = sum(symbol not in DRAWN_OUT for symbol in SYMBOL.findall(content))
+    return symbols, size

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.rule import Metric
 from cnlint.rules._text.census import content_of
 from cnlint.rules._text.examples import CLEAN_NEWS
 
@@ -52,12 +53,11 @@ class RepetitionRatio(Rule):
         ],
     )
 
+    metric = Metric("repetition ratio", "max-ratio")
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        # A long document is judged on its first part: repetition shows within 100,000
-        # characters, and counting every n-gram of a 10 MB dump costs seconds and memory.
-        content = without_entities(content_of(doc)[:MAX_NGRAM_CHARS])
         size = self.option_values["ngram"]
-        repeated, total = repeated_ngrams(content, size)
+        repeated, total = repetition(doc, size)
         if not total:
             return
         share = repeated / total
@@ -68,6 +68,20 @@ class RepetitionRatio(Rule):
                 f"Repetition ratio {share:.2f} (maximum {self.option_values['max-ratio']}): "
                 f"{repeated} of {total} character {size}-grams occur more than once",
             )
+
+    def measure(self, doc: Document) -> float | None:
+        repeated, total = repetition(doc, self.option_values["ngram"])
+        return repeated / total if total else None
+
+
+def repetition(doc: Document, size: int) -> tuple[int, int]:
+    """How many of the document's character ``size``-grams occur more than once, of how many.
+
+    A long document is judged on its first part: repetition shows within 100,000
+    characters, and counting every n-gram of a 10 MB dump costs seconds and memory.
+    """
+    content = without_entities(content_of(doc)[:MAX_NGRAM_CHARS])
+    return repeated_ngrams(content, size)
 
 
 # An HTML character reference (&#12288;, &nbsp;) stands for one character: the same

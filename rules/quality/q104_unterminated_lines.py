@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.rule import Metric
 from cnlint.rules._text.blocks import ends_closed
 from cnlint.rules._text.examples import CLEAN_NEWS
 
@@ -46,17 +47,22 @@ class UnterminatedLines(Rule):
         ],
     )
 
+    metric = Metric("unterminated share", "max-share")
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = doc.paragraph_texts  # sliced once for every rule that reads paragraphs
-        if len(lines) < self.option_values["min-lines"]:
-            return
-        total = sum(map(len, lines))
-        open_chars = sum(len(line) for line in lines if not ends_closed(line))
-        share = open_chars / total
-        if share > self.option_values["max-share"]:
+        share = self.measure(doc)
+        if share is not None and share > self.option_values["max-share"]:
             yield self.finding(
                 0,
                 0,
                 f"{share:.0%} of the text is in lines without terminal punctuation "
                 f"(maximum {self.option_values['max-share']:.0%})",
             )
+
+    def measure(self, doc: Document) -> float | None:
+        lines = doc.paragraph_texts  # sliced once for every rule that reads paragraphs
+        if len(lines) < self.option_values["min-lines"]:
+            return None
+        total = sum(map(len, lines))
+        open_chars = sum(len(line) for line in lines if not ends_closed(line))
+        return open_chars / total if total else None
