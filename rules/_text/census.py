@@ -4,13 +4,13 @@ rules and the non-Chinese-document rule.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 import numpy as np
 
 from cnlint import Document
 from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE
+from cnlint.patterns import LazyPattern, regex
 
 
 def content_of(doc: Document) -> str:
@@ -29,8 +29,8 @@ def strip_whitespace(doc: Document) -> str:
 # text against a 0.25 threshold).
 # Invisible characters (a BOM, zero-width spaces) are neither: E102/E103 report and remove
 # them, so they count on neither side of the ratio.
-SYMBOL = re.compile(f"[^{HAN}{CJK_PUNCT}{INVISIBLE}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
-INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+SYMBOL = regex(f"[^{HAN}{CJK_PUNCT}{INVISIBLE}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
+INVISIBLE_CHAR = regex(f"[{INVISIBLE}]")
 
 
 class CharacterCounter:
@@ -46,7 +46,7 @@ class CharacterCounter:
 
     FIELD = 21  # a text of 2**21 characters or more gets no counts (None)
 
-    def __init__(self, *classes: re.Pattern) -> None:
+    def __init__(self, *classes: LazyPattern) -> None:
         self.classes = classes
 
     @cached_property
@@ -89,9 +89,7 @@ def utf16_units(text: str) -> np.ndarray:
 
 
 # Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
-QUALITY_COUNTER = CharacterCounter(
-    re.compile(r"\s"), re.compile(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL
-)
+QUALITY_COUNTER = CharacterCounter(regex(r"\s"), regex(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL)
 
 
 def census(doc: Document) -> tuple[int, int, int] | None:

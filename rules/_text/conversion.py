@@ -4,7 +4,6 @@ traditional/simplified and mixed-script rules.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import numpy as np
@@ -13,6 +12,7 @@ import opencc
 from cnlint import Edit, Rule, Span
 from cnlint.chars import code_points
 from cnlint.config import ConfigError
+from cnlint.patterns import regex
 
 TO_SIMPLIFIED = ["t2s", "tw2s", "hk2s", "tw2sp"]
 TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
@@ -32,7 +32,7 @@ ZHU_AFTER = frozenset("作名称述者录书")
 
 # A lone surrogate (from a JSON escape such as "\\ud800") is not UTF-8, and OpenCC converts
 # UTF-8: the text is converted piece by piece around each surrogate, which stays where it was.
-LONE_SURROGATE = re.compile("([\ud800-\udfff])")
+LONE_SURROGATE = regex("([\ud800-\udfff])")
 
 
 def _opencc(text: str, config: str) -> str:

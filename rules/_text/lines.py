@@ -14,20 +14,21 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Document, Edit
+from cnlint.patterns import regex
 
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
-LINE_SENTENCE_MARKS = re.compile("[。！？!?；]")
+LINE_SENTENCE_MARKS = regex("[。！？!?；]")
 # HTML tags left by the scraper at a line's edges (<p>…</P> in the CCTV transcripts).
-LEADING_TAGS = re.compile(r"(?:<[^<>]{1,40}>\s*)+")
-TRAILING_TAG = re.compile(r"\s*<[^<>]{1,40}>")
+LEADING_TAGS = regex(r"(?:<[^<>]{1,40}>\s*)+")
+TRAILING_TAG = regex(r"\s*<[^<>]{1,40}>")
 # A URL or bare domain (www.txtsk.com, http://www.zxcs8.com/, bmsy.net).
-URL = re.compile(
+URL = regex(
     r"(?:https?://|www[./])[!-~]+"
     r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc|info|tv|me|top|la)\b[!-~]*",
     re.IGNORECASE,
 )
 # Decoration around chrome and watermark lines: bullets, rules, separators, brackets.
-DECORATION = re.compile(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《》»«›‹>＞:：,，、]+")
+DECORATION = regex(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《》»«›‹>＞:：,，、]+")
 
 # Whitespace and decoration (what the line rules ignore between characters), for prefilters:
 # a superset written as a few ranges (control characters, ASCII space and punctuation,

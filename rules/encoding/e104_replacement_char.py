@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.patterns import regex
 
-REPLACEMENT = re.compile("\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}")
+REPLACEMENT = regex("\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}")
 
 
 class ReplacementChar(Rule):

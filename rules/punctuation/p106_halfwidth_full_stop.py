@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN
+from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
 # An ASCII '.' that ends a Chinese sentence: a Chinese character (or a closing quote or
@@ -19,15 +19,15 @@ from cnlint.rules._text.mojibake import debris_of, in_debris
 # The pattern starts with the '.', so `re` jumps from dot to dot.
 NEXT_SENTENCE = f"[{HAN}“‘「『（《【]"
 CLOSERS = "[”’」』）》】]"  # a stop inside a quotation: 他当过轮机员.”
-FULL_STOP = re.compile(
+FULL_STOP = regex(
     rf"\.(?<=[{HAN}”’」』）》]\.)(?!\.)"
     rf"(?: +(?={NEXT_SENTENCE})|(?={CLOSERS}*(?:[ \t]*(?:\r?\n|$)|{NEXT_SENTENCE})))"
 )
 # Lines where '.' is the house style: a section number (一.总则, 四.人力资源管理专业) and a
 # reference list entry, where GB/T 7714 separates author, title and source with '. ' ([10]
 # 何娟. 我国C2C物流解决方案[J]. 物流技术).
-SECTION_NUMBER = re.compile(r"\s*[一二三四五六七八九十百]+")
-REFERENCE_ENTRY = re.compile(r"\s*\[\d{1,4}\]")
+SECTION_NUMBER = regex(r"\s*[一二三四五六七八九十百]+")
+REFERENCE_ENTRY = regex(r"\s*\[\d{1,4}\]")
 
 
 class HalfwidthFullStop(Rule):
