@@ -50,3 +50,15 @@ def test_a_lazy_pattern_pickles_as_its_source():
     assert copy.pattern == "枝叶+"
     assert "_compiled" not in vars(copy)
     assert copy.fullmatch("枝叶叶")
+
+
+def test_the_command_line_imports_no_format_or_detector_it_may_not_need():
+    # Imported where they are used: a non-UTF-8 file (charset_normalizer), a .gitignore
+    # (pathspec), a long run on a terminal (rich.progress), the format asked for.
+    shown = run_python(
+        "import sys, cnlint.cli\n"
+        "lazy = ['charset_normalizer', 'pathspec', 'rich.progress', 'cnlint.report.html',"
+        " 'cnlint.report.sarif', 'cnlint.report.junit']\n"
+        "print([name for name in lazy if name in sys.modules])"
+    )
+    assert shown == "[]"
