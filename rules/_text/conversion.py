@@ -5,14 +5,17 @@ traditional/simplified and mixed-script rules.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import opencc
 
 from cnlint import Edit, Rule, Span
 from cnlint.chars import code_points
 from cnlint.config import ConfigError
 from cnlint.patterns import regex
+
+if TYPE_CHECKING:
+    import opencc
 
 TO_SIMPLIFIED = ["t2s", "tw2s", "hk2s", "tw2sp"]
 TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
@@ -20,6 +23,8 @@ TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
 
 @lru_cache(maxsize=8)
 def converter(config: str) -> opencc.OpenCC:
+    import opencc  # only once a document has characters to convert: not at every start
+
     return opencc.OpenCC(config)
 
 
