@@ -9,7 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from cnlint import Document
-from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE
+from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE, bmp_characters
 from cnlint.patterns import LazyPattern, regex
 
 
@@ -51,10 +51,14 @@ class CharacterCounter:
 
     @cached_property
     def table(self) -> np.ndarray:
-        every = "".join(map(chr, range(0x10000)))
         table = np.zeros(0x10000, dtype=np.uint64)
         for field, pattern in enumerate(self.classes):
-            members = [match.start() for match in pattern.finditer(every)]
+            # Deleting the class's characters from the BMP leaves the others, each its own
+            # code point: one pass in C instead of a match object per member (the symbol
+            # class holds most of the BMP).
+            others = pattern.sub("", bmp_characters()).encode("utf-32-le", "surrogatepass")
+            members = np.ones(0x10000, dtype=bool)
+            members[np.frombuffer(others, dtype=np.uint32)] = False
             table[members] += np.uint64(1 << (self.FIELD * field))
         return table
 

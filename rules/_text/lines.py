@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Document, Edit
+from cnlint.chars import bmp_characters
 from cnlint.patterns import regex
 
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
@@ -36,7 +37,7 @@ DECORATION = regex(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《》»«
 # which Hyperscan compiles and scans far faster than the exact classes spelled out.
 GAP = r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u0080-\u07ff\u1680-\u30ff\uff00-\uffef]"
 # What str.isspace() takes for whitespace but the line breaks \n and \r.
-INLINE_SPACE = "".join(c for c in map(chr, range(0x10000)) if c.isspace() and c not in "\n\r")
+INLINE_SPACE = "".join(c for c in bmp_characters() if c.isspace() and c not in "\n\r")
 # What every URL holds, with the spaces is_url_only ignores: "://", "www" before . or /, or a
 # dot before a listed top-level domain (IGNORECASE lets i match İ and ı).
 TLD_START = r"[cnotimlCNOTIML\u0130\u0131]"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy as np
+
 from cnlint import Document
 from cnlint.decoding import EVERYDAY
 from cnlint.patterns import regex
@@ -85,15 +87,19 @@ def gbk_level1(char: str) -> bool:
 
 
 def _gbk_characters(leads: range) -> str:
-    """Every GBK double-byte character whose first byte is in ``leads``."""
-    chars = []
-    for lead in leads:
-        for trail in range(0x40, 0xFF):
-            try:
-                chars.append(bytes([lead, trail]).decode("gbk"))
-            except UnicodeDecodeError:
-                continue
-    return "".join(chars)
+    """Every GBK double-byte character whose first byte is in ``leads``.
+
+    Each (lead, trail) pair is decoded apart, between newlines (which no GBK character
+    holds), in one call: a pair that is no character leaves a lone surrogate for an
+    undecodable byte, or two characters, and is dropped. Decoding the pairs one by one
+    took 9 ms of every start.
+    """
+    pairs = np.zeros((len(leads), 0xFF - 0x40, 3), dtype=np.uint8)
+    pairs[:, :, 0] = np.array(leads, dtype=np.uint8)[:, None]
+    pairs[:, :, 1] = np.arange(0x40, 0xFF, dtype=np.uint8)
+    pairs[:, :, 2] = ord("\n")
+    pieces = pairs.tobytes().decode("gbk", "surrogateescape").split("\n")
+    return "".join(p for p in pieces if len(p) == 1 and not "\udc80" <= p <= "\udcff")
 
 
 # GBK characters whose first byte is a UTF-8 lead byte (0xE2-0xEF), and those whose first
