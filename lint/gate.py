@@ -49,12 +49,12 @@ class Gate:
         bits = 0
         for rule in rules:
             mask, ids = 0, []
-            triggers = _triggers(rule)
-            if triggers and all(len(t) == 1 for t in triggers) and bits < BITS:
+            characters = _trigger_characters(rule)
+            if characters and bits < BITS:
                 mask = 1 << bits
                 bits += 1
-                self.table[_code_units("".join(triggers))] |= np.uint64(mask)
-            elif triggers:
+                self.table[_code_units(characters)] |= np.uint64(mask)
+            elif triggers := _triggers(rule):
                 ids.append(len(patterns))
                 patterns.append(_alternation(triggers))
             if prefilter := _prefilter(rule):
@@ -185,6 +185,16 @@ def _code_units(chars: str) -> np.ndarray:
 
 def _triggers(rule: Rule) -> tuple[str, ...]:
     return tuple(rule.triggers)  # a string of characters or a tuple of substrings
+
+
+def _trigger_characters(rule: Rule) -> str | None:
+    """The rule's triggers as one string when each is one character, else None. A string of
+    triggers is taken as it is: S101's 3,000 characters made a tuple of one-character strings
+    on every start."""
+    triggers = rule.triggers
+    if isinstance(triggers, str):
+        return triggers
+    return "".join(triggers) if all(len(t) == 1 for t in triggers) else None
 
 
 def _prefilter(rule: Rule) -> str:
