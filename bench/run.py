@@ -13,7 +13,9 @@ half as .txt files (one document each) and half as records of one JSONL file. Th
 - cnlint end to end (read, decode, lint with the default rules), 1 worker and all cores, each
   in a fresh process that reports its peak RSS;
 - lint cost per rule family and the slowest rules, on documents already in memory;
-- AutoCorrect's ``lint_for`` (autocorrect-py) on the same in-memory documents.
+- AutoCorrect's ``lint_for`` (autocorrect-py) on the same in-memory documents;
+- per rule, the share of documents the gate lets it run on and that it reports on, dense and
+  clean (bench/gate.py).
 
 The machine is shared, so single-process throughput is measured in CPU time (user + system
 seconds of the process and its workers), which other load disturbs far less than wall time;
@@ -273,6 +275,9 @@ def main() -> None:
     print("  slowest rules:")
     for name, seconds in sorted(per_rule.items(), key=lambda kv: -kv[1])[:8]:
         print(f"    {name:36} {doc_mb / seconds:8.1f} MB/s")
+    from gate import print_table  # bench/gate.py: what the gate lets through, rule by rule
+
+    print_table(docs, clean)
 
     print("\nRatios (same run):")
     for size, size_mb, raw, one, many in rows:

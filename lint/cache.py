@@ -33,8 +33,10 @@ def code_fingerprint(rules: list[Rule]) -> str:
     phrase lists), by size and modification time."""
     engine = Path(__file__).parent
     files = set(engine.glob("*.py"))
-    for rule in rules:
-        files.update(_source_files(type(rule).__module__, engine))
+    # Each package is searched once: the 54 built-in rules share one (a search per rule
+    # cost 80 ms of every cached run).
+    for source in {_source(type(rule).__module__, engine) for rule in rules} - {None}:
+        files.update(_package_files(source) if source.is_dir() else [source])
     parts = [__version__]
     for path in sorted(files):
         stat = path.stat()
@@ -42,9 +44,9 @@ def code_fingerprint(rules: list[Rule]) -> str:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _source_files(module_name: str, engine: Path) -> list[Path]:
-    """The files a rule's findings depend on: its outermost package outside the engine's folder
-    (``cnlint.rules``, or a plugin's top package) searched whole, or its single module."""
+def _source(module_name: str, engine: Path) -> Path | None:
+    """What a rule's findings depend on: the folder of its outermost package outside the
+    engine's folder (``cnlint.rules``, or a plugin's top package), or its single module."""
     names = module_name.split(".")
     for depth in range(1, len(names) + 1):
         module = sys.modules.get(".".join(names[:depth]))
@@ -52,13 +54,17 @@ def _source_files(module_name: str, engine: Path) -> list[Path]:
         if not module_file or Path(module_file).parent == engine:
             continue
         if not hasattr(module, "__path__"):  # a plain module: that file alone
-            return [Path(module_file)]
-        return [
-            path
-            for path in Path(module_file).parent.rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-        ]
-    return []
+            return Path(module_file)
+        return Path(module_file).parent
+    return None
+
+
+def _package_files(folder: Path) -> list[Path]:
+    return [
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    ]
 
 
 def rules_fingerprint(rules: list[Rule]) -> str:

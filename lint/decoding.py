@@ -18,8 +18,6 @@ Nothing is ever decoded with replacement characters: bytes that no encoding expl
 
 from __future__ import annotations
 
-from charset_normalizer import from_bytes
-
 # UTF-16 is recognised from the NULs of its first bytes: in UTF-16-LE text the high byte of
 # every ASCII character is a NUL at an odd offset. The sample is short because a file whose
 # alignment breaks later (a stray byte) is still UTF-16 and must be reported as such.
@@ -61,6 +59,9 @@ def decode(raw: bytes) -> tuple[str, str, float]:
     mixed = decode_mixed_lines(raw)
     if mixed is not None:
         return mixed
+    # Imported only when a file is neither UTF-8 nor UTF-16: most runs never need it.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(raw).best()
     if best is not None:
         confidence = max(0.0, 1.0 - float(best.chaos))

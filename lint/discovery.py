@@ -13,10 +13,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .config import Config, matches_glob
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass
@@ -120,6 +122,8 @@ def _read_gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # only where a .gitignore is read, not on every start
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 

@@ -49,13 +49,12 @@ class Gate:
         bits = 0
         for rule in rules:
             mask, ids = 0, []
-            triggers = _triggers(rule)
-            if triggers and all(len(t) == 1 for t in triggers) and bits < BITS:
+            characters = _trigger_characters(rule)
+            if characters and bits < BITS:
                 mask = 1 << bits
                 bits += 1
-                units = [unit for trigger in triggers for unit in _code_units(trigger)]
-                self.table[np.unique(units)] |= np.uint64(mask)
-            elif triggers:
+                self.table[_code_units(characters)] |= np.uint64(mask)
+            elif triggers := _triggers(rule):
                 ids.append(len(patterns))
                 patterns.append(_alternation(triggers))
             if prefilter := _prefilter(rule):
@@ -176,14 +175,26 @@ def _alternation(triggers: tuple[str, ...]) -> str:
     return "|".join(literal(t) for t in triggers)
 
 
-def _code_units(char: str) -> list[int]:
-    """The UTF-16 code units of a character: one, or two (a surrogate pair) beyond the BMP."""
-    encoded = char.encode("utf-16-le", "surrogatepass")
-    return [int.from_bytes(encoded[i : i + 2], "little") for i in range(0, len(encoded), 2)]
+def _code_units(chars: str) -> np.ndarray:
+    """The UTF-16 code units of the characters: one each, or two (a surrogate pair) beyond the
+    BMP. One array for all of them: a rule may name thousands (S101's traditional characters),
+    and a Python loop per character cost 60 ms of every start. Repeated units are harmless to
+    the table's ``|=`` (each write ORs the same bit into the same old value)."""
+    return np.frombuffer(chars.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
 
 
 def _triggers(rule: Rule) -> tuple[str, ...]:
     return tuple(rule.triggers)  # a string of characters or a tuple of substrings
+
+
+def _trigger_characters(rule: Rule) -> str | None:
+    """The rule's triggers as one string when each is one character, else None. A string of
+    triggers is taken as it is: S101's 3,000 characters made a tuple of one-character strings
+    on every start."""
+    triggers = rule.triggers
+    if isinstance(triggers, str):
+        return triggers
+    return "".join(triggers) if all(len(t) == 1 for t in triggers) else None
 
 
 def _prefilter(rule: Rule) -> str:

@@ -7,9 +7,8 @@ not make another rule report more).
 
 from __future__ import annotations
 
-import re
-
 from cnlint.chars import HAN
+from cnlint.patterns import regex
 
 # A Chinese character (or a closing quote or bracket after one) before the '.', and after it
 # (past closing quotes) the line's end, or (after spaces or not) the next sentence's Chinese
@@ -19,7 +18,7 @@ from cnlint.chars import HAN
 # The pattern starts with the '.', so `re` jumps from dot to dot.
 NEXT_SENTENCE = f"[{HAN}“‘「『（《【]"
 CLOSERS = "[”’」』）》】]"  # a stop inside a quotation: 他当过轮机员.”
-ASCII_FULL_STOP = re.compile(
+ASCII_FULL_STOP = regex(
     rf"\.(?<=[{HAN}”’」』）》]\.)(?!\.)"
     rf"(?: +(?={NEXT_SENTENCE})|(?={CLOSERS}*(?:[ \t]*(?:\r?\n|$)|{NEXT_SENTENCE})))"
 )

@@ -8,14 +8,14 @@ Page-layout judgements are deliberately local and cheap: one line at a time, no 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from cnlint import Document, Span
 from cnlint.chars import HAN, HAN_CHAR
+from cnlint.patterns import regex
 from cnlint.rules._text.ascii_full_stop import last_ascii_full_stop
 
-NON_HAN_CHAR = re.compile(f"[^{HAN}]")
+NON_HAN_CHAR = regex(f"[^{HAN}]")
 # A sentence may end here: stops, ellipsis, colon (a list or quote follows), closing marks.
 CLOSED_ENDINGS = frozenset("。！？!?…；;：:.．～~”’」』）)》】〉>")
 # The line stops where a sentence cannot: mid-word (a Han character) or after a comma.
@@ -25,8 +25,8 @@ OPEN_MARKS = frozenset("，,、")
 # (下载中国教育报APP吧, 怎么弄啊).
 FINAL_PARTICLES = frozenset("吧呢吗嘛啊呀啦哦哈")
 # Marks that only sentences carry; a heading or a name list has none of them.
-SENTENCE_MARKS = re.compile("[。！？!?；;]")
-COMMAS = re.compile("[，,]")
+SENTENCE_MARKS = regex("[。！？!?；;]")
+COMMAS = regex("[，,]")
 # A heading long enough to hold a comma is rare; prose this long without a stop is common.
 MIN_COMMA_PROSE = 25
 MIN_HAN_SHARE = 0.5
@@ -35,19 +35,19 @@ MIN_HAN_SHARE = 0.5
 MIN_CLOSED_SHARE = 0.8
 MIN_PARAGRAPHS_FOR_STYLE = 4
 
-LIST_ITEM = re.compile(
+LIST_ITEM = regex(
     r"(?:\d{1,3}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[•·●○■◆▪◇★☆\-*])"
 )
-BYLINE_OPENING = re.compile(
+BYLINE_OPENING = regex(
     r"[□■◎]|(?:本报记者|本報記者|记者|記者|通讯员|通訊員|文/|图/|文／|图／|撰稿|编辑|責任編輯|责任编辑)"
 )
 # A photo credit: ends with 摄 (高淑芳 摄, (王建党 摄)), or a line wholly in parentheses.
-CAPTION_CREDIT = re.compile(r"摄影?\s*[)）]?$|^[(（][^()（）]{1,30}[)）]$")
-CREDIT_END = re.compile(r"\s\S{1,4}\s*摄影?$")
-FIELD_LABEL = re.compile(f"[{HAN}A-Za-z]{{1,6}}[：:]")
+CAPTION_CREDIT = regex(r"摄影?\s*[)）]?$|^[(（][^()（）]{1,30}[)）]$")
+CREDIT_END = regex(r"\s\S{1,4}\s*摄影?$")
+FIELD_LABEL = regex(f"[{HAN}A-Za-z]{{1,6}}[：:]")
 # A label：value field after a line's last sentence (weibo records: …。  主题：标题).
-FIELD_AFTER_STOP = re.compile(f"[\\s。！？!?][{HAN}A-Za-z]{{1,6}}[：:]")
+FIELD_AFTER_STOP = regex(f"[\\s。！？!?][{HAN}A-Za-z]{{1,6}}[：:]")
 MAX_CAPTION = 80
 # How far (in characters, each way) fragment-start and cjk-space look for the same words
 # elsewhere in the document.

@@ -4,13 +4,13 @@ rules and the non-Chinese-document rule.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 import numpy as np
 
 from cnlint import Document
-from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE
+from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE, bmp_characters
+from cnlint.patterns import LazyPattern, regex
 
 
 def content_of(doc: Document) -> str:
@@ -29,8 +29,8 @@ def strip_whitespace(doc: Document) -> str:
 # text against a 0.25 threshold).
 # Invisible characters (a BOM, zero-width spaces) are neither: E102/E103 report and remove
 # them, so they count on neither side of the ratio.
-SYMBOL = re.compile(f"[^{HAN}{CJK_PUNCT}{INVISIBLE}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
-INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+SYMBOL = regex(f"[^{HAN}{CJK_PUNCT}{INVISIBLE}\\w\\s.,;:!?'\"()\\-%/·…—“”‘’《》]")
+INVISIBLE_CHAR = regex(f"[{INVISIBLE}]")
 
 
 class CharacterCounter:
@@ -46,15 +46,19 @@ class CharacterCounter:
 
     FIELD = 21  # a text of 2**21 characters or more gets no counts (None)
 
-    def __init__(self, *classes: re.Pattern) -> None:
+    def __init__(self, *classes: LazyPattern) -> None:
         self.classes = classes
 
     @cached_property
     def table(self) -> np.ndarray:
-        every = "".join(map(chr, range(0x10000)))
         table = np.zeros(0x10000, dtype=np.uint64)
         for field, pattern in enumerate(self.classes):
-            members = [match.start() for match in pattern.finditer(every)]
+            # Deleting the class's characters from the BMP leaves the others, each its own
+            # code point: one pass in C instead of a match object per member (the symbol
+            # class holds most of the BMP).
+            others = pattern.sub("", bmp_characters()).encode("utf-32-le", "surrogatepass")
+            members = np.ones(0x10000, dtype=bool)
+            members[np.frombuffer(others, dtype=np.uint32)] = False
             table[members] += np.uint64(1 << (self.FIELD * field))
         return table
 
@@ -89,9 +93,7 @@ def utf16_units(text: str) -> np.ndarray:
 
 
 # Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
-QUALITY_COUNTER = CharacterCounter(
-    re.compile(r"\s"), re.compile(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL
-)
+QUALITY_COUNTER = CharacterCounter(regex(r"\s"), regex(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL)
 
 
 def census(doc: Document) -> tuple[int, int, int] | None:

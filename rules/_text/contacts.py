@@ -7,9 +7,9 @@ spam rules, which judge whole lines.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from cnlint.patterns import LazyPattern, regex
 from cnlint.prefilter import trie_pattern
 from cnlint.rules._text.phrases import case_variants
 
@@ -29,20 +29,20 @@ GLUE = (
 # by anything but letters (1 3 8-1234-5678); not an amount (30000000元) nor a date
 # (2021-09-17, which never has 11 digits from 1[3-9]).
 SEPARATOR = r"[^\w\u4e00-\u9fff\n]?"
-PHONE_LIKE = re.compile(
+PHONE_LIKE = regex(
     rf"(?<![0-9０-９.])(?:[0-9０-９]{{7,}}|1{SEPARATOR}[3-9](?:{SEPARATOR}[0-9０-９]){{9}})"
     r"(?![0-9０-９]|\s?[元万亿千百人次个件吨股])"
 )
-URL_LIKE = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9-]+\.(?:com|cn|net|cc|vip|top|xyz)\b")
+URL_LIKE = regex(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9-]+\.(?:com|cn|net|cc|vip|top|xyz)\b")
 
 
-def channel_pattern(channels: Iterable[str]) -> re.Pattern[str]:
+def channel_pattern(channels: Iterable[str]) -> LazyPattern:
     """A channel (in its usual Latin cases), not inside a Latin word, and the ID after it."""
     trie = trie_pattern([v for c in channels for v in case_variants(c)])
-    return re.compile(rf"(?<![A-Za-z])(?:{trie})(?![a-z])" + GLUE + f"({SPLIT_DIGITS}|{HANDLE})")
+    return regex(rf"(?<![A-Za-z])(?:{trie})(?![a-z])" + GLUE + f"({SPLIT_DIGITS}|{HANDLE})")
 
 
-def has_contact(line: str, channels: re.Pattern[str]) -> bool:
+def has_contact(line: str, channels: LazyPattern) -> bool:
     """A line that gives a way to reach someone: a channel and an ID, a phone-like number or a
     URL."""
     return bool(channels.search(line) or PHONE_LIKE.search(line) or URL_LIKE.search(line))

@@ -4,15 +4,18 @@ traditional/simplified and mixed-script rules.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import opencc
 
 from cnlint import Edit, Rule, Span
 from cnlint.chars import code_points
 from cnlint.config import ConfigError
+from cnlint.patterns import regex
+
+if TYPE_CHECKING:
+    import opencc
 
 TO_SIMPLIFIED = ["t2s", "tw2s", "hk2s", "tw2sp"]
 TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
@@ -20,6 +23,8 @@ TO_TRADITIONAL = ["s2tw", "s2t", "s2hk", "s2twp"]
 
 @lru_cache(maxsize=8)
 def converter(config: str) -> opencc.OpenCC:
+    import opencc  # only once a document has characters to convert: not at every start
+
     return opencc.OpenCC(config)
 
 
@@ -32,7 +37,7 @@ ZHU_AFTER = frozenset("作名称述者录书")
 
 # A lone surrogate (from a JSON escape such as "\\ud800") is not UTF-8, and OpenCC converts
 # UTF-8: the text is converted piece by piece around each surrogate, which stays where it was.
-LONE_SURROGATE = re.compile("([\ud800-\udfff])")
+LONE_SURROGATE = regex("([\ud800-\udfff])")
 
 
 def _opencc(text: str, config: str) -> str:

@@ -8,16 +8,15 @@ encoding rules need to recover the original text, so the script rules leave it a
 
 from __future__ import annotations
 
-import re
-
 from cnlint import Document, Edit
+from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import GBK_SIGNATURE, debris_of, gbk_mojibake_spans, in_debris
 
 # UTF-16 read with its bytes swapped turns ASCII into U+XX00: '2' (0x32) becomes ㈀ (U+3200),
 # '-' becomes ⴀ, a space becomes U+2000. The class holds the ones for space to 'M' that are
 # not Han characters of everyday text (U+3000, the ideographic space, is left out; the rest
 # are general punctuation, symbols, unassigned bopomofo or rare CJK extension A).
-SWAPPED_ASCII = re.compile(
+SWAPPED_ASCII = regex(
     "[" + "".join(chr(high << 8) for high in range(0x20, 0x4E) if high != 0x30) + "]"
 )
 # A paragraph with this many of them, making up this share of it, is UTF-16 debris throughout

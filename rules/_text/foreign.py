@@ -4,10 +4,9 @@ rather than Chinese text, shared by the script rules.
 
 from __future__ import annotations
 
-import re
-
 from cnlint import Span
 from cnlint.chars import han_count
+from cnlint.patterns import regex
 
 FOREIGN_SCRIPTS = {
     "Japanese kana": "\u3040-\u309f\u30a0-\u30fa\u31f0-\u31ff\uff66-\uff9d",
@@ -20,7 +19,7 @@ FOREIGN_SCRIPTS = {
 }
 FOREIGN = "".join(FOREIGN_SCRIPTS.values())
 # A run of foreign letters; spaces, the katakana middle dot and the long-vowel mark may join them.
-FOREIGN_RUN = re.compile(f"[{FOREIGN}](?:[{FOREIGN}\u30fb\u30fc]|[ \u3000](?=[{FOREIGN}]))*")
+FOREIGN_RUN = regex(f"[{FOREIGN}](?:[{FOREIGN}\u30fb\u30fc]|[ \u3000](?=[{FOREIGN}]))*")
 
 
 # A paragraph where foreign letters make up this share of the letters is written in that

@@ -14,20 +14,22 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Document, Edit
+from cnlint.chars import bmp_characters
+from cnlint.patterns import regex
 
 # Marks that end or split sentences: a line holding one is written prose, not page chrome.
-LINE_SENTENCE_MARKS = re.compile("[。！？!?；]")
+LINE_SENTENCE_MARKS = regex("[。！？!?；]")
 # HTML tags left by the scraper at a line's edges (<p>…</P> in the CCTV transcripts).
-LEADING_TAGS = re.compile(r"(?:<[^<>]{1,40}>\s*)+")
-TRAILING_TAG = re.compile(r"\s*<[^<>]{1,40}>")
+LEADING_TAGS = regex(r"(?:<[^<>]{1,40}>\s*)+")
+TRAILING_TAG = regex(r"\s*<[^<>]{1,40}>")
 # A URL or bare domain (www.txtsk.com, http://www.zxcs8.com/, bmsy.net).
-URL = re.compile(
+URL = regex(
     r"(?:https?://|www[./])[!-~]+"
     r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|cc|info|tv|me|top|la)\b[!-~]*",
     re.IGNORECASE,
 )
 # Decoration around chrome and watermark lines: bullets, rules, separators, brackets.
-DECORATION = re.compile(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《》»«›‹>＞:：,，、]+")
+DECORATION = regex(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《》»«›‹>＞:：,，、]+")
 
 # Whitespace and decoration (what the line rules ignore between characters), for prefilters:
 # a superset written as a few ranges (control characters, ASCII space and punctuation,
@@ -35,7 +37,7 @@ DECORATION = re.compile(r"[\s\-–—=*~•·|｜/\\〓【】\[\]()（）<>《�
 # which Hyperscan compiles and scans far faster than the exact classes spelled out.
 GAP = r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u0080-\u07ff\u1680-\u30ff\uff00-\uffef]"
 # What str.isspace() takes for whitespace but the line breaks \n and \r.
-INLINE_SPACE = "".join(c for c in map(chr, range(0x10000)) if c.isspace() and c not in "\n\r")
+INLINE_SPACE = "".join(c for c in bmp_characters() if c.isspace() and c not in "\n\r")
 # What every URL holds, with the spaces is_url_only ignores: "://", "www" before . or /, or a
 # dot before a listed top-level domain (IGNORECASE lets i match İ and ı).
 TLD_START = r"[cnotimlCNOTIML\u0130\u0131]"

@@ -8,10 +8,11 @@ import re
 from collections.abc import Iterator
 
 from cnlint.chars import CHINESE_CHAR
+from cnlint.patterns import regex
 
 # Marks that are never written twice in a row, grouped by kind (both widths are one kind).
 MARK_KIND = {",": ",", "，": ",", "、": "、", ";": ";", "；": ";", ":": ":", "：": ":", "。": "。"}
-MARK_RUN = re.compile("[,，、;；:：。]{2,}")
+MARK_RUN = regex("[,，、;；:：。]{2,}")
 # The marks of each kind, as a regex class body: {",": ",，", "、": "、", ...}.
 KIND_MARKS = {
     kind: "".join(mark for mark, its_kind in MARK_KIND.items() if its_kind == kind)

@@ -4,10 +4,9 @@ broken- and truncated-paragraph rules.
 
 from __future__ import annotations
 
-import re
-
 from cnlint import Document, Span
 from cnlint.chars import HAN, HAN_CHAR, LINE_SPACE
+from cnlint.patterns import regex
 from cnlint.rules._text.blocks import (
     COMMAS,
     OPEN_MARKS,
@@ -36,9 +35,9 @@ def last_clause(text: str) -> str:
 
 # A line end after a Han character, a comma or whitespace. Newline-first: re jumps from line
 # end to line end at memchr speed and looks one character back.
-LINE_END_AFTER_OPEN = re.compile(f"\n(?<=[{HAN}，,、{LINE_SPACE}]\n)")
+LINE_END_AFTER_OPEN = regex(f"\n(?<=[{HAN}，,、{LINE_SPACE}]\n)")
 # What makes a line prose (blocks.is_prose): a stop or a comma somewhere in it.
-PROSE_MARK = re.compile("[。！？!?；;，,]")
+PROSE_MARK = regex("[。！？!?；;，,]")
 
 
 def open_prose(doc: Document) -> list[tuple[Span, str]]:

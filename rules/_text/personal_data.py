@@ -15,6 +15,7 @@ from datetime import date
 from typing import ClassVar
 
 from cnlint import Document, Finding, FixSafety, Rule, Severity
+from cnlint.patterns import LazyPattern, regex
 
 # ASCII and full-width digits: E107's safe fix turns １３８… into 138…, so a number written in
 # full-width digits is reported before that fix as well as after it.
@@ -26,14 +27,12 @@ TO_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 NUMBER_START = r"(?<![0-9\uff10-\uff19A-Za-z\uff21-\uff3a\uff41-\uff5a_./=&@\\-])"
 NUMBER_END = r"(?![0-9\uff10-\uff19A-Za-z\uff21-\uff3a\uff41-\uff5a_@\\-]|[./][0-9A-Za-z])"
 # What a number right before or after a unit is: an amount, a count, a quantity.
-UNIT_AFTER = re.compile(
-    r"\s?[元万亿千百美円块角分圆人次个件张股吨米克斤台辆天年月日届期条页字部倍秒]"
-)
-MONEY_BEFORE = re.compile(r"[￥¥$＄]\s?$")
+UNIT_AFTER = regex(r"\s?[元万亿千百美円块角分圆人次个件张股吨米克斤台辆天年月日届期条页字部倍秒]")
+MONEY_BEFORE = regex(r"[￥¥$＄]\s?$")
 # Labels that make a number an identifier of a thing, not of a person, when the number follows
 # right after them (号, 码, 为, a colon, # or spaces between): 订单号：13812345678 is an order,
 # while 订单号码传真至：010-59222799 gives a fax number after an order's label.
-THING_LABEL = re.compile(
+THING_LABEL = regex(
     r"(?:订单|单号|编号|流水号|运单|快递|货号|型号|序列号|序号|条码|条形码|ISBN|isbn|批号|批次"
     r"|准考证|考号|学号|工号|文号|专利号|申请号|合同号|发票号|交易号|商品|ID|id)"
     r"[号码为是：:#＃\s]{0,4}$"
@@ -121,7 +120,7 @@ def is_old_resident_id(number: str) -> bool:
 
 # Issuer prefixes: UnionPay (62, and 60/9558-9559 of older Chinese debit cards), Visa (4),
 # Mastercard (51-55, 2221-2720), JCB (35), American Express (34, 37), Discover (6011, 65).
-ISSUER = re.compile(r"62|60|955[89]|4|5[1-5]|2[2-7]|35|3[47]|6011|65")
+ISSUER = regex(r"62|60|955[89]|4|5[1-5]|2[2-7]|35|3[47]|6011|65")
 
 
 def luhn_valid(number: str) -> bool:
@@ -168,7 +167,7 @@ class PersonalDataRule(Rule):
             title=f"Mask the {self.kind}",
         )
 
-    def candidates(self, doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    def candidates(self, doc: Document, pattern: LazyPattern) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` that are not amounts and have no thing's label before them."""
         text = doc.text
         for match in pattern.finditer(text):

@@ -16,13 +16,13 @@ rules only run it on short lines (see the boilerplate rules), which keeps it off
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from cnlint.patterns import LazyPattern, regex
 from cnlint.prefilter import trie_pattern
 
 PHRASE_OPTIONS = {"extra-phrases": [], "phrases-file": ""}
@@ -69,7 +69,7 @@ def case_variants(phrase: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def compile_phrases(phrases: tuple[str, ...]) -> LazyPattern | None:
     """One matcher for a whole list.
 
     Latin phrases match in their usual cases through explicit variants: ``re.IGNORECASE``
@@ -77,4 +77,4 @@ def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """
     if not phrases:
         return None
-    return re.compile(trie_pattern([v for p in phrases for v in case_variants(p)]))
+    return regex(trie_pattern([v for p in phrases for v in case_variants(p)]))

@@ -6,7 +6,6 @@ only looks characters up in them; OpenCC conversion runs only to build a fix.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from importlib.resources import files
 import numpy as np
 
 from cnlint.chars import code_points
+from cnlint.patterns import regex
 
 
 def _data_lines(name: str) -> list[str]:
@@ -89,7 +89,7 @@ def _load_leftovers() -> dict[str, Leftover]:
 
 
 LEFTOVERS = _load_leftovers()
-LEFTOVER_CLASS = re.compile("[" + "".join(LEFTOVERS) + "]")
+LEFTOVER_CLASS = regex("[" + "".join(LEFTOVERS) + "]")
 # Reading a traditional window in simplified spelling, character by character, so that it
 # can be compared with the exception phrases (鄰里 is read as 邻里). A lookup, not a conversion.
 _SIMPLIFY = str.maketrans(SIMPLIFIED_FORM)

@@ -8,14 +8,13 @@ or controls makes it undecodable.
 
 from __future__ import annotations
 
-import re
-
 from cnlint import Document
+from cnlint.patterns import regex
 
 # A run of characters that each stand for one byte, holding a NUL or a C1 control (the
 # characters UTF-16 bytes make and text does not have), on one line.
-BYTE_RUN = re.compile("[\x00-\x09\x0b\x0c\x0e-\xff]{4,}")
-BYTE_DEBRIS = re.compile("[\x00\x80-\x9f]")
+BYTE_RUN = regex("[\x00-\x09\x0b\x0c\x0e-\xff]{4,}")
+BYTE_DEBRIS = regex("[\x00\x80-\x9f]")
 # Of the decoded characters, this share must be Chinese or printable ASCII: random bytes give
 # code points all over the planes.
 READABLE_SHARE = 0.8

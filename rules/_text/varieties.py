@@ -10,22 +10,21 @@ characters (暗夜の残剑), while Japanese prose is mostly kana.
 
 from __future__ import annotations
 
-import re
-
 from cnlint.chars import HAN
+from cnlint.patterns import regex
 
 # Characters of written Cantonese that written Mandarin does not use (係 is also traditional
 # Mandarin's 系, 咪 a microphone, 喇 a horn: left out).
 CANTONESE_MARKERS = "嘅咗冇喺佢哋啲嘢唔睇嚟噉咩嗰囉攞搵揾瞓啱嚿諗谂嬲咁㗎嘞冚畀乜嗌嘥唞揸喎啩"
 # A Mandarin paragraph quotes Cantonese words to talk about them (「喺」的意思其实是「在」) or
 # gives a character's speech in quotes: only what stands outside quotes and brackets counts.
-QUOTED = re.compile(
+QUOTED = regex(
     r"「[^」\n]*」|『[^』\n]*』|“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|（[^）\n]*）|\([^)\n]*\)"
 )
-HAN_CHAR = re.compile(f"[{HAN}]")
-MARKER = re.compile(f"[{CANTONESE_MARKERS}]")
+HAN_CHAR = regex(f"[{HAN}]")
+MARKER = regex(f"[{CANTONESE_MARKERS}]")
 KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d"
-KANA_CHAR = re.compile(f"[{KANA}]")
+KANA_CHAR = regex(f"[{KANA}]")
 
 
 def cantonese_counts(paragraph: str) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Severity
 from cnlint.chars import han_count
+from cnlint.patterns import regex
 from cnlint.prefilter import each_before, literal_led, union
 from cnlint.rules._text.line_rule import PhraseLineRule
 from cnlint.rules._text.lines import (
@@ -25,12 +26,12 @@ from cnlint.rules._text.phrases import builtin_phrases, compile_phrases
 # of 2 to WATERMARK_MAX_CHARS characters; separators inside it (白马_书院) defeat exact matching,
 # so they are ignored when comparing.
 WATERMARK_MAX_CHARS = 12
-WATERMARK_TAIL = re.compile(
+WATERMARK_TAIL = regex(
     rf"[。！？!?]([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff_·\- ]{{1,{WATERMARK_MAX_CHARS - 1}}})$"
 )
-WATERMARK_SEPARATORS = re.compile(r"[_·\- ]")
+WATERMARK_SEPARATORS = regex(r"[_·\- ]")
 # It names a site: forum posts also end lines with the same words (…升级时需要密码吗？谢谢).
-SITE_NAME = re.compile(
+SITE_NAME = regex(
     r"(?:书院|书屋|书城|书库|书网|书斋|书苑|书坊|书盟|书阁|小说|文学|中文|电子书|网|阁|论坛)$"
     r"|(?:txt|com|net|org|cn)$",
     re.IGNORECASE,
@@ -52,37 +53,37 @@ WATERMARK_PREFILTER = each_before(SITE_NAME_LAST + INLINE_SPACE, r"[\n\r_·\-<]"
 # A person's name (2-3 characters) above a URL is a blog's profile link in a sidebar: chrome.
 MAX_LINK_NAME = 30
 MIN_LINK_NAME_HAN = 4
-TRAILING_COLON = re.compile(r"[:：]\s*$")
+TRAILING_COLON = regex(r"[:：]\s*$")
 
 
 # A prev/next link: 上一篇：…, 下一条：…, 前一则：…; the counter is a measure word of texts and
 # pages (not 步, so 下一步： in a manual's steps stays).
-PREV_NEXT = re.compile(
+PREV_NEXT = regex(
     r"(?:^|[\s|｜【\[<《«‹◀◁←▲△])[上下前后]一(?:篇|页|章|条|则|节|帖|首|回|集|期|张|组)"
     r"(?:文章|新闻|信息|主题)?\s*[:：]"
 )
 # A print edition's cross-reference to another page (（相关报道见第十三版）, （下转第四版）,
 # （上接第一版）): it points at a page the corpus does not have.
 PAGE_NUMBER = "[一二三四五六七八九十百零〇0-9０-９]{1,4}"
-CROSS_REFERENCE = re.compile(
+CROSS_REFERENCE = regex(
     rf"[（(][^（）()]{{0,10}}?(?:见|转|接|转至|详见|参见)(?:本报)?(?:今日|本期)?"
     rf"(?:第{PAGE_NUMBER}|{PAGE_NUMBER})\s*版[^（）()]{{0,4}}[)）]$"
 )
 # What a row of controls holds besides words: separators, arrows and triangles, buttons in
 # brackets, a counter in brackets (（已有12条）, (35)).
-CONTROL_MARK = re.compile(
+CONTROL_MARK = regex(
     r"[|｜▲▼△▽◀▶◁▷►◄↑↓«»›‹]|【[^【】]{1,10}】|\[[^\[\]]{1,10}\]"
     r"|[（(]\s*(?:已有|共|有)?\s*\d+\s*[\u4e00-\u9fff]{0,3}\s*[)）]"
 )
-BUTTON_LABEL = re.compile(r"【[^【】]{1,10}】|\[[^\[\]]{1,10}\]")
-BUTTON_ROW = re.compile(r"(?:(?:【[^【】]{1,10}】|\[[^\[\]]{1,10}\])\s*){3,}")
+BUTTON_LABEL = regex(r"【[^【】]{1,10}】|\[[^\[\]]{1,10}\]")
+BUTTON_ROW = regex(r"(?:(?:【[^【】]{1,10}】|\[[^\[\]]{1,10}\])\s*){3,}")
 # A menu: three or more short items between separators, a label before a colon allowed
 # (分享到：微博 | 微信 | QQ空间).
-MENU_SEPARATOR = re.compile(r"\s*[|｜»›]\s*")
-MENU_LABEL = re.compile(r"^[^|｜»›:：]{1,12}[:：]\s*")
-MENU_ITEM = re.compile(r"[^\s，,、。“”\"]{0,3}[\u4e00-\u9fff][^，,、。“”\"]{0,9}")
+MENU_SEPARATOR = regex(r"\s*[|｜»›]\s*")
+MENU_LABEL = regex(r"^[^|｜»›:：]{1,12}[:：]\s*")
+MENU_ITEM = regex(r"[^\s，,、。“”\"]{0,3}[\u4e00-\u9fff][^，,、。“”\"]{0,9}")
 # Clause punctuation and quotes: a line holding them is written, not a row of controls.
-CLAUSE_MARK = re.compile(r"[，,、“”\"「」]")
+CLAUSE_MARK = regex(r"[，,、“”\"「」]")
 # A line of controls holds few words besides the controls' own.
 MAX_OTHER_HAN = 4
 MAX_OTHER_HAN_BESIDE_MARKS = 8

@@ -7,16 +7,17 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.patterns import regex
 from cnlint.prefilter import each_before, union
 from cnlint.rules._text.line_rule import LineRule
 from cnlint.rules._text.lines import GAP, short_lines
 
-BREADCRUMB_LABEL = re.compile(
+BREADCRUMB_LABEL = regex(
     r"(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|现在位置|所在位置|"
     r"当前页面)\s*[:：]"
 )
-CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|»|›|＞|→|〉)\s*")
-HOME = re.compile(r"(?:首页|主页|网站首页|Home)\s*(?:>>|>|»|›|＞|→|〉)", re.IGNORECASE)
+CRUMB_SEPARATOR = regex(r"\s*(?:>>|>|»|›|＞|→|〉)\s*")
+HOME = regex(r"(?:首页|主页|网站首页|Home)\s*(?:>>|>|»|›|＞|→|〉)", re.IGNORECASE)
 # A breadcrumb opens with a position label and its colon, or with the home page and a separator.
 BREADCRUMB_PREFILTER = union(
     each_before(("位置", "当前页面"), f"{GAP}*[:：]"),

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
+from cnlint.patterns import LazyPattern, regex
 from cnlint.prefilter import each_before, trie_pattern, union
 from cnlint.rules._text.line_rule import LineRule
 from cnlint.rules._text.lines import GAP, has_sentence_mark, line_cores
@@ -18,14 +19,12 @@ from cnlint.rules._text.phrases import (
     configured_phrases,
 )
 
-KEY_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+KEY_SPACES = regex(r"[ \t\u3000\u00a0]+")
 DATE = r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-TIMESTAMP_LINE = re.compile(
-    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s*{TIME})?|{DATE}\s*{TIME})", re.ASCII
-)
+TIMESTAMP_LINE = regex(rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s*{TIME})?|{DATE}\s*{TIME})", re.ASCII)
 # 《光明日报》（ 2022年02月13日 02版）: the print source of a reprinted article.
-PRINT_SOURCE_LINE = re.compile(
+PRINT_SOURCE_LINE = regex(
     rf"《[^《》]{{1,15}}》\s*[（(]\s*{DATE}\s*(?:第?\s*\d{{1,3}}\s*版)?\s*[)）]"
 )
 
@@ -33,9 +32,9 @@ PRINT_SOURCE_LINE = re.compile(
 # 2021年9月17日. A line holding one and a field key (发稿：2022-11-05 09:53　出处：…,
 # 【2018-07-25】【出处：…】, 点击数：35　更新于 2020-04-20) is the page's metadata; an agenda's
 # 时间：7:00－9:30 has no stamp.
-STAMP = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}\s*{TIME}", re.ASCII)
-FIELD_KEY = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
-CLAUSE_MARKS = re.compile(r"[，,、“”]")
+STAMP = regex(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}\s*{TIME}", re.ASCII)
+FIELD_KEY = regex(r"[\u4e00-\u9fff]{1,6}[:：]")
+CLAUSE_MARKS = regex(r"[，,、“”]")
 # A compound key ends with a strong key (责任校对, 稿件来源): up to four characters
 # may stand before it on a line without sentence marks.
 COMPOUND_PREFIX = r"[\u4e00-\u9fff]{0,4}?"
@@ -62,13 +61,13 @@ def metadata_key_prefilter(strong: tuple[str, ...]) -> str:
 @lru_cache(maxsize=8)
 def _metadata_patterns(
     strong: tuple[str, ...],
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+) -> tuple[LazyPattern, LazyPattern, LazyPattern]:
     weak = builtin_phrases("metadata-weak")
     keys = trie_pattern(tuple(k.replace(" ", "") for k in (*strong, *weak)))
     head = rf"(?:{DATE})?(?:{TIME})?[【\[（(]?"
-    opening = re.compile(rf"{head}(?:{keys})[:：]")
-    compound_opening = re.compile(rf"{head}{COMPOUND_PREFIX}(?:{keys})[:：]")
-    strong_key = re.compile(rf"(?:{trie_pattern(strong)})[:：]")
+    opening = regex(rf"{head}(?:{keys})[:：]")
+    compound_opening = regex(rf"{head}{COMPOUND_PREFIX}(?:{keys})[:：]")
+    strong_key = regex(rf"(?:{trie_pattern(strong)})[:：]")
     return opening, compound_opening, strong_key
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
 from cnlint.chars import HAN
+from cnlint.patterns import regex
 from cnlint.rules._text.credits import (
     DATED_DATELINE,
     NAME,
@@ -30,19 +31,19 @@ FIELD_NAMES = rf"{ROLE}[\s:：]*{NAMES}(?:\s+{ROLE}[\s:：]*{NAMES})*"
 # 文／林涛　图／吴雪梅: who wrote, who took the pictures, before a slash.
 WORK_NAMES = rf"(?:文|图|圖|文图|图文|摄影|攝影|视频|視頻)\s*[/／]\s*{NAMES}"
 REPORTED = r"(?:\s*(?:报道|報道|报导|報導))?"  # 记者 郑伟 报道
-BYLINE = re.compile(
+BYLINE = regex(
     rf"{BOX}?\s*{ROLE_NAMES}{REPORTED}"  # □本报记者 周俊英, 本報記者楊亞湖
     rf"|{BOX}\s*{NAMES}"  # □ 王晶晶
     rf"|[(（]\s*(?:{FIELD_NAMES}|{NAMES})\s*[)）]"  # (高淑芳 高虹), (视频编辑：张贝龙)
     rf"|{WORK_NAMES}(?:\s+{WORK_NAMES})*"
 )
-NAME_LIST = re.compile(rf"{LIST_NAME}(?:[ \t\u3000]+{LIST_NAME})+")
+NAME_LIST = regex(rf"{LIST_NAME}(?:[ \t\u3000]+{LIST_NAME})+")
 BYLINE_OPENERS = frozenset("□■◎●▲◇◆☆(（文图圖摄攝视視")
-ROLE_WORD_RE = re.compile(ROLE_WORD)
+ROLE_WORD_RE = regex(ROLE_WORD)
 SURNAME_CHARS = frozenset(_surnames())
-LIST_SPACE = re.compile("[ \t\u3000]")
+LIST_SPACE = regex("[ \t\u3000]")
 # 本报讯(记者 周俊英) or 新华社北京3月5日电（记者 张三）at the start of a paragraph.
-DATELINE_CREDIT = re.compile(
+DATELINE_CREDIT = regex(
     r"(?:本报讯|本報訊|[^\s，。,：:“”\"]{2,24}?(?:电|電|讯|訊|消息))\s*"
     r"[(（][^()（）]{0,8}?(?:记者|記者|通讯员|通訊員)[^()（）]{1,40}[)）]\s*"
 )
@@ -51,19 +52,19 @@ DATELINE_CREDIT = re.compile(
 # A dated dateline, with the reporters in brackets after it when there are any: alone on a
 # line (（本报墨西哥城6月4日电）) or opening a paragraph (新华社上海６月４日电国务院副总理…).
 CREDIT_BRACKET = rf"[(（]\s*(?:{FIELD_NAMES}|{NAMES})\s*[)）]"
-DATELINE_LINE = re.compile(rf"[(（]?\s*{DATED_DATELINE}\s*(?:{CREDIT_BRACKET})?\s*[)）]?")
-DATELINE_OPENING = re.compile(rf"{DATED_DATELINE}\s*(?:{CREDIT_BRACKET})?[ \t\u3000]*")
+DATELINE_LINE = regex(rf"[(（]?\s*{DATED_DATELINE}\s*(?:{CREDIT_BRACKET})?\s*[)）]?")
+DATELINE_OPENING = regex(rf"{DATED_DATELINE}\s*(?:{CREDIT_BRACKET})?[ \t\u3000]*")
 # 西宁日报记者　吴雪梅　<the first paragraph>: a byline run into the text it heads; the names
 # end at a space, which prose written by the reporter does not put there.
-BYLINE_OPENING = re.compile(
+BYLINE_OPENING = regex(
     rf"(?:{ROLE_NAMES}{REPORTED}[ \t\u3000]+|[(（]\s*{FIELD_NAMES}\s*[)）][ \t\u3000]*)(?=\S)"
 )
 
 # Names next to a credit word: 高淑芳 摄 (before 摄), 记者 周俊英 (after 记者).
-NAME_BEFORE_CREDIT = re.compile(f"({NAME})\\s*$")
-NAME_AFTER_CREDIT = re.compile(f"\\s*({NAME})(?![{HAN}])")
+NAME_BEFORE_CREDIT = regex(f"({NAME})\\s*$")
+NAME_AFTER_CREDIT = regex(f"\\s*({NAME})(?![{HAN}])")
 # Two or more names in brackets: (高淑芳 高虹).
-CREDIT_GROUP = re.compile(rf"[(（]\s*({NAME}(?:{SEP}{NAME})+)\s*[)）]")
+CREDIT_GROUP = regex(rf"[(（]\s*({NAME}(?:{SEP}{NAME})+)\s*[)）]")
 
 
 def credited_names(text: str) -> set[str]:

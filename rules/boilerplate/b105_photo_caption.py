@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
+from cnlint.patterns import regex
 from cnlint.rules._text.credits import NAMES, ROLE, SURNAME
 from cnlint.rules._text.line_rule import LineRule
 from cnlint.rules._text.lines import DECORATION, core_start, has_sentence_mark, line_cores
@@ -25,40 +25,40 @@ WRITER = rf"{ROLE}\s*{NAMES}\s*[/／]\s*文"
 PHOTO_SOURCE = r"(?:受访者|网络|资料|[\u4e00-\u9fff]{2,8})?供图"
 # The agency that distributed the photo goes with the credit: 新华社发（张春雷 摄）.
 AGENCY = "(?:新华社|中新社|中新网|新华网|人民网|央视网|本报)发"
-CREDIT_LINE = re.compile(
+CREDIT_LINE = regex(
     rf"[(（]?\s*(?:{PHOTO_CREDIT}|{WRITER}\s*(?:{PHOTO_CREDIT}|{PHOTO_SOURCE})?"
     rf"|(?:资料图片?|资料照片)?\s*{PHOTO_SOURCE}|{AGENCY})\s*[)）]?"
 )
-CREDIT_MARK = re.compile("[摄攝/／]|供图|社发|网发|本报发")  # every CREDIT_LINE holds one
+CREDIT_MARK = regex("[摄攝/／]|供图|社发|网发|本报发")  # every CREDIT_LINE holds one
 
 
 def is_credit_line(core: str) -> bool:
     return CREDIT_MARK.search(core) is not None and CREDIT_LINE.fullmatch(core) is not None
 
 
-CAPTION_TAIL = re.compile(
+CAPTION_TAIL = regex(
     rf"(?:[ \t\u3000]*(?:{AGENCY})?[(（]\s*{PHOTO_CREDIT}\s*[)）]|[ \t\u3000]+{PHOTO_CREDIT})$"
 )
 # 资料图：… labels a stock photo; without the colon 资料图 is a word in a sentence. A label
 # of the picture (图片：…, 照片说明：…, 图片来源：…) heads a caption or an image credit.
-CAPTION_HEAD = re.compile(
+CAPTION_HEAD = regex(
     r"(?:图为|上图|下图|左图|右图|图注|题图)[：:为]?|资料(?:图片?|照片)[：:]"
     r"|(?:图片|照片|配图|插图|组图|图)(?:说明|来源|提供|出处|作者)?[：:]"
 )
 # 图为 opens a caption or one of its sentences (…秩序。图为7月27日…); inside a word (试图为,
 # 力图为, 地图为) it is prose.
-SAYS_PICTURE = re.compile(r"(?:^|[。！？!?\s])图为")
+SAYS_PICTURE = regex(r"(?:^|[。！？!?\s])图为")
 # An image credit in other words: a picture noun and where it came from, on a short line
 # (图片选自《…》, （配图由受访者提供）, ▲… 图片来源：东方IC).
 PICTURE = "(?:图片|照片|配图|插图|组图|资料图)"
-IMAGE_CREDIT = re.compile(rf"{PICTURE}[^，。！？]{{0,12}}?(?:来源|提供|选自|来自|取自|翻拍)")
+IMAGE_CREDIT = regex(rf"{PICTURE}[^，。！？]{{0,12}}?(?:来源|提供|选自|来自|取自|翻拍)")
 MAX_IMAGE_CREDIT = 40
-SENTENCE_END = re.compile("[。！？!?]")
+SENTENCE_END = regex("[。！？!?]")
 # A placeholder where the picture was: a line that is only （图）, 【附图】, [图片], 附图片; or
 # （图） ending a caption line.
 PLACEHOLDER_WORD = r"(?:附|配|组)?(?:图片?|照片|插图)(?:\d{1,2})?"
-PLACEHOLDER_LINE = re.compile(PLACEHOLDER_WORD)
-PLACEHOLDER_TAIL = re.compile(r"[（(\[【]\s*(?:附|配)?图片?\s*[)）\]】]$")
+PLACEHOLDER_LINE = regex(PLACEHOLDER_WORD)
+PLACEHOLDER_TAIL = regex(r"[（(\[【]\s*(?:附|配)?图片?\s*[)）\]】]$")
 CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
 CAPTION_HEAD_REACH = 300  # longest line opening with 图为 that is taken for a caption
 

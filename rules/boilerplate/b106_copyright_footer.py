@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety
 from cnlint.chars import han_count
+from cnlint.patterns import LazyPattern, regex
 from cnlint.prefilter import literal_led, trie_pattern, union
 from cnlint.rules._text.line_rule import PhraseLineRule
 from cnlint.rules._text.lines import DECORATION, URL, line_cores
@@ -19,20 +20,20 @@ from cnlint.rules._text.phrases import (
     case_variants,
 )
 
-YEARS = re.compile(r"[©®]|\(c\)|\d{4}(?:\s*[-–—]\s*\d{4})?", re.IGNORECASE)
+YEARS = regex(r"[©®]|\(c\)|\d{4}(?:\s*[-–—]\s*\d{4})?", re.IGNORECASE)
 # A numbered heading of a law or a book (第二节 著作权归属, 三、版权) names its section.
-NUMBERED_HEADING = re.compile(
+NUMBERED_HEADING = regex(
     r"第[一二三四五六七八九十百零〇两\d]+[编章节条款部篇]|[一二三四五六七八九十]+[、.．]|"
     r"[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．\s]"
 )
 # Nouns that name a notice; used as the object of a sentence (保存文件的所有版权声明。) they
 # talk about notices, heading a line (版权声明：…) they introduce one.
 NOTICE_NOUNS = ("版权声明", "版权说明", "免责声明", "本站声明")
-NOUN_AS_OBJECT = re.compile(f"(?:{'|'.join(NOTICE_NOUNS)})(?!\\s*[:：])")
+NOUN_AS_OBJECT = regex(f"(?:{'|'.join(NOTICE_NOUNS)})(?!\\s*[:：])")
 # A line of nothing but the word copyright in one or two languages is the heading of a
 # COPYRIGHT section (版权 (COPYRIGHT)); its notice is the line below.
-HEADING_WORDS = re.compile(r"(?:版权|著作权|版权信息|版权声明|copyright|legal notice)+", re.I)
-CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
+HEADING_WORDS = regex(r"(?:版权|著作权|版权信息|版权声明|copyright|legal notice)+", re.I)
+CLAUSE_MARKS = regex(r"[，,。；;：:]")
 # Groups that make a notice a notice, besides where it is.
 CORE_GROUPS = frozenset({"rights", "copying", "registration"})
 # A notice told by its vocabulary is a footer line, never a paragraph; a longer line must
@@ -44,14 +45,14 @@ MAX_VOCABULARY_LINE = 50
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> tuple[re.Pattern[str], dict[str, str]]:
+def vocabulary() -> tuple[LazyPattern, dict[str, str]]:
     """One matcher for data/copyright-vocabulary.txt and the group of each matched word."""
     groups = {}
     for entry in builtin_phrases("copyright-vocabulary"):
         group, word = entry.split(" ", 1)
         for variant in case_variants(word):
             groups[variant] = group
-    return re.compile(trie_pattern(groups)), groups
+    return regex(trie_pattern(groups)), groups
 
 
 def notice_groups(core: str) -> set[str]:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety
+from cnlint.patterns import LazyPattern, regex
 from cnlint.prefilter import literal, trie_pattern, union
 from cnlint.rules._text.line_rule import PhraseLineRule
 from cnlint.rules._text.lines import DECORATION, GAP, core_start
 from cnlint.rules._text.phrases import builtin_phrases, configured_phrases
 
-COLUMN_TAG = re.compile(r"【([^【】\s]{2,8})】\s*")
+COLUMN_TAG = regex(r"【([^【】\s]{2,8})】\s*")
 # A listed column label in brackets ending a headline: 军警狙击手世界杯（图片新闻）.
-TRAILING_TAG = re.compile(r"\s*[（(【]([^（）()【】\s]{2,8})[）)】]$")
+TRAILING_TAG = regex(r"\s*[（(【]([^（）()【】\s]{2,8})[）)】]$")
 # Bracketed field labels of papers, dictionaries and exercises head their own content.
 FIELD_LABELS = frozenset(
     [
@@ -39,8 +39,8 @@ FIELD_LABELS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _post_tag() -> re.Pattern[str]:
-    return re.compile(f"(?:{trie_pattern(builtin_phrases('post-tags'))})[帖贴]?")
+def _post_tag() -> LazyPattern:
+    return regex(f"(?:{trie_pattern(builtin_phrases('post-tags'))})[帖贴]?")
 
 
 class SectionHeader(PhraseLineRule):
@@ -100,7 +100,7 @@ class SectionHeader(PhraseLineRule):
         super().__init__(*args, **kwargs)
         phrases = configured_phrases(self.phrase_list, self.option_values)
         compact = tuple(p.replace(" ", "") for p in phrases)
-        self.label_line = re.compile(f"(?:{trie_pattern(compact)})+") if compact else None
+        self.label_line = regex(f"(?:{trie_pattern(compact)})+") if compact else None
         # Every finding is a line of labels, compared without decoration (which may stand
         # between a label's characters), or a 【tag】.
         labels = "|".join(f"{GAP}*".join(literal(c) for c in label) for label in compact)

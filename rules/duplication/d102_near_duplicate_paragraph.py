@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
@@ -12,6 +11,7 @@ from zlib import crc32
 from rapidfuzz.fuzz import ratio
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.patterns import regex
 from cnlint.rules._text.blocks import drop_range, is_prose
 from cnlint.rules._text.paragraph_keys import droppable, paragraph_keys
 
@@ -262,7 +262,7 @@ def kept_copy(kept_for: dict[int, int], index: int) -> int:
 
 # The label an entry of a list opens with: an article (第八十九条), an enumerator ((三), 3.),
 # or a term of a definition or option list (-width, r, d[尺寸]) before its first space.
-ENTRY_LABEL = re.compile(
+ENTRY_LABEL = regex(
     r"(?:第[一二三四五六七八九十百千零〇两\d]+条|[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|\d{1,3}[.、．)）]|[一二三四五六七八九十]{1,3}、"
     r"|-{0,2}[A-Za-z][\w-]{0,15}(?:\[[^\]\s]{1,6}\])?(?=[ \u3000\t]))"

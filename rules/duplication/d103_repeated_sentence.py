@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.patterns import regex
 from cnlint.rules._text.paragraph_keys import folded_text, paragraph_keys
 
 # A "label：value" field: a flattened table or form repeats these legitimately.
-FIELD = re.compile("[^，。：]{1,12}：")
-SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』]?|$)")
+FIELD = regex("[^，。：]{1,12}：")
+SENTENCE = regex(r"[^。！？!?]+(?:[。！？!?]+[”’」』]?|$)")
 # Where sentences can start in a comparison key (! and ? are folded to ！ and ？ there).
 STOP = "。"
 CUTS = "！？”’」』"

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Severity
 from cnlint.chars import han_count
 from cnlint.fingerprint import HashCounter, stable_hash
+from cnlint.patterns import regex
 from cnlint.rule import DOCUMENT_BREAK, CorpusRule
 
 # Paragraphs that every document of a kind has because of what the documents are, not
 # because a site added them: a chapter heading of a law or a book (第一章 总则), a man page's
 # section heading (DESCRIPTION 描述, 总览 SYNOPSIS), the description of a command's option
 # (--help 显示此帮助信息并退出), and a short sentence people say (谢谢大家。, 嗨，最近如何?).
-CHAPTER_HEADING = re.compile(r"第[一二三四五六七八九十百零〇\d]+[编章节部篇卷回]\s*\S{0,12}")
-SECTION_HEADING = re.compile(
+CHAPTER_HEADING = regex(r"第[一二三四五六七八九十百零〇\d]+[编章节部篇卷回]\s*\S{0,12}")
+SECTION_HEADING = regex(
     r"(?:[\u4e00-\u9fff]{1,6}\s*)?[A-Z]{2,}(?: [A-Z]{2,})*(?:\s*[\u4e00-\u9fff]{1,6})?"
 )
-OPTION = re.compile(r"-{1,2}[A-Za-z0-9][\w-]*(?:[ ,=]|$)")
+OPTION = regex(r"-{1,2}[A-Za-z0-9][\w-]*(?:[ ,=]|$)")
 # Words only, at most six of them, and the end of the sentence: 谢谢大家。 嗨，最近如何?
-SPOKEN_FORMULA = re.compile(r"[\u4e00-\u9fff，,、 ]{1,10}[。！？!?]{1,3}")
+SPOKEN_FORMULA = regex(r"[\u4e00-\u9fff，,、 ]{1,10}[。！？!?]{1,3}")
 MAX_FORMULA_HAN = 6
 LAWS = [
     "中华人民共和国劳动争议调解仲裁法",

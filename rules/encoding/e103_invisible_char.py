@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import INVISIBLE, characters
+from cnlint.patterns import regex
 from cnlint.rules._text.applicability import unsafe
 from cnlint.rules._text.mojibake import in_debris
 from cnlint.rules._text.utf16_debris import utf16_debris
 
 PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
-INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+|[{PRIVATE_USE}]+")
+# A run of invisible characters, or one of private-use characters. One class comes first so
+# that ``re`` skips ahead to the next such character (574 MB/s on the bench corpus); written as
+# two classes joined by ``|`` it tried the pattern at every position (110 MB/s). The rest
+# continues the run in the kind of its first character.
+INVISIBLE_RUN = regex(
+    f"[{INVISIBLE}{PRIVATE_USE}](?:(?<=[{INVISIBLE}])[{INVISIBLE}]*|[{PRIVATE_USE}]*)"
+)
 
 
 @lru_cache(maxsize=4096)

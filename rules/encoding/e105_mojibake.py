@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN, PINYIN_LETTERS, characters
+from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import (
     CP1252_HIGH,
     GBK_SIGNATURE,
@@ -17,7 +17,7 @@ from cnlint.rules._text.mojibake import (
 
 # A character lost to '?' whose GBK trail byte survived as ASCII (seed 003: 小了?,F(xiàn)在, where
 # 。現 became ?,F), optionally followed by the pinyin annotation of the lost character.
-LOST_CHARACTER = re.compile(
+LOST_CHARACTER = regex(
     f"[?？](?<=[{HAN}][?？])[,，][\\x40-\\x7e](?:[(（][{PINYIN_LETTERS}]{{1,7}}[)）])?(?=[{HAN}])"
 )
 

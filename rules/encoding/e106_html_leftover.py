@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.patterns import regex
 
 TAG_NAMES = (
     "p|br|div|span|a|img|b|i|u|em|strong|font|table|tr|td|th|li|ul|ol|h[1-6]|center|section|"
     "article|script|style|iframe|html|body|head|meta|link|sup|sub|hr"
 )
 ATTRIBUTE = r"""\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>]+))?"""
-HTML_LEFTOVER = re.compile(
+HTML_LEFTOVER = regex(
     r"&(?:#[0-9]{2,7};?|#[xX][0-9a-fA-F]{2,6};?|[a-zA-Z][a-zA-Z0-9]{1,30};|(?:nbsp|amp|lt|gt|quot)\b)"
     f"|<(?:/?(?:{TAG_NAMES})(?:{ATTRIBUTE})*\\s*/?|!--[^\n]{{0,300}}?--)>",
     re.IGNORECASE,

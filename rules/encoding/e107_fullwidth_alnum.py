@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import characters
+from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
-FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
+FULLWIDTH_ALNUM = regex("[０-９Ａ-Ｚａ-ｚ]+")
 TO_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}
 
 

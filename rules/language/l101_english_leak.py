@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.chars import HAN, HAN_CHAR
+from cnlint.patterns import regex
 from cnlint.rules._text.phrases import configured_phrases
 
-VOWEL = re.compile("[aeiouy]")
+VOWEL = regex("[aeiouy]")
 # A run of lowercase Latin words (the pattern starts with a character class, so the scan is
 # fast); a leak needs a Chinese character on both sides, checked after the match.
 # The pronoun I is the one capital an English phrase carries inside (as far as I know).
-LOWER_RUN = re.compile("[a-z]+(?:[ ]+(?:[a-z]+|I(?![A-Za-z])))*")
+LOWER_RUN = regex("[a-z]+(?:[ ]+(?:[a-z]+|I(?![A-Za-z])))*")
 WORD_SPACES = " \u3000"
 # A Latin token set off by whitespace on both sides, the way documentation names a term.
-SPACED_TERM = re.compile(r"(?<!\S)[A-Za-z][\w.-]*(?!\S)")
+SPACED_TERM = regex(r"(?<!\S)[A-Za-z][\w.-]*(?!\S)")
 
 
 class EnglishLeak(Rule):

@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.chars import HAN_CHAR, han_count
+from cnlint.patterns import regex
 from cnlint.rule import Metric
 from cnlint.rules._text.census import CharacterCounter, code_units
 
 # Words of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic) and
 # single characters of syllabic ones (kana, hangul), which are counted like Han characters.
-ALPHABETIC_WORD = re.compile("[A-Za-z\u00c0-\u024f]+|[\u0370-\u03ff]+|[\u0400-\u04ff]+")
-SYLLABIC = re.compile("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
-OTHER_LETTER = re.compile(
+ALPHABETIC_WORD = regex("[A-Za-z\u00c0-\u024f]+|[\u0370-\u03ff]+|[\u0400-\u04ff]+")
+SYLLABIC = regex("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
+OTHER_LETTER = regex(
     "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]"
 )
 # HTML tags and URLs are scraping debris, not the document's language: they are not counted.
-MARKUP = re.compile(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
+MARKUP = regex(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
 # A Chinese word is 1.5 characters on average (segmented news text), so 1.5 Han characters
 # weigh as much as one English word: one quoted English word no longer outweighs five Han.
 CHARS_PER_WORD = 1.5
 # Han, letters of the alphabetic words, syllabic characters: counted in one numpy pass.
-ALPHABETIC_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+ALPHABETIC_LETTER = regex("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 LETTER_COUNTER = CharacterCounter(HAN_CHAR, ALPHABETIC_LETTER, SYLLABIC)
 
 

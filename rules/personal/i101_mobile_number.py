@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.rules._text.personal_data import (
     DIGIT,
     NUMBER_END,
@@ -27,9 +27,9 @@ BLOCK = (
 # The number alone: a regex that opens with a character class runs about 15 times faster than
 # one opening with the optional country code (0.006 s against 0.1 s on 1.8 M characters), so
 # the code and the boundary before it are checked by hand after a match.
-MOBILE = re.compile(BLOCK + rf"(?:{D}{{8}}|([- ]){D}{{4}}\1{D}{{4}})" + NUMBER_END)
-COUNTRY_CODE = re.compile(r"(?:\+|00)?86[- ]?$")
-STANDS_ALONE = re.compile(NUMBER_START)
+MOBILE = regex(BLOCK + rf"(?:{D}{{8}}|([- ]){D}{{4}}\1{D}{{4}})" + NUMBER_END)
+COUNTRY_CODE = regex(r"(?:\+|00)?86[- ]?$")
+STANDS_ALONE = regex(NUMBER_START)
 PLACEHOLDER = "<手机号>"
 OPTIONS, OPTION_DOCS = placeholder_options(PLACEHOLDER)
 

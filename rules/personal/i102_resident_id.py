@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.prefilter import each_before
 from cnlint.rules._text.personal_data import (
     DIGIT,
@@ -21,8 +21,8 @@ from cnlint.rules._text.personal_data import (
 )
 
 D = DIGIT
-ID18 = re.compile(NUMBER_START + rf"{D}{{17}}[0-9０-９Xx]" + NUMBER_END)
-ID15 = re.compile(NUMBER_START + rf"{D}{{15}}" + NUMBER_END)
+ID18 = regex(NUMBER_START + rf"{D}{{17}}[0-9０-９Xx]" + NUMBER_END)
+ID15 = regex(NUMBER_START + rf"{D}{{15}}" + NUMBER_END)
 # The old 15-digit form has no check digit: a 15-digit run is one only beside such a label.
 ID_LABELS = ("身份证", "证件号", "身份号码", "公民身份", "身份证号", "ID号")
 PLACEHOLDER = "<身份证号>"

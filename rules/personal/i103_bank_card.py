@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.prefilter import each_before, literal_led
 from cnlint.rules._text.personal_data import (
     DIGIT,
@@ -22,7 +22,7 @@ from cnlint.rules._text.personal_data import (
 
 D = DIGIT
 # 15 to 19 digits, whole or in groups of four split by one space or hyphen (6222 0212 …).
-CARD = re.compile(
+CARD = regex(
     NUMBER_START + rf"(?:{D}{{15,19}}|{D}{{4}}([- ])(?:{D}{{4}}\1){{2,3}}{D}{{1,4}})" + NUMBER_END
 )
 CARD_LABELS = (

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.rules._text.personal_data import PersonalDataRule, placeholder_options, text_before
 from cnlint.rules._text.phrases import PHRASE_OPTION_DOCS, PHRASE_OPTIONS, configured_phrases
 
-EMAIL = re.compile(
+EMAIL = regex(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9\-])"
 )
@@ -36,10 +37,10 @@ NOT_DOMAINS = frozenset(
     ]
 )
 # Addresses reserved for documentation (RFC 2606): examples, not anyone's mailbox.
-EXAMPLE_DOMAIN = re.compile(r"@(?:[\w.\-]+\.)?(?:example\.(?:com|org|net)|localhost)$", re.I)
+EXAMPLE_DOMAIN = regex(r"@(?:[\w.\-]+\.)?(?:example\.(?:com|org|net)|localhost)$", re.I)
 # An address given as an office's channel, in the same line before it: 咨询电话…电子邮箱,
 # 监督电话…邮箱, 意见反馈：… (an admissions office's or an app's mailbox, not a person's).
-OFFICE_CONTEXT = re.compile(r"咨询|监督|投诉|举报|客服|招生|办公室|热线|官方|联系我们|反馈")
+OFFICE_CONTEXT = regex(r"咨询|监督|投诉|举报|客服|招生|办公室|热线|官方|联系我们|反馈")
 OFFICE_WINDOW = 30
 PLACEHOLDER = "<邮箱>"
 OPTIONS, OPTION_DOCS = placeholder_options(PLACEHOLDER)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.prefilter import each_before
 from cnlint.rules._text.personal_data import PersonalDataRule, placeholder_options, text_before
 
 OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-IPV4 = re.compile(rf"(?<![0-9A-Za-z.]){OCTET}(?:\.{OCTET}){{3}}(?![0-9A-Za-z]|\.[0-9])")
-IPV6 = re.compile(r"(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])")
+IPV4 = regex(rf"(?<![0-9A-Za-z.]){OCTET}(?:\.{OCTET}){{3}}(?![0-9A-Za-z]|\.[0-9])")
+IPV6 = regex(r"(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])")
 # A dotted number after one of these is a version (v1.2.3.4, 版本 10.0.19041.1).
-VERSION_LABELS = re.compile(r"(?:[vV]|版本|版本号|[Vv]ersion|[Vv]er\.?|build|Build)\s*[：:]?\s*$")
+VERSION_LABELS = regex(r"(?:[vV]|版本|版本号|[Vv]ersion|[Vv]er\.?|build|Build)\s*[：:]?\s*$")
 # Public DNS resolvers: every tutorial names them; they are services, not anyone's address.
 PUBLIC_RESOLVERS = [
     "8.8.8.8",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.prefilter import literal_led
 from cnlint.rules._text.personal_data import (
     NUMBER_END,
@@ -15,13 +15,13 @@ from cnlint.rules._text.personal_data import (
 )
 
 # A QQ number: 5 to 11 digits, not from 0, right after QQ (号/号码) and an optional colon.
-QQ = re.compile(
+QQ = regex(
     r"(?:QQ|qq|Qq|ＱＱ|扣扣|企鹅号)[ \t]*(?:号码|号)?[ \t]*[：:]?[ \t]*([1-9][0-9]{4,10})"
     + NUMBER_END
 )
 # A WeChat ID: a letter then 5-19 letters, digits, - or _ (WeChat's own rule), or a mobile
 # number; only after 微信 (号) and a colon, since 微信 is followed by prose far more often.
-WECHAT = re.compile(
+WECHAT = regex(
     r"(?:微信|微信号|[Ww]e[Cc]hat|[Ww]eixin)[ \t]*(?:号|ID|id)?[ \t]*[：:][ \t]*"
     r"([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9][0-9]{9})(?![-_A-Za-z0-9])"
 )

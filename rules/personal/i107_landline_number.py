@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding
+from cnlint.patterns import regex
 from cnlint.prefilter import each_before
 from cnlint.rules._text.personal_data import (
     DIGIT,
@@ -22,7 +23,7 @@ D = DIGIT
 # digits and never starts with 0 or 1 (those are trunk and service prefixes).
 AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"
 LOCAL = r"[2-9][0-9]{2,3}[- ]?[0-9]{4}"
-LANDLINE = re.compile(
+LANDLINE = regex(
     NUMBER_START
     + rf"(?:(?:\+86[- ]?|0086[- ]?)?(?:\({AREA}\)|（{AREA}）|{AREA}[-－ ]))[ ]?{LOCAL}"
     + r"(?:[-转](?:[0-9]{1,5}))?"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Applicability, Bad, Document, Edit, Examples, Finding, Fix, FixSafety, Rule
 from cnlint.chars import CHINESE, CHINESE_CHAR
+from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -19,20 +19,20 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "�
 #   when Chinese follows them (they go too when the mark becomes full-width);
 # - else, at the start of a run (inside a !? run, fail at once: linear time on !!!!…), a
 #   Chinese character right after the run (no space between).
-HALFWIDTH_MARK = re.compile(
+HALFWIDTH_MARK = regex(
     "[!?,:;]"
     f"(?:(?<=[{CHINESE}][!?,:;])(?:(?<=[!?])[!?]*)?(?: +(?=[{CHINESE}]))?"
     f"|(?<![!?][!?])(?:(?<=[!?])[!?]*)?(?=[{CHINESE}]))"
 )
 # One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
-PAREN_PAIR = re.compile(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
+PAREN_PAIR = regex(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
 # Smileys are not punctuation: :) :-( ;P =D. A letter after the mouth makes it a word (:Dan).
-EMOTICON = re.compile(r"[:;=]-?[()\[\]DPp](?![A-Za-z0-9])")
+EMOTICON = regex(r"[:;=]-?[()\[\]DPp](?![A-Za-z0-9])")
 # An HTML entity left in the text (&#12288; &nbsp;): its ';' is markup, html-leftover's defect.
-HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+HTML_ENTITY = regex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 # An optional argument in a command synopsis (Tcl, man pages): ?标签列表? ?选项值?. The marks
 # stand on their own word, between spaces or braces, and are syntax.
-OPTIONAL_ARGUMENT = re.compile(r"(?<![^\s{\[])\?[^\s?{}]{1,40}\?(?![^\s}\]])")
+OPTIONAL_ARGUMENT = regex(r"(?<![^\s{\[])\?[^\s?{}]{1,40}\?(?![^\s}\]])")
 # What may follow a question mark that ends a sentence: the line's end, a space, a closing
 # quote or bracket, another mark. Before a Chinese character a '?' may also be a character
 # that a lossy encoding turned into '?' (电话永远?请耐心等待?,): only a reader can tell, so

@@ -8,23 +8,24 @@ from collections.abc import Iterator
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.chars import CHINESE_CHAR
 from cnlint.document import PARAGRAPH
+from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』"}
 OPENER_OF = {closer: opener for opener, closer in PAIRS.items()}
-PAIR_MARK = re.compile("[“”‘’《》（）()【】「」『』]")
-DOUBLE_QUOTE = re.compile("[“”]")
+PAIR_MARK = regex("[“”‘’《》（）()【】「」『』]")
+DOUBLE_QUOTE = regex("[“”]")
 # ’ between Latin letters is an apostrophe (don’t); ) after a short label at the start of a
 # line is an enumerator (1) 2) a) 一）); :) and :( are emoticons.
-APOSTROPHE = re.compile("(?<=[A-Za-z])’(?=[A-Za-z])")
-ENUMERATOR = re.compile(r"\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
+APOSTROPHE = regex("(?<=[A-Za-z])’(?=[A-Za-z])")
+ENUMERATOR = regex(r"\s*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
 # What the quick balance test reads: every pair mark and line end, and, with a few
 # characters more than the mark (junk that never cancels out), each mark the paragraph walk
 # skips: an enumerator's ) at a paragraph start (after a line end and the line's indent; not
 # \s*, which would rescan every run of blank lines from each of its line ends), an
 # apostrophe (the letter after it) and an emoticon's parenthesis (the : ; = before it).
 # Every branch starts with a literal, so `re` jumps from candidate to candidate.
-BALANCE_TOKEN = re.compile(
+BALANCE_TOKEN = regex(
     "|".join(
         [
             r"\n[^\S\n]*[(（]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]",

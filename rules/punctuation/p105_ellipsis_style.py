@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import CHINESE_CHAR
+from cnlint.patterns import regex
 
 ELLIPSIS_MARKS = "。.…⋯·・"
 # A whole run of ellipsis-like marks that is a wrong ellipsis: one kind of mark only (mixed
@@ -14,7 +15,7 @@ ELLIPSIS_MARKS = "。.…⋯·・"
 # three or more 。 . · ・. Each branch starts with its mark (so `re` jumps from mark to mark);
 # the lookbehind right after it makes the run start there, the lookahead end it.
 _WHOLE_RUN = f"(?<![{ELLIPSIS_MARKS}]{{mark}}){{rest}}(?![{ELLIPSIS_MARKS}])"
-WRONG_ELLIPSIS = re.compile(
+WRONG_ELLIPSIS = regex(
     "|".join(
         [
             "…" + _WHOLE_RUN.format(mark="…", rest=""),

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.patterns import regex
 from cnlint.rules._text.ascii_full_stop import ASCII_FULL_STOP
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
-# The sentence-ending '.' (ascii_full_stop.py), except a section number (一.总则 at a line
-# start) and a reference list entry, below.
+# The sentence-ending '.' is ascii_full_stop.py's, except on the lines below.
 # Lines where '.' is the house style: a section number (一.总则, 四.人力资源管理专业) and a
 # reference list entry, where GB/T 7714 separates author, title and source with '. ' ([10]
 # 何娟. 我国C2C物流解决方案[J]. 物流技术).
-SECTION_NUMBER = re.compile(r"\s*[一二三四五六七八九十百]+")
-REFERENCE_ENTRY = re.compile(r"\s*\[\d{1,4}\]")
+SECTION_NUMBER = regex(r"\s*[一二三四五六七八九十百]+")
+REFERENCE_ENTRY = regex(r"\s*\[\d{1,4}\]")
 
 
 class HalfwidthFullStop(Rule):

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity, Span
 from cnlint.chars import characters
+from cnlint.patterns import regex
 from cnlint.rules._text.damage import damage_of
 from cnlint.rules._text.foreign import FOREIGN, FOREIGN_RUN, FOREIGN_SCRIPTS, other_language
 from cnlint.rules._text.mojibake import in_debris
 
-SCRIPT_PATTERNS = [(re.compile(f"[{ranges}]"), name) for name, ranges in FOREIGN_SCRIPTS.items()]
+SCRIPT_PATTERNS = [(regex(f"[{ranges}]"), name) for name, ranges in FOREIGN_SCRIPTS.items()]
 OPENERS = "（(「『【[《〈“‘"
 CLOSERS = "）)」』】]》〉”’"
 BRACKET_LOOKAROUND = 30
 # A label that says the next words are foreign: 乌兹别克斯坦语名：Равшан…, 俄语：…, 原名 ….
-FOREIGN_LABEL = re.compile(r"(?:[语文]名?字?[：:]|(?:原名|本名|全名|外文名)[：:]?)[ \u3000]*$")
+FOREIGN_LABEL = regex(r"(?:[语文]名?字?[：:]|(?:原名|本名|全名|外文名)[：:]?)[ \u3000]*$")
 
 
 class ForeignScript(Rule):

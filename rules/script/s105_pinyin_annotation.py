@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN, PINYIN_LETTERS, TONED_VOWELS
+from cnlint.patterns import regex
 
 # A Han character, then a parenthesised syllable with at least one tone mark: 發(fā), 實（shí）.
-PINYIN_ANNOTATION = re.compile(
+PINYIN_ANNOTATION = regex(
     f"[(（](?<=[{HAN}][(（])[{PINYIN_LETTERS}]{{0,5}}[{TONED_VOWELS}][{PINYIN_LETTERS}]{{0,5}}[)）]"
 )
 
@@ -23,9 +23,7 @@ NEUTRAL_READINGS = {
     "过": "guo", "過": "guo", "么": "me", "麼": "me", "吗": "ma", "嗎": "ma", "呢": "ne",
     "吧": "ba", "啊": "a", "们": "men", "們": "men", "子": "zi", "头": "tou", "頭": "tou",
 }  # fmt: skip
-NEUTRAL_ANNOTATION = re.compile(
-    "[(（](?<=[" + "".join(NEUTRAL_READINGS) + "][(（])([a-z]{1,3})[)）]"
-)
+NEUTRAL_ANNOTATION = regex("[(（](?<=[" + "".join(NEUTRAL_READINGS) + "][(（])([a-z]{1,3})[)）]")
 
 
 class PinyinAnnotation(Rule):

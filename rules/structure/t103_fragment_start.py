@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.chars import HAN, HAN_CHAR, LINE_SPACE
+from cnlint.patterns import regex
 from cnlint.rules._text.blocks import (
     CLOSED_ENDINGS,
     ECHO_WINDOW,
@@ -104,17 +105,17 @@ CANNOT_START = frozenset("，,、。；;：）)》」』】？！!")
 # image "!24309{…}") unless Chinese follows it. ASCII "?" is left out: at a paragraph's start
 # it stands for a lost character (encoding damage) far more often than for a cut sentence.
 ASCII_OPENERS = frozenset("!")
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-VISIBLE = re.compile(r"\S")
+NON_ASCII = regex(r"[^\x00-\x7f]")
+VISIBLE = regex(r"\S")
 # A paragraph after the first that may be a fragment: after its line's start and indentation,
 # a mark that cannot start a sentence, or the Han opening that cut_word probes. The line
 # before must end closed (or in whitespace: a blank line, trailing space, looked at in Python).
 # Newline-first, so re jumps from line to line at memchr speed.
-FRAGMENT_OPENING = re.compile(
+FRAGMENT_OPENING = regex(
     f"\n(?<=[{re.escape(''.join(sorted(CLOSED_ENDINGS)))}{LINE_SPACE}\n]\n)[{LINE_SPACE}]*"
     f"(?=[{''.join(sorted(CANNOT_START))}]|[{HAN}]{{{FRAGMENT_PROBE}}})"
 )
-HAN_PROBE = re.compile(f"[{HAN}]{{{FRAGMENT_PROBE}}}")
+HAN_PROBE = regex(f"[{HAN}]{{{FRAGMENT_PROBE}}}")
 
 
 def cut_word(text: str, paragraph: str, start: int) -> str:

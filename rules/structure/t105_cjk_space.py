@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN
+from cnlint.patterns import regex
 from cnlint.rules._text.blocks import ECHO_WINDOW, is_furniture, is_prose
 
 # The space first, its neighbours checked after: a pattern that starts with a lookbehind
 # makes re try it at every position (3x slower).
-SPACE_BETWEEN_HAN = re.compile(f"[ \u3000\u00a0](?<=[{HAN}][ \u3000\u00a0])(?=[{HAN}])")
+SPACE_BETWEEN_HAN = regex(f"[ \u3000\u00a0](?<=[{HAN}][ \u3000\u00a0])(?=[{HAN}])")
 # Where a space is a field separator, not a defect: a dateline (本报讯 阳光明媚) or a credit
 # list inside brackets ((记者 刘斐 通讯员 靳俊利)).
 LABEL = 8
 LABEL_ENDS = ("讯", "电", "报道", "记者", "通讯员", "编辑", "摄影", "作者", "来源")
-DATE_HEAD = re.compile("[0-9０-９]+[年月日号]$")
-ARTICLE_LABEL = re.compile("第[一二三四五六七八九十百千零〇两\\d]+[条章节款篇部分回集]")
+DATE_HEAD = regex("[0-9０-９]+[年月日号]$")
+ARTICLE_LABEL = regex("第[一二三四五六七八九十百千零〇两\\d]+[条章节款篇部分回集]")
 # A run of the characters a clause is made of (matched, not walked one character at a time).
-CLAUSE_RUN = re.compile(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]*")
-BRACKETED = re.compile("[《【「『(（][^《【「『(（》】」』)）\n]*[》】」』)）]")
+CLAUSE_RUN = regex(f"[{HAN}0-9A-Za-z０-９Ａ-Ｚａ-ｚ \u3000\u00a0]*")
+BRACKETED = regex("[《【「『(（][^《【「『(（》】」』)）\n]*[》】」』)）]")
 # A field label right before the clause (主题：), and the clause runs to the field's end.
-FIELD_BEFORE = re.compile(f"(?:^|\\s)[{HAN}A-Za-z]{{1,6}}[：:]$")
-FIELD_END = re.compile("$|\\s{2}")
+FIELD_BEFORE = regex(f"(?:^|\\s)[{HAN}A-Za-z]{{1,6}}[：:]$")
+FIELD_END = regex("$|\\s{2}")
 MAX_SPACES = 2
 # Separators of a menu path or a breadcrumb (查看 → 显示滤镜, 帮助中心 > 退换货流程).
 PATH_SEPARATORS = "→>»|·"
@@ -40,7 +40,7 @@ CLAUSE_OPENERS = (
 MAX_DOCUMENT_SPACES = 8
 # A hard wrap joined with spaces: at least MIN_WRAPS spaces between Han characters in a
 # paragraph, every MIN_WRAP_WIDTH or more characters, at distances within 2×WRAP_TOLERANCE.
-ANY_SPACE = re.compile("[ \u3000\u00a0]")
+ANY_SPACE = regex("[ \u3000\u00a0]")
 MIN_WRAPS = 3
 MIN_WRAP_WIDTH = 16
 WRAP_TOLERANCE = 1

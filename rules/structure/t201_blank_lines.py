@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import PADDING
+from cnlint.patterns import regex
 
 # Two or more line ends with only spaces between them. The pattern starts with its literal
 # newline, so re scans at memchr speed (70x faster than a leading optional class); the
 # spaces (and \r) before that first newline are added by blank_runs.
-BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\r?\n)+")
+BLANK_RUN = regex(r"\n(?:[ \t\u3000\u00a0]*\r?\n)+")
 
 
 def blank_runs(text: str) -> Iterator[tuple[int, int]]:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import PADDING
+from cnlint.patterns import regex
 
 # Whitespace that ends a line; U+3000 is trailing too, though it is fine as indentation.
-TRAILING = re.compile("[ \t\u3000\u00a0]+(?=\r?\n|$)")
+TRAILING = regex("[ \t\u3000\u00a0]+(?=\r?\n|$)")
 # A line end right after whitespace. Found newline-first, like BLANK_RUN, and looked behind
 # from there: 6x faster than trying TRAILING at every space of a text that has many.
-SPACE_BEFORE_NEWLINE = re.compile("\n(?<=[ \t\u3000\u00a0]\n)|\n(?<=[ \t\u3000\u00a0]\r\n)")
+SPACE_BEFORE_NEWLINE = regex("\n(?<=[ \t\u3000\u00a0]\n)|\n(?<=[ \t\u3000\u00a0]\r\n)")
 
 
 class TrailingWhitespace(Rule):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
+from cnlint.patterns import regex
 
 
 class MissingFinalNewline(Rule):
@@ -57,4 +57,4 @@ def line_ending(text: str) -> str:
     return match[0] if match else "\n"
 
 
-LINE_BREAK = re.compile("\r\n|\r|\n")
+LINE_BREAK = regex("\r\n|\r|\n")
