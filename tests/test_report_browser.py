@@ -246,6 +246,16 @@ def test_files_table_sorts_searches_and_narrows_to_a_folder(files_page):
     assert page.locator("#file-folder b").inner_text().endswith("site-a")
     page.locator("#file-folder button").click()  # back to every folder
     assert len(page.evaluate(VISIBLE_FILES_JS)) == 5
+    # A file's name opens its documents (embedded here: all five are) in the section above.
+    top = page.locator("table.files tbody tr").first
+    path = top.get_attribute("data-path")
+    top.locator("button.file").click()
+    page.wait_for_selector("#documents:not([aria-busy])", state="attached")
+    shown = page.locator("article.doc:not([hidden])")
+    assert shown.evaluate_all("(all) => all.map((a) => a.dataset.path)") == [path]
+    assert page.locator("#doc-file b").inner_text() == path
+    page.locator("#doc-file button").click()
+    assert page.locator("article.doc:not([hidden])").count() == 5
     # The worst documents come first on the page, above the files and the charts.
     tops = [page.locator(f"#{name}").bounding_box()["y"] for name in ("documents", "files")]
     assert tops[0] < tops[1] < page.locator("#charts").bounding_box()["y"]

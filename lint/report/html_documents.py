@@ -91,6 +91,8 @@ def _filters(stats: CorpusStats) -> str:
         '<div class="filters" role="toolbar" aria-label="Filter findings">'
         f'<span class="label">Rules</span>{rule_chips}'
         f'<span class="label">Severity</span>{severity_chips}'
+        '<span id="doc-file" class="label" hidden>File <b></b> <button type="button" '
+        'class="chip" aria-label="All files">×</button></span>'
         '<button type="button" class="clear" data-filter-clear>Show all</button></div>'
     )
 

@@ -20,6 +20,8 @@
   }));
   const rules = new Set();
   const severities = new Set();
+  let onlyPath = null; // a file picked in the table of files: only its documents
+  const fileTag = document.getElementById("doc-file");
   let page = 0;
   let drawing = 0;
 
@@ -28,6 +30,7 @@
   }
 
   function shownCount(doc) {
+    if (onlyPath !== null && doc.el.dataset.path !== onlyPath) return 0;
     return doc.counts.reduce((sum, c) => sum + (wanted(c.rule, c.sev) ? c.n : 0), 0);
   }
 
@@ -88,6 +91,8 @@
     });
     document.querySelectorAll("[data-filter-sev]").forEach((el) =>
       el.setAttribute("aria-pressed", String(severities.has(el.dataset.filterSev))));
+    fileTag.hidden = onlyPath === null;
+    fileTag.querySelector("b").textContent = onlyPath === null ? "" : onlyPath;
     page = 0;
     paginate();
   }
@@ -149,8 +154,19 @@
   });
   document.querySelectorAll("[data-filter-sev]").forEach((el) =>
     el.addEventListener("click", () => toggle(severities, el.dataset.filterSev)));
-  document.querySelectorAll("[data-filter-clear]").forEach((el) =>
-    el.addEventListener("click", () => { rules.clear(); severities.clear(); applyFilters(); }));
+  document.querySelectorAll("[data-filter-clear]").forEach((el) => el.addEventListener("click", () => {
+    rules.clear();
+    severities.clear();
+    onlyPath = null;
+    applyFilters();
+  }));
+  fileTag.querySelector("button").addEventListener("click", () => { onlyPath = null; applyFilters(); });
+  // A file picked in the table of files (its documents are embedded): show only those.
+  document.addEventListener("cnlint:show-file", (event) => {
+    onlyPath = event.detail;
+    applyFilters();
+    section.scrollIntoView();
+  });
 
   function notesOf(markEl) {
     return markEl.dataset.f.split(" ").map((id) => document.getElementById(id))
@@ -232,6 +248,7 @@
   const folderTag = document.getElementById("file-folder");
   const fileBody = section.querySelector("table.files tbody");
   const folderBody = section.querySelector("table.folders tbody");
+  const embedded = new Set(Array.from(document.querySelectorAll("article.doc"), (a) => a.dataset.path));
   const whole = new Intl.NumberFormat("en");
   const tenths = new Intl.NumberFormat("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   let fileOrder = files;
@@ -255,7 +272,16 @@
     const tr = document.createElement("tr");
     Object.assign(tr.dataset, { rank: file.rank, path: file.path, folder: file.folder,
       findings: file.findings });
-    tr.append(cell(whole.format(file.rank), "num"), cell(file.path, "path"), ...numbers(file));
+    const path = cell(embedded.has(file.path) ? "" : file.path, "path");
+    if (embedded.has(file.path)) {
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "file";
+      open.title = "Show this file's documents";
+      open.textContent = file.path;
+      path.append(open);
+    }
+    tr.append(cell(whole.format(file.rank), "num"), path, ...numbers(file));
     return tr;
   }
 
@@ -327,6 +353,12 @@
     search.scrollIntoView({ block: "center" });
   });
   folderTag.querySelector("button").addEventListener("click", () => { folder = null; draw(); });
+  fileBody.addEventListener("click", (event) => {
+    const open = event.target.closest("button.file");
+    if (open) {
+      document.dispatchEvent(new CustomEvent("cnlint:show-file", { detail: open.textContent }));
+    }
+  });
   drawFolders();
   draw();
 })();
