@@ -14,7 +14,8 @@ The page's data model, section by section (each built by one function, listed in
   with the listed findings marked, the notes) is gzip + base64 in an inert
   ``<script type="application/x-cnlint-doc">``, decoded by the script when first shown.
 - ``#files`` (:mod:`.html_files`): the files and source folders as JSON in
-  ``<script type="application/json" id="files-data">``; the script draws the rows.
+  ``<script type="application/json" id="files-data">``; the script draws the rows, and a
+  file whose documents are embedded gets a button that shows them (``cnlint:show-file``).
 - ``#charts``, ``#rules``: findings per rule (``data-filter-rule`` bars filter the documents)
   and the density histogram, as inline SVG; the rule table with its counts as ``data-*``.
 - ``#errors``: the files that could not be checked.
