@@ -10,6 +10,7 @@ from report_page import (
     corpus_of,
     json_findings,
     json_places,
+    page_data,
     places_from_segments,
 )
 
@@ -120,6 +121,8 @@ def test_untrusted_text_is_escaped_and_kept_exact():
     assert text == HOSTILE.replace("\x00", "\ufffd")  # NUL cannot live in HTML; same length
     assert len(places) == len(findings)
     assert shown["path"] == doc.path
+    # The files' JSON block holds the name whole: its "</script>" did not end the block.
+    assert page_data(page_text, "files-data")["files"][0][0] == doc.path
 
 
 def test_overlapping_and_zero_width_marks():

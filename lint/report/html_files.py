@@ -76,18 +76,16 @@ NUMBERS = [
 ]
 
 
-def table_data(stats: CorpusStats) -> dict[str, object]:
-    """The tables' rows for the page's script, ranked: ``folders`` as ``[folder, files,
+def table_data(files: list[FileStats], by_folder: list[FolderStats]) -> dict[str, object]:
+    """The tables' rows for the page's script, as ranked: ``folders`` as ``[folder, files,
     documents, characters, findings]``, ``files`` as ``[path, index of its folder, documents,
     characters, findings]`` (the script adds the rank and the density)."""
-    by_folder = folders(stats)
     index = {f.folder: n for n, f in enumerate(by_folder)}
     return {
         "per": PER_CHARS,
         "folders": [[f.folder, f.files, f.documents, f.characters, f.findings] for f in by_folder],
         "files": [
-            [f.path, index[folder_of(f.path)], f.documents, f.characters, f.findings]
-            for f in ranked_files(stats)
+            [f.path, index[folder_of(f.path)], f.documents, f.characters, f.findings] for f in files
         ],
     }
 
@@ -99,10 +97,10 @@ def script_json(data: object) -> str:
 
 
 def files_section(stats: CorpusStats) -> str:
-    data = table_data(stats)
-    files, by_folder = data["files"], data["folders"]
+    files = ranked_files(stats)
     if not files:
         return ""
+    by_folder = folders(stats)
     clean = len(stats.files) - len(files)
     clean_note = f" {clean:,} files without findings are not listed." if clean else ""
     folder_head = _head([("folder", "folder", "text"), ("files", "files", "number"), *NUMBERS])
@@ -122,6 +120,6 @@ def files_section(stats: CorpusStats) -> str:
         '<span id="file-count" aria-live="polite"></span></div>'
         f'<table class="sortable files">{file_head}<tbody></tbody></table>'
         '<button type="button" id="file-more" hidden>Show more</button>'
-        f'<script type="application/json" id="files-data">{script_json(data)}</script>'
-        "</section>"
+        f'<script type="application/json" id="files-data">'
+        f"{script_json(table_data(files, by_folder))}</script></section>"
     )
