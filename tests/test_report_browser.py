@@ -353,3 +353,25 @@ def test_large_report_loads_opens_filters_searches_and_sorts_in_time(large_repor
     # Sanity bounds only (a shared CI machine): the measured figures are in docs/report.md.
     assert timings["load"] < 15 and timings["first documents"] < 20
     assert max(timings.values()) < 20
+
+
+def test_a_browser_without_decompression_is_told_in_place_of_the_text(tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(run_cli("check", "--format", "html", str(SEEDS)).stdout, encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.add_init_script("delete window.DecompressionStream")  # as in an older browser
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(report.as_uri())
+        page.wait_for_load_state("load")
+        documents_shown(page)
+        notices = page.locator("article.doc p.notice").all_inner_texts()
+        assert len(notices) == len(list(SEEDS.glob("*.txt")))
+        assert all("cannot decompress" in n for n in notices)
+        assert page.locator("table.files tbody tr").count() > 0  # the rest of the page works
+        browser.close()
+    assert problems == []
