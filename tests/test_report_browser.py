@@ -238,6 +238,8 @@ def test_files_table_sorts_searches_and_narrows_to_a_folder(files_page):
     shown = page.evaluate(VISIBLE_FILES_JS)
     assert len(shown) == 2 and all("site-b/" in p for p, _ in shown)
     assert page.locator("#file-count").inner_text() == "2 files match"
+    page.locator("#file-search").fill(shown[0][0].rsplit("/", 1)[1])
+    assert page.locator("#file-count").inner_text() == "1 file matches"
     page.locator("#file-search").fill("")
     page.locator("details.folders summary").click()
     page.locator('table.folders tr[data-folder$="site-a"] button.folder').click()

@@ -304,7 +304,8 @@
     const matching = fileOrder.filter((f) =>
       (folder === null || f.folder === folder) && (!query || f.lowerPath.includes(query)));
     fileBody.replaceChildren(...matching.slice(0, limit).map(fileRow));
-    count.textContent = `${whole.format(matching.length)} files match`;
+    count.textContent = matching.length === 1 ? "1 file matches"
+      : `${whole.format(matching.length)} files match`;
     const rest = matching.length - limit;
     more.hidden = rest <= 0;
     more.textContent = `Show ${whole.format(Math.min(rest, moreRows))} more ` +
