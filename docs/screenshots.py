@@ -55,6 +55,8 @@ def main() -> None:
         )
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.goto(page_file.as_uri())
+        # The documents' bodies are decoded after load: wait until they are in place.
+        page.wait_for_selector("#documents:not([aria-busy])", state="attached")
         page.screenshot(
             path=DOCS / "report.png", clip={"x": 0, "y": 0, "width": 1200, "height": 700}
         )

@@ -6,11 +6,19 @@ keep holding while rule families are added.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
+import re
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
 
-from conftest import run_cli
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.linter import Linter
+from cnlint.run import DocumentResult, FileResult, Report
+
+from conftest import SEEDS, run_cli
 
 Place = tuple[str, int, int, int, int]  # code, line, column, end_line, end_column
 
@@ -21,12 +29,24 @@ def json_findings(*args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def json_places(records: list[dict]) -> dict[tuple[str, int | None], list[Place]]:
-    """Per document (path, JSONL record line): every finding's code and range, sorted."""
+def json_places(
+    records: list[dict], per_rule: int | None = None
+) -> dict[tuple[str, int | None], list[Place]]:
+    """Per document (path, JSONL record line): every finding's code and range, sorted; with
+    ``per_rule``, only the first that many of each rule in the text (what the page lists)."""
     places: dict[tuple[str, int | None], list[Place]] = defaultdict(list)
     for r in records:
         key = (r["path"], r["record"]["line"] if r["record"] else None)
         places[key].append((r["code"], r["line"], r["column"], r["end_line"], r["end_column"]))
+    if per_rule is not None:
+        for key, found in places.items():
+            seen: Counter[str] = Counter()
+            kept = []
+            for place in sorted(found, key=lambda place: (place[1:], place[0])):
+                seen[place[0]] += 1
+                if seen[place[0]] <= per_rule:
+                    kept.append(place)
+            places[key] = kept
     return {key: sorted(value) for key, value in places.items()}
 
 
@@ -54,11 +74,29 @@ def places_from_segments(
     return text, sorted(found)
 
 
+BODY = re.compile(r'<script type="application/x-cnlint-doc">([^<]*)</script>')
+
+
+def decoded_bodies(page: str) -> str:
+    """The page with each document's body in place, as the page's script puts it
+    (the inert block holds the markup gzip-compressed and base64-encoded)."""
+    return BODY.sub(lambda m: gzip.decompress(base64.b64decode(m[1])).decode("utf-8"), page)
+
+
+def page_data(page: str, block_id: str) -> dict:
+    """The JSON of a ``<script type="application/json" id=...>`` block of the page."""
+    found = re.search(rf'<script type="application/json" id="{block_id}">([^<]*)</script>', page)
+    assert found, block_id
+    return json.loads(found[1])
+
+
 class ReportPage(HTMLParser):
-    """The parts of the page the tests check, parsed with the standard library."""
+    """The parts of the page the tests check, parsed with the standard library, with
+    every document's body decoded in place."""
 
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.scripts = 0  # scripts the browser runs (not data blocks)
         self.tags: Counter[str] = Counter()
         self.links: list[str] = []  # every href and src
         self.stats: dict[str, float] = {}
@@ -69,12 +107,14 @@ class ReportPage(HTMLParser):
         self._mark: str | None = None
         self._in_text = False
         self._in_notice = False
-        self.feed(page)
+        self.feed(decoded_bodies(page))
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags[tag] += 1
         a = {k: v or "" for k, v in attrs}
+        if tag == "script" and a.get("type", "text/javascript") == "text/javascript":
+            self.scripts += 1
         self.links += [a[k] for k in ("href", "src") if k in a]
         classes = a.get("class", "").split()
         if tag == "div" and "card" in classes:
@@ -86,7 +126,17 @@ class ReportPage(HTMLParser):
         elif tag == "article":
             record = int(a["data-record"]) if a["data-record"] else None
             self.documents.append(
-                {"path": a["data-path"], "record": record, "segments": [], "rules": {}}
+                {
+                    "path": a["data-path"],
+                    "record": record,
+                    "findings": int(a.get("data-findings") or 0),
+                    "counts": {  # data-rules: CODE:severity:count
+                        tuple(item.split(":")[:2]): int(item.split(":")[2])
+                        for item in a.get("data-rules", "").split()
+                    },
+                    "segments": [],
+                    "rules": {},
+                }
             )
         elif tag == "pre" and "text" in classes:
             self._in_text = True
@@ -112,3 +162,21 @@ class ReportPage(HTMLParser):
             self.documents[-1]["segments"].append((self._mark or "", data))
         if self._in_notice:
             self.notices[-1] += data
+
+
+def corpus_of(count: int, folders: int = 1) -> Report:
+    """``count`` one-paragraph documents cut from the seeds' lines, linted for real, one per
+    file, the files spread over ``folders`` source folders."""
+    lines = [
+        line
+        for seed in sorted(SEEDS.glob("*.txt"))
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) > 10
+    ]
+    linter = Linter(Config(select=("ALL",)))
+    results = []
+    for n in range(count):
+        folder = "corpus" if folders == 1 else f"corpus/site-{n % folders}"
+        doc = Document(lines[n % len(lines)] + "\n", path=f"{folder}/{n:05d}.txt")
+        results.append(FileResult(doc.path, [DocumentResult(doc, linter.lint(doc))]))
+    return Report(results)

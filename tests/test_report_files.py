@@ -2,12 +2,11 @@
 `--statistics` ranks its top files, with folder totals that add up to the JSON's."""
 
 import json
-import re
 import shutil
 from collections import defaultdict
-from html import unescape
 
 import pytest
+from report_page import page_data
 
 from conftest import SEEDS, run_cli
 
@@ -36,12 +35,20 @@ def files_json(corpus):
     return json.loads(result.stdout)["files"]
 
 
-def rows(page: str, table: str) -> list[dict[str, str]]:
-    body = re.search(rf'<table class="sortable {table}">.*?<tbody>(.*?)</tbody>', page, re.S)[1]
+def rows(page: str, table: str) -> list[dict]:
+    """The rows of a table as the page's script draws them from the page's JSON."""
+    data = page_data(page, "files-data")
+    folders = [dict(zip(FOLDER_FIELDS, row, strict=True)) for row in data["folders"]]
+    if table == "folders":
+        return folders
     return [
-        {key: unescape(value) for key, value in re.findall(r'data-([a-z]+)="([^"]*)"', row)}
-        for row in re.findall(r"<tr ([^>]*)>", body)
+        {**dict(zip(FILE_FIELDS, row, strict=True)), "rank": rank, "folder": folders[row[1]]}
+        for rank, row in enumerate(data["files"], 1)
     ]
+
+
+FOLDER_FIELDS = ("folder", "files", "documents", "characters", "findings")
+FILE_FIELDS = ("path", "folder", "documents", "characters", "findings")
 
 
 def test_files_are_ranked_as_statistics_ranks_them(page, files_json):

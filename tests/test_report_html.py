@@ -5,14 +5,22 @@ import json
 from collections import Counter
 
 import pytest
-from report_page import ReportPage, json_findings, json_places, places_from_segments
+from report_page import (
+    ReportPage,
+    corpus_of,
+    json_findings,
+    json_places,
+    page_data,
+    places_from_segments,
+)
 
 from cnlint.config import Config
 from cnlint.document import Document
 from cnlint.linter import Linter
 from cnlint.registry import load_registry
 from cnlint.report.highlight import Marked, highlight
-from cnlint.report.html import build_page, fix_preview
+from cnlint.report.html import build_page
+from cnlint.report.html_documents import FINDINGS_PER_RULE, fix_preview, listed_findings
 from cnlint.report.markdown import markdown_html
 from cnlint.run import DocumentResult, FileResult, Report
 from cnlint.sources import read_text_file
@@ -32,8 +40,9 @@ def page_text() -> str:
     return result.stdout
 
 
-def test_seeds_report_marks_every_json_finding_at_its_place(records, page_text):
-    expected = json_places(records)
+def test_seeds_report_marks_every_listed_json_finding_at_its_place(records, page_text):
+    # Listed and marked: the first FINDINGS_PER_RULE of each rule in a document.
+    expected = json_places(records, FINDINGS_PER_RULE)
     page = ReportPage(page_text)
     assert len(page.documents) == len(expected)
     for doc in page.documents:
@@ -41,6 +50,29 @@ def test_seeds_report_marks_every_json_finding_at_its_place(records, page_text):
         # What the page shows is the document's text, character for character.
         assert text == read_text_file(SEEDS / doc["path"].split("/")[-1]).documents[0].text
         assert places == expected[(doc["path"], doc["record"])], doc["path"]
+
+
+def test_findings_past_the_per_rule_cap_are_counted_and_named(records, page_text):
+    counts = Counter((r["path"], r["code"]) for r in records)
+    capped = {key: n for key, n in counts.items() if n > FINDINGS_PER_RULE}
+    assert capped  # seed 003 has more half-width punctuation than the page lists
+    page = ReportPage(page_text)
+    for doc in page.documents:
+        # What the filters count without decoding the body: every finding by rule, severity.
+        mine = Counter((r["code"], r["severity"]) for r in records if r["path"] == doc["path"])
+        assert doc["counts"] == mine
+        mine = {code: n for (path, code), n in capped.items() if path == doc["path"]}
+        if not mine:
+            continue
+        unlisted = sum(n - FINDINGS_PER_RULE for n in mine.values())
+        named = ", ".join(
+            f"{n - FINDINGS_PER_RULE:,} of {code}" for code, n in sorted(mine.items())
+        )
+        assert any(
+            n.startswith(f"{unlisted:,} findings not listed or marked ({named})")
+            for n in page.notices
+        )
+        assert doc["findings"] == sum(n for (path, _), n in counts.items() if path == doc["path"])
 
 
 def test_seeds_report_counts_equal_json(records, page_text):
@@ -59,10 +91,11 @@ def test_seeds_report_counts_equal_json(records, page_text):
 
 def test_page_is_self_contained(page_text):
     page = ReportPage(page_text)
+    # One script runs; the other is the files' JSON (the documents' blocks are decoded here).
+    assert page.scripts == 1 and page.tags["script"] == 2
     # Two charts, then a histogram per rule with a document metric (Q102 symbol ratio …).
     histograms = sum(1 for rule in load_registry() if rule.metric is not None)
-    assert page.tags["script"] == 1 and page.tags["style"] == 1
-    assert page.tags["svg"] == 2 + histograms
+    assert page.tags["style"] == 1 and page.tags["svg"] == 2 + histograms
     assert page.links and all(link.startswith(("#", "data:")) for link in page.links)
     assert "@import" not in page_text and "url(" not in page_text
     assert "Content-Security-Policy" in page_text
@@ -84,12 +117,14 @@ def test_untrusted_text_is_escaped_and_kept_exact():
     report = Report([FileResult(doc.path, [DocumentResult(doc, findings)])])
     page_text = build_page(report, load_registry())
     page = ReportPage(page_text)
-    assert page.tags["script"] == 1 and page.tags["img"] == 0
+    assert page.scripts == 1 and page.tags["script"] == 2 and page.tags["img"] == 0
     (shown,) = page.documents
     text, places = places_from_segments(shown["segments"], shown["rules"])
     assert text == HOSTILE.replace("\x00", "\ufffd")  # NUL cannot live in HTML; same length
     assert len(places) == len(findings)
     assert shown["path"] == doc.path
+    # The files' JSON block holds the name whole: its "</script>" did not end the block.
+    assert page_data(page_text, "files-data")["files"][0][0] == doc.path
 
 
 def test_overlapping_and_zero_width_marks():
@@ -121,22 +156,6 @@ def test_explain_text_is_embedded_and_escaped(records, page_text):
         assert f'<details class="explain" id="rule-{record["code"]}">' in page_text
 
 
-def corpus_of(count: int) -> Report:
-    """``count`` one-paragraph documents cut from the seeds' lines, linted for real."""
-    lines = [
-        line
-        for seed in sorted(SEEDS.glob("*.txt"))
-        for line in seed.read_text(encoding="utf-8").splitlines()
-        if len(line.strip()) > 10
-    ]
-    linter = Linter(Config(select=("ALL",)))
-    results = []
-    for n in range(count):
-        doc = Document(lines[n % len(lines)] + "\n", path=f"corpus/{n:05d}.txt")
-        results.append(FileResult(doc.path, [DocumentResult(doc, linter.lint(doc))]))
-    return Report(results)
-
-
 def test_ten_thousand_documents_are_capped_and_the_cut_is_named():
     report = corpus_of(10_000)
     all_findings = len(report.findings)
@@ -159,18 +178,21 @@ def test_ten_thousand_documents_are_capped_and_the_cut_is_named():
     )
 
 
-def test_long_document_text_is_cut_but_every_finding_listed():
+def test_long_document_text_is_cut_but_every_listed_finding_kept():
     (doc,) = read_text_file(SEEDS / "003_0d4dd77c39c606b7.txt").documents
     findings = Linter(Config(select=("ALL",))).lint(doc)
+    listed = listed_findings(findings)
+    assert len(listed) < len(findings)
     report = Report([FileResult(doc.path, [DocumentResult(doc, findings)])])
     page = ReportPage(build_page(report, load_registry(), max_chars=1000))
     (shown,) = page.documents
     text, places = places_from_segments(shown["segments"], shown["rules"])
     assert text == doc.text[:1000]
-    assert len(shown["rules"]) == len(findings)  # every finding is still listed
-    marked = sum(1 for f in findings if f.start < 1000)
+    assert len(shown["rules"]) == len(listed)  # listed, even past the cut
+    assert shown["findings"] == len(findings)  # and all counted
+    marked = sum(1 for f in listed if f.start < 1000)
     assert len(places) == marked
-    assert any(f"{len(findings) - marked:,} findings past the cut" in n for n in page.notices)
+    assert any(f"{len(listed) - marked:,} findings past the cut" in n for n in page.notices)
 
 
 def test_output_file_gets_the_page_and_the_terminal_the_summary(tmp_path, records):
@@ -194,7 +216,7 @@ def test_jsonl_records_are_documents_with_their_findings_in_place(tmp_path):
         for seed in sorted(SEEDS.glob("*.txt"))
     ]
     corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    expected = json_places(json_findings(str(corpus)))
+    expected = json_places(json_findings(str(corpus)), FINDINGS_PER_RULE)
     page = ReportPage(run_cli("check", "--format", "html", str(corpus)).stdout)
     assert page.stats["documents"] == len(rows)
     assert {(d["path"], d["record"]) for d in page.documents} == set(expected)

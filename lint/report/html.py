@@ -1,9 +1,25 @@
 """``--format html``: the corpus health report, one self-contained page.
 
 Everything is inline (CSS, script, SVG); the page loads nothing. All text from the
-corpus is escaped (it is untrusted scraped content). The worst documents are embedded
-with every finding marked in place; what does not fit the caps is counted in the
-summary and charts and named in a notice, never silently dropped.
+corpus is escaped (it is untrusted scraped content). What does not fit the caps is
+counted in the summary and charts and named in a notice, never silently dropped.
+
+The page's data model, section by section (each built by one function, listed in
+:func:`build_page`; the script in ``assets/report.js`` reads only these):
+
+- ``#summary``: one ``.card`` per number, ``data-stat`` and its exact ``data-value``.
+- ``#documents`` (:mod:`.html_documents`): the worst documents, ranked as ``--statistics``
+  ranks files. Each ``<article class="doc">`` has its header in plain HTML and
+  ``data-rules="CODE:severity:count …"`` (every finding, for the filters); its body (text
+  with the listed findings marked, the notes) is gzip + base64 in an inert
+  ``<script type="application/x-cnlint-doc">``, decoded by the script when first shown.
+- ``#files`` (:mod:`.html_files`): the files and source folders as JSON in
+  ``<script type="application/json" id="files-data">``; the script draws the rows, and a
+  file whose documents are embedded gets a button that shows them (``cnlint:show-file``).
+- ``#charts``, ``#rules``: findings per rule (``data-filter-rule`` bars filter the documents)
+  and the density histogram, as inline SVG; the rule table with its counts as ``data-*``.
+- ``#errors``: the files that could not be checked.
+- ``#reference``: ``details#rule-CODE`` with each rule's ``cnlint explain`` text.
 """
 
 from __future__ import annotations
@@ -14,22 +30,16 @@ from typing import TextIO
 
 from .. import __version__
 from ..explain import rule_markdown
-from ..finding import Finding, Fix, Severity
 from ..registry import Registry, load_registry
 from ..run import Report
-from .highlight import Marked, escape_text, highlight, visible
+from .highlight import escape_text
 from .histograms import metric_histograms
+from .html_documents import MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, documents_section
 from .html_files import files_section
 from .markdown import markdown_html
 from .metrics import DocumentMetric, document_metrics
-from .stats import PER_CHARS, CorpusStats, DocumentStats
+from .stats import PER_CHARS, CorpusStats
 from .svg import Bar, bar_chart, histogram
-
-MAX_DOCUMENTS = 200  # documents embedded with their text (see embedded_documents)
-EXAMPLES_PER_RULE = 5  # of those, the worst few of every rule, so each filter finds something
-MAX_DOCUMENT_CHARS = 50_000  # text embedded per document; findings past it are listed only
-PAGE_SIZE = 10  # documents shown at once (the script pages through the rest)
-PREVIEW_CHARS = 40  # of a fix's before/after text
 
 
 def render(
@@ -52,13 +62,11 @@ def build_page(
 ) -> str:
     stats = CorpusStats(report)
     metrics = metrics if metrics is not None else document_metrics(registry)
-    worst = stats.worst_documents()
-    shown = embedded_documents(worst, max_documents)
     body = [
         _header(stats),
         _summary(stats),
         # The worst documents and files first: what to look at, then the breakdowns.
-        _documents(stats, worst, shown, max_chars),
+        documents_section(stats, max_documents, max_chars),
         files_section(stats),
         _charts(stats),
         metric_histograms(stats, metrics),
@@ -173,162 +181,6 @@ def _rule_table(stats: CorpusStats) -> str:
         "<th>code</th><th>rule</th><th>severity</th><th>findings</th><th>documents</th>"
         f"<th>fixable</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
-
-
-def _filters(stats: CorpusStats) -> str:
-    rule_chips = "".join(
-        f'<button type="button" class="chip sev-{r.severity.value}"'
-        f' data-filter-rule="{escape(r.code)}" aria-pressed="false"'
-        f' title="{escape(r.name)}">{escape(r.code)} <small>{r.findings:,}</small></button>'
-        for r in stats.rules
-    )
-    severities = sorted({f.severity for d in stats.affected for f in d.findings}, key=_rank)
-    severity_chips = "".join(
-        f'<button type="button" class="chip sev-{s.value}" data-filter-sev="{s.value}"'
-        f' aria-pressed="false">{s.value}</button>'
-        for s in severities
-    )
-    return (
-        '<div class="filters" role="toolbar" aria-label="Filter findings">'
-        f'<span class="label">Rules</span>{rule_chips}'
-        f'<span class="label">Severity</span>{severity_chips}'
-        '<button type="button" class="clear" data-filter-clear>Show all</button></div>'
-    )
-
-
-def _rank(severity: Severity) -> int:
-    return -severity.rank
-
-
-def embedded_documents(
-    worst: list[DocumentStats], limit: int, per_rule: int = EXAMPLES_PER_RULE
-) -> list[tuple[int, DocumentStats]]:
-    """Which documents the page embeds, with their rank: the worst ``per_rule`` of every
-    rule first (a rare rule's documents are rarely the densest), then the worst overall."""
-    examples: dict[str, list[int]] = {}
-    for rank, doc in enumerate(worst):
-        for code in {f.code for f in doc.findings}:
-            found = examples.setdefault(code, [])
-            if len(found) < per_rule:
-                found.append(rank)
-    by_rule = [ranks[i] for i in range(per_rule) for ranks in examples.values() if i < len(ranks)]
-    chosen: dict[int, None] = {}
-    for rank in [*by_rule, *range(len(worst))]:
-        if len(chosen) >= limit:
-            break
-        chosen.setdefault(rank)
-    return [(rank + 1, worst[rank]) for rank in sorted(chosen)]
-
-
-def _documents(
-    stats: CorpusStats,
-    worst: list[DocumentStats],
-    shown: list[tuple[int, DocumentStats]],
-    max_chars: int,
-) -> str:
-    affected = len(worst)
-    notices = []
-    if affected > len(shown):
-        cut_findings = stats.findings - sum(len(doc.findings) for _, doc in shown)
-        notices.append(
-            f"Showing {len(shown):,} of {affected:,} documents with findings: the worst "
-            f"{EXAMPLES_PER_RULE} of each rule, then the worst overall. The other "
-            f"{affected - len(shown):,} documents ({cut_findings:,} findings) are counted in "
-            "the summary and charts above but not embedded; lint them separately "
-            "(or with --select) to review them here."
-        )
-    clean = len(stats.documents) - affected
-    if clean:
-        notices.append(f"{clean:,} documents without findings are not listed.")
-    notice_html = "".join(f'<p class="notice cut">{escape(n)}</p>' for n in notices)
-    articles = "".join(_document(rank, doc, max_chars) for rank, doc in shown)
-    return (
-        f'<section id="documents" data-page-size="{PAGE_SIZE}"'
-        f' data-embedded="{len(shown)}" data-affected="{affected}">'
-        "<h2>Documents, worst first <small>(by findings per "
-        f"{PER_CHARS:,} characters)</small></h2>"
-        f"{_filters(stats)}{notice_html}"
-        '<nav class="pager" aria-label="Pages"></nav>'
-        f"{articles}"
-        '<nav class="pager" aria-label="Pages"></nav></section>'
-    )
-
-
-def _document(index: int, doc: DocumentStats, max_chars: int) -> str:
-    text = doc.doc.text
-    cut = len(text) > max_chars
-    visible_text = text[:max_chars]
-    ids = [f"d{index}-f{n}" for n in range(len(doc.findings))]
-    marks = [
-        Marked(f.start, f.end, note_id, f.severity.value)
-        for f, note_id in zip(doc.findings, ids, strict=True)
-        if not cut or f.start < max_chars
-    ]
-    notes = "".join(
-        _note(note_id, doc, finding) for note_id, finding in zip(ids, doc.findings, strict=True)
-    )
-    cut_note = ""
-    if cut:
-        hidden = len(doc.findings) - len(marks)
-        cut_note = (
-            f'<p class="notice cut">Text cut at {max_chars:,} of {len(text):,} characters; '
-            f"{hidden:,} findings past the cut are listed below but not marked.</p>"
-        )
-    count = len(doc.findings)
-    return (
-        f'<article class="doc" id="doc-{index}" data-findings="{count}"'
-        f' data-path="{escape(doc.doc.path)}"'
-        f' data-record="{doc.doc.record.line if doc.doc.record else ""}">'
-        f'<h3><span class="rank">#{index}</span> {escape(doc.label)}</h3>'
-        f'<p class="meta"><b>{doc.density:,.1f}</b> findings per {PER_CHARS:,} characters · '
-        f'<span class="shown">{count:,}</span> of {count:,} findings shown · '
-        f"{doc.characters:,} characters</p>"
-        f'<pre class="text">{highlight(visible_text, marks)}</pre>{cut_note}'
-        f'<details class="notes"><summary>All {count:,} findings</summary>'
-        f"<ol>{notes}</ol></details></article>"
-    )
-
-
-def _note(note_id: str, doc: DocumentStats, finding: Finding) -> str:
-    line, column = doc.doc.position(finding.start)
-    code = escape(finding.code)
-    fix = ""
-    if finding.fix is not None:
-        before, after = fix_preview(doc.doc.text, finding.fix)
-        fix = (
-            f' <span class="fix"><del>{escape_text(before)}</del> → '
-            f"<ins>{escape_text(after)}</ins>"
-            f" <small>{finding.fix.applicability.value} fix</small></span>"
-        )
-    return (
-        f'<li id="{note_id}" class="note" data-rule="{code}"'
-        f' data-sev="{finding.severity.value}">'
-        f'<a class="code" href="#rule-{code}">{code}</a> '
-        f'<span class="loc">{line}:{column}</span> '
-        f'<span class="msg">{escape_text(finding.message)}</span>{fix}</li>'
-    )
-
-
-def fix_preview(text: str, fix: Fix) -> tuple[str, str]:
-    """The text a fix touches, before and after, with invisible characters named."""
-    if not fix.edits:
-        target = fix.encoding or "the target encoding"
-        return "(source encoding)", f"(written as {target})"
-    start = min(e.start for e in fix.edits)
-    end = max(e.end for e in fix.edits)
-    after = []
-    position = start
-    for edit in sorted(fix.edits, key=lambda e: e.start):
-        after += [text[position : edit.start], edit.content]
-        position = edit.end
-    after.append(text[position:end])
-    return _clip(visible(text[start:end])) or "(nothing)", _clip(visible("".join(after))) or (
-        "(removed)"
-    )
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
 
 
 def _errors(report: Report) -> str:

@@ -167,8 +167,9 @@ class CorpusStats:
         return sorted(rows, key=lambda r: (-r.findings, r.code))
 
     def worst_documents(self) -> list[DocumentStats]:
-        """Documents with findings, densest first (ties: more findings, then by name)."""
-        return sorted(self.affected, key=lambda d: (-d.density, -len(d.findings), d.label))
+        """Documents with findings ranked as :meth:`top_files` ranks files: most findings
+        first, then the denser, then by name."""
+        return sorted(self.affected, key=lambda d: (-len(d.findings), -d.density, d.label))
 
     def top_files(self, limit: int) -> list[FileStats]:
         with_findings = [f for f in self.files if f.findings]
