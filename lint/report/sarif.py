@@ -15,6 +15,7 @@ offered, since the edits are in the decoded text, not in the file's bytes.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -34,6 +35,9 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 SOURCE_ROOT = "%SRCROOT%"
 
 
+# Every result and fix names its file: parsed once per file, not per finding (the parsing cost
+# more than the rest of a result). The dict is only ever serialised, never changed.
+@functools.lru_cache(maxsize=256)
 def artifact_location(path: str) -> dict[str, str]:
     """Relative paths are relative to the working directory, named %SRCROOT% in the log."""
     posix = Path(path).as_posix()
