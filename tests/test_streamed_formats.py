@@ -19,8 +19,10 @@ from cnlint.finding import Severity
 from cnlint.limits import Limits
 from cnlint.linter import Linter
 from cnlint.parallel import FileJob, Mode, run_files
-from cnlint.report import REPORTERS, WRITERS
+from cnlint.report import REPORTERS, WRITERS, junit
+from cnlint.report.concise import location
 from cnlint.report.jsonenc import IndentedArray, compact, indented
+from cnlint.report.junit import xml_text
 from cnlint.run import FileResult, Report
 
 from conftest import SEEDS, run_cli
@@ -32,8 +34,8 @@ STREAMED = sorted(WRITERS)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """The seeds, their first two as JSONL records (some with an id, one twice; then a record
-    with a lone surrogate from a JSON escape, and a broken one), and two files that cannot be
-    read."""
+    with a lone surrogate from a JSON escape, and a broken one), a record with HTML residue, a
+    clean file and two files that cannot be read."""
     folder = tmp_path_factory.mktemp("streamed")
     for seed in sorted(SEEDS.glob("*.txt")):
         shutil.copy(seed, folder / seed.name)
@@ -51,6 +53,10 @@ def corpus(tmp_path_factory):
         # ASCII escapes: the surrogate can only be in the file as one (\ud800).
         out.writelines(json.dumps(r) + "\n" for r in records)
         out.write("{oops\n")
+    # Scraped HTML residue and a CR: what JUnit's XML must escape.
+    html = '民生事项放心上&nbsp;暖心服务到身边<br/>各地干部深入基层,倾听群众"急难愁盼"。\r'
+    (folder / "html.jsonl").write_text(json.dumps({"text": html}) + "\n", encoding="utf-8")
+    (folder / "clean.txt").write_text("民生事项放心上，暖心服务到身边。\n", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (folder / "undecodable.txt").write_bytes(bytes(range(0x80, 0x100)) * 20)
     return folder
@@ -184,3 +190,58 @@ def test_junit_suites_carry_the_counts(results):
         assert int(suite.get("errors")) == len(suite.findall("testcase/error"))
     failures = sum(len(r.findings) for r in results)
     assert sum(int(s.get("failures")) for s in root.findall("testsuite")) == failures
+
+
+def elementtree_junit(report: Report) -> str:
+    """The same suites built as an ElementTree and indented by it (how cnlint wrote JUnit
+    before it streamed, with a root that now carries only its name)."""
+    root = ET.Element("testsuites", name="cnlint")
+    for result in report.files:
+        path = xml_text(result.path)
+        suite = ET.SubElement(root, "testsuite", name=path, file=path)
+        if result.error:
+            case = ET.SubElement(suite, "testcase", name="read", classname=path, file=path)
+            error = ET.SubElement(case, "error", message=xml_text(result.error), type="io")
+            error.text = xml_text(result.error)
+        for doc, finding in result.findings:
+            where = location(doc, finding.start)
+            name = xml_text(f"{finding.code} {finding.name} at {where}")
+            case = ET.SubElement(suite, "testcase", name=name)
+            case.set("classname", path)
+            case.set("file", path)
+            case.set("line", str(doc.position(finding.start)[0]))
+            failure = ET.SubElement(case, "failure", message=xml_text(finding.message))
+            failure.set("type", finding.code)
+            offending = doc.text[finding.start : finding.end]
+            failure.text = xml_text(
+                f"{where}: {finding.code} [{finding.severity.value}] {finding.message}\n"
+                f"text: {offending!r}"
+            )
+        if not result.error and not result.findings:
+            ET.SubElement(suite, "testcase", name="cnlint", classname=path, file=path)
+        cases = suite.findall("testcase")
+        suite.set("tests", str(len(cases)))
+        suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+        suite.set("errors", str(sum(1 for c in cases if c.find("error") is not None)))
+    ET.indent(root)
+    return "<?xml version='1.0' encoding='utf-8'?>\n" + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def test_junit_is_written_as_elementtree_writes_it(results):
+    kinds = {"error": any(r.error for r in results), "pass": any(not r.findings for r in results)}
+    assert kinds == {"error": True, "pass": True}
+    stream = io.StringIO()
+    REPORTERS["junit"](Report(results), stream)
+    assert "&amp;nbsp;" in stream.getvalue() and "&lt;br/&gt;" in stream.getvalue()
+    assert stream.getvalue() == elementtree_junit(Report(results))
+
+
+def test_junit_spools_a_large_file_and_reads_it_back_unchanged(results, monkeypatch):
+    """Past SPOOL_CHARS a file's cases wait in a temporary file and come back unchanged."""
+    expected = io.StringIO()
+    REPORTERS["junit"](Report(results), expected)
+    monkeypatch.setattr(junit, "SPOOL_CHARS", 100)
+    spooled = io.StringIO()
+    REPORTERS["junit"](Report(results), spooled)
+    assert "事\\ud800," in spooled.getvalue()  # the surrogate record's cases, spooled too
+    assert spooled.getvalue() == expected.getvalue()

@@ -6,14 +6,20 @@ file without findings is one passing case; a file that could not be read is one 
 ``<error>``. Suites are written file by file as results come, so the ``<testsuites>`` root
 carries only its name, not totals that are known only at the end (as pytest's own JUnit XML
 long did: CI systems add up the suites). A suite's counts open it, so the cases of the file
-being written wait, as text, until its last part (a large JSONL file comes in several).
+being written wait until its last part (a large JSONL file comes in several): in memory up to
+:data:`SPOOL_CHARS`, beyond that in a temporary file, so memory stays flat in file size.
+
+The XML is written as ElementTree writes these elements indented (same escaping, attribute
+order and layout), without building a tree per finding.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
+import shutil
+import tempfile
 from typing import TextIO
+from xml.sax.saxutils import escape
 
 from ..document import Document
 from ..finding import Finding
@@ -23,41 +29,46 @@ from .concise import location
 # XML 1.0 cannot hold most control characters, not even escaped; findings about
 # invisible characters quote them, so they are written as \\uXXXX instead.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-ROOT = '<testsuites name="cnlint">'
-# Cases sit two levels deep, under <testsuites> and <testsuite>.
-CASE_LEVEL = 2
+# What an attribute value escapes beyond &, < and > (as ElementTree does).
+ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+SPOOL_CHARS = 1 << 20
+# Cases sit two levels deep (under <testsuites> and <testsuite>), their children three.
+CASE = "\n    "
+CHILD = "\n      "
 
 
 def xml_text(value: str) -> str:
     return NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", value)
 
 
-def element_text(element: ET.Element, level: int) -> str:
-    """The element as it is written ``level`` elements deep, its own indentation excluded."""
-    ET.indent(element, level=level)
-    return ET.tostring(element, encoding="unicode")
+def attributes(**values: str) -> str:
+    return "".join(
+        f' {name}="{escape(value, ATTRIBUTE_ENTITIES)}"' for name, value in values.items()
+    )
 
 
-def failure_case(doc: Document, finding: Finding, path: str) -> ET.Element:
+def failure_case(doc: Document, finding: Finding, path: str) -> str:
     where = location(doc, finding.start)
-    case = ET.Element("testcase", name=xml_text(f"{finding.code} {finding.name} at {where}"))
-    case.set("classname", path)
-    case.set("file", path)
-    case.set("line", str(doc.position(finding.start)[0]))
-    failure = ET.SubElement(case, "failure", message=xml_text(finding.message))
-    failure.set("type", finding.code)
+    case = attributes(
+        name=xml_text(f"{finding.code} {finding.name} at {where}"),
+        classname=path,
+        file=path,
+        line=str(doc.position(finding.start)[0]),
+    )
+    failure = attributes(message=xml_text(finding.message), type=finding.code)
     offending = doc.text[finding.start : finding.end]
-    failure.text = xml_text(
+    text = xml_text(
         f"{where}: {finding.code} [{finding.severity.value}] {finding.message}\ntext: {offending!r}"
     )
-    return case
+    return f"<testcase{case}>{CHILD}<failure{failure}>{escape(text)}</failure>{CASE}</testcase>"
 
 
-def error_case(error: str, path: str) -> ET.Element:
-    case = ET.Element("testcase", name="read", classname=path, file=path)
-    failure = ET.SubElement(case, "error", message=xml_text(error), type="io")
-    failure.text = xml_text(error)
-    return case
+def error_case(error: str, path: str) -> str:
+    case = attributes(name="read", classname=path, file=path)
+    message = xml_text(error)
+    failure = attributes(message=message, type="io")
+    return f"<testcase{case}>{CHILD}<error{failure}>{escape(message)}</error>{CASE}</testcase>"
 
 
 class Suite:
@@ -66,31 +77,42 @@ class Suite:
     def __init__(self, path: str) -> None:
         self.path = path
         self.errors: list[str] = []
-        self.failures: list[str] = []
+        self.failures = 0
+        # Each case preceded by its indentation. Read back as written: no newline translation
+        # (a message may hold a CR), and surrogatepass: a lone surrogate in a
+        # finding's message reads back as it was written (the output stream escapes it).
+        # It lives across the parts, so no with-block: write() closes it.
+        self.cases = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            SPOOL_CHARS, mode="w+", encoding="utf-8", newline="", errors="surrogatepass"
+        )
 
     def add(self, result: FileResult) -> None:
         if result.error:
             self.errors.append(result.error)
         path = xml_text(self.path)
         for doc, finding in result.findings:
-            self.failures.append(element_text(failure_case(doc, finding, path), CASE_LEVEL))
+            self.cases.write(CASE + failure_case(doc, finding, path))
+            self.failures += 1
 
-    def text(self) -> str:
+    def write(self, stream: TextIO) -> None:
         path = xml_text(self.path)
-        cases = list(self.failures)
+        first = ""
         if self.errors:  # the parts' errors in one case, as one joined result says them
-            cases.insert(0, element_text(error_case("; ".join(self.errors), path), CASE_LEVEL))
+            first = CASE + error_case("; ".join(self.errors), path)
         elif not self.failures:
-            passing = ET.Element("testcase", name="cnlint", classname=path, file=path)
-            cases.append(element_text(passing, CASE_LEVEL))
-        suite = ET.Element("testsuite", name=path, file=path)
-        suite.set("tests", str(len(cases)))
-        suite.set("failures", str(len(self.failures)))
-        suite.set("errors", str(1 if self.errors else 0))
-        opening = ET.tostring(suite, encoding="unicode", short_empty_elements=False)
-        opening = opening.removesuffix("</testsuite>")
-        inside = "\n    ".join(cases)
-        return f"  {opening}\n    {inside}\n  </testsuite>\n"
+            first = CASE + f"<testcase{attributes(name='cnlint', classname=path, file=path)} />"
+        counts = attributes(
+            name=path,
+            file=path,
+            tests=str(self.failures + bool(first)),
+            failures=str(self.failures),
+            errors=str(1 if self.errors else 0),
+        )
+        stream.write(f"  <testsuite{counts}>{first}")
+        self.cases.seek(0)
+        shutil.copyfileobj(self.cases, stream)
+        self.cases.close()
+        stream.write("\n  </testsuite>\n")
 
 
 class Writer:
@@ -110,15 +132,15 @@ class Writer:
         if self.suite is None:
             return
         if self.empty:
-            self.stream.write(f"<?xml version='1.0' encoding='utf-8'?>\n{ROOT}\n")
+            self.stream.write(f'{DECLARATION}<testsuites name="cnlint">\n')
             self.empty = False
-        self.stream.write(self.suite.text())
+        self.suite.write(self.stream)
         self.suite = None
 
     def close(self) -> None:
         self._write_suite()
         if self.empty:
-            self.stream.write(f"<?xml version='1.0' encoding='utf-8'?>\n{ROOT[:-1]} />\n")
+            self.stream.write(f'{DECLARATION}<testsuites name="cnlint" />\n')
         else:
             self.stream.write("</testsuites>\n")
 
