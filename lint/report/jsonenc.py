@@ -1,11 +1,13 @@
 """JSON for the machine formats, fast: orjson's encoder, laid out byte for byte as the standard
-library's ``json.dumps(..., ensure_ascii=False)`` lays it out (compact, or indented by two).
+library's ``json.dumps(..., ensure_ascii=False)`` lays it out (compact, or indented by two),
+for what the formats hold: strings, integers, booleans, null, arrays, objects (no floats, which
+the two spell differently: ``1e16``, ``1e+16``).
 
 orjson escapes exactly what ``json`` escapes without ``ensure_ascii`` (``"``, ``\\`` and the
 control characters, in the same spelling) and, like ``json`` with ``indent=2``, writes empty
-containers as ``[]`` and ``{}``. It refuses what is not valid UTF-8: a lone surrogate that a
-JSON escape left in a record. Such a value goes through ``json``, which writes the surrogate
-and lets the output stream escape it (``\\ud800``), as every other format does.
+containers as ``[]`` and ``{}``. A value orjson refuses goes through ``json`` instead: a lone
+surrogate that a JSON escape left in a record (not valid UTF-8; ``json`` writes it and the
+output stream escapes it, ``\\ud800``, as every other format does), or an integer beyond 64 bits.
 """
 
 from __future__ import annotations
