@@ -39,7 +39,7 @@ from .limits import Limits, Tally, evaluate
 from .linter import Linter
 from .registry import Registry, RegistryError, load_registry
 from .rejected import RejectedLog
-from .report import REPORTERS, full
+from .report import REPORTERS, WRITERS, full
 from .report import statistics as statistics_report
 from .report.console import UNENCODABLE, escape_unencodable, make_console
 from .report.errors import errors_summary, print_errors
@@ -61,8 +61,6 @@ app = typer.Typer(
 )
 PROGRESS_MIN_FILES = 20
 EXTEND_KEYS = ("extend_select", "extend_ignore")
-# Formats of one line per finding, no header or totals: written file by file as results come.
-STREAMED_FORMATS = ("concise", "jsonl", "github")
 
 
 def _version(value: bool) -> None:
@@ -400,7 +398,7 @@ def check(
             )
         files = selection.files
         say(f"{len(files)} files to check")
-        streamed = output_format in STREAMED_FORMATS and not (
+        streamed = output_format in WRITERS and not (
             corpus
             or diff
             or statistics
@@ -528,16 +526,17 @@ def _report_streamed(
     *,
     quiet: bool = False,
 ) -> int:
-    """Report each file's findings as soon as it is linted, keeping only counts: memory
-    stays flat however large the corpus (the line-per-finding formats need no totals)."""
-    render = REPORTERS[output_format]
+    """Report each file's findings as soon as it is linted, keeping only counts (and what
+    the format itself must keep): memory stays flat however large the corpus."""
+    writer = WRITERS[output_format](sys.stdout)
     tally = Tally(fail_on)
     counts = Counts()
     for result in results:
-        render(Report([result], fail_on), sys.stdout)
+        writer.add(result)
         tally.add(result)
         counts.add(result)
         print_errors([result], sys.stderr)
+    writer.close()
     verdict = evaluate(tally, limits)
     for reason in [] if quiet else verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)

@@ -1,13 +1,19 @@
-"""Reporters: each turns a :class:`~cnlint.run.Report` into text on a stream."""
+"""Reporters: each turns a :class:`~cnlint.run.Report` into text on a stream.
+
+The machine and line formats are also written file by file (:data:`WRITERS`): a writer takes
+each file's result as it comes and keeps no more than what its format must (nothing, or the
+current file's), so a run's memory stays flat however many findings it reports. Their
+``render`` is the same writer fed a whole report, so both give the same bytes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from ..run import Report
+    from ..run import FileResult, Report
 
 Reporter = Callable[["Report", TextIO], None]
 
@@ -32,4 +38,42 @@ REPORTERS: dict[str, Reporter] = {
     "github": _render_of("github"),
     "junit": _render_of("junit"),
     "gitlab": _render_of("gitlab"),
+}
+
+
+class Writer(Protocol):
+    def add(self, result: FileResult) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class LineWriter:
+    """A format of one line per finding and no header or totals: each file rendered alone."""
+
+    def __init__(self, render: Reporter, stream: TextIO) -> None:
+        self.render = render
+        self.stream = stream
+
+    def add(self, result: FileResult) -> None:
+        from ..run import Report
+
+        self.render(Report([result]), self.stream)
+
+    def close(self) -> None:
+        pass
+
+
+def _writer_of(module: str) -> Callable[[TextIO], Writer]:
+    """A format's ``Writer`` class, imported when a run first asks for it."""
+    return lambda stream: import_module(f"{__name__}.{module}").Writer(stream)
+
+
+WRITERS: dict[str, Callable[[TextIO], Writer]] = {
+    "concise": lambda stream: LineWriter(REPORTERS["concise"], stream),
+    "jsonl": lambda stream: LineWriter(REPORTERS["jsonl"], stream),
+    "github": lambda stream: LineWriter(REPORTERS["github"], stream),
+    "json": _writer_of("json_format"),
+    "sarif": _writer_of("sarif"),
+    "junit": _writer_of("junit"),
+    "gitlab": _writer_of("gitlab"),
 }

@@ -1,15 +1,31 @@
-"""``--format json``: one JSON array of findings (see locate.finding_dict for the schema)."""
+"""``--format json``: one JSON array of findings (see locate.finding_dict for the schema),
+indented by two, written file by file as results come."""
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from ..run import Report
+from ..run import FileResult, Report
+from .jsonenc import IndentedArray
 from .locate import finding_dict
 
 
+class Writer:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.array = IndentedArray(stream)
+
+    def add(self, result: FileResult) -> None:
+        for doc, finding in result.findings:
+            self.array.add(finding_dict(doc, finding))
+
+    def close(self) -> None:
+        self.array.close()
+        self.stream.write("\n")
+
+
 def render(report: Report, stream: TextIO) -> None:
-    records = [finding_dict(doc, finding) for doc, finding in report.findings]
-    json.dump(records, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    writer = Writer(stream)
+    for result in report.files:
+        writer.add(result)
+    writer.close()
