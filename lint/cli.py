@@ -37,9 +37,10 @@ from .inputs_cli import (
 )
 from .limits import Limits, Tally, evaluate
 from .linter import Linter
-from .parallel import FileJob, Mode, default_jobs, run_files
+from .parallel import FileJob, Mode, default_jobs, run_files, run_tasks
 from .registry import Registry, RegistryError, load_registry
 from .rejected import RejectedLog
+from .rendered import LineRenderer, RenderedResult
 from .report import REPORTERS, full
 from .report import statistics as statistics_report
 from .report.console import UNENCODABLE, escape_unencodable, make_console
@@ -410,8 +411,10 @@ def check(
         )
         if streamed:
             limits = Limits(config.max_findings, config.max_density)
-            parts = run_files(files, job, jobs or default_jobs(), join=False)
-            results = chain(parts, problems)
+            render = LineRenderer(output_format, config.fail_on)
+            # Rendered where each file is linted (in the workers): only lines come back.
+            tasks = run_tasks(files, job, jobs or default_jobs(), finish=render)
+            results = chain((part for _, part in tasks), map(render, problems))
             code = _report_streamed(results, output_format, config.fail_on, limits, quiet=quiet)
             say(f"done in {time.perf_counter() - started:.2f} s")
             raise typer.Exit(0 if exit_zero and code == 1 else code)
@@ -489,22 +492,21 @@ def _check_stdin(
 
 
 def _report_streamed(
-    results: Iterable[FileResult],
+    results: Iterable[RenderedResult],
     output_format: str,
     fail_on: Severity,
     limits: Limits,
     *,
     quiet: bool = False,
 ) -> int:
-    """Report each file's findings as soon as it is linted, keeping only counts: memory
+    """Write each file's rendered lines as soon as it is linted, keeping only counts: memory
     stays flat however large the corpus (the line-per-finding formats need no totals)."""
-    render = REPORTERS[output_format]
     tally = Tally(fail_on)
     counts = Counts()
     for result in results:
-        render(Report([result], fail_on), sys.stdout)
-        tally.add(result)
-        counts.add(result)
+        sys.stdout.write(result.lines)
+        tally.merge(result.tally)
+        counts.merge(result.counts)
         print_errors([result], sys.stderr)
     verdict = evaluate(tally, limits)
     for reason in [] if quiet else verdict.reasons:
