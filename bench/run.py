@@ -186,8 +186,9 @@ def pool_line(one: dict, many: dict, cores: int, load: float) -> str:
     """The pool's speedup and what it costs the parent, for one way of consuming results."""
     return (
         f"{cores} workers {one['wall'] / many['wall']:4.2f}x faster than 1 (wall time, load "
-        f"average {load:.1f}; {projected(one, many, cores):4.2f}x on idle cores) | parent CPU "
-        f"{many['parent_cpu']:5.2f} s of {many['cpu']:5.2f} s | "
+        f"average {load:.1f}; {projected(one, many, cores):4.2f}x on idle cores) | CPU "
+        f"{one['cpu']:5.2f} s for 1 worker, {many['cpu']:5.2f} s for the pool of which the "
+        f"parent {many['parent_cpu']:4.2f} s | "
         f"{many['received'] / MB:6.1f} MB pickled back"
     )
 
