@@ -286,3 +286,13 @@ def test_rendered_lines_from_the_pool_equal_the_serial_run_and_the_reporter(outp
     REPORTERS[output_format](Report(list(run_files(files, FileJob(Linter(), Mode()), 1))), stream)
     assert "".join(r.lines for r in pooled) == stream.getvalue()
     assert stream.getvalue().count("\n") > 100
+
+
+@pytest.mark.parametrize("output_format", ["concise", "github"])
+def test_check_prints_the_same_lines_and_summary_with_workers_rendering(output_format):
+    pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]
+    args = ["check", str(SEEDS), *pages, "--format", output_format, "--no-cache", "--jobs"]
+    serial, pooled = (CliRunner().invoke(app, [*args, jobs]) for jobs in ("1", "2"))
+    assert serial.exit_code == pooled.exit_code == 1
+    assert serial.stdout.count("\n") > 100
+    assert (pooled.stdout, pooled.stderr) == (serial.stdout, serial.stderr)
