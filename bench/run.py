@@ -11,7 +11,9 @@ half as .txt files (one document each) and half as records of one JSONL file. Th
 
 - raw read + UTF-8 decode (+ JSON parse for the JSONL): the floor every linter pays;
 - cnlint end to end (read, decode, lint with the default rules), 1 worker and all cores, each
-  in a fresh process that reports its peak RSS;
+  in a fresh process that reports its peak RSS, its own CPU time and the bytes the workers
+  pickled back: once with the results (documents and findings) coming back to the parent,
+  once with the workers rendering concise lines (what ``check --format concise`` does);
 - lint cost per rule family and the slowest rules, on documents already in memory;
 - AutoCorrect's ``lint_for`` (autocorrect-py) on the same in-memory documents;
 - per rule, the share of documents the gate lets it run on and that it reports on, dense and
@@ -43,6 +45,8 @@ SEED = 8
 DOC_BYTES = 5000
 MB = 1_000_000
 IN_MEMORY_MB = 10  # how much text the per-family and AutoCorrect measurements use
+# How the parent consumes a pool's results: finding objects, or lines rendered by the workers.
+OUTPUTS = ("results", "concise")
 
 
 def paragraphs() -> list[list[str]]:
@@ -124,23 +128,51 @@ def read_floor(folder: Path) -> float:
     return time.process_time() - start
 
 
-def lint_child(folder: str, jobs: int) -> None:
-    """Run in a fresh process: lint the corpus end to end, print seconds, findings, peak RSS."""
+def lint_child(folder: str, jobs: int, output: str) -> None:
+    """Run in a fresh process: lint the corpus end to end, print seconds, findings, peak RSS.
+
+    ``output`` "results": the parent counts findings in the results (documents and finding
+    objects, what the report formats that keep findings get); "concise": the workers render
+    concise lines, which the parent writes to /dev/null (what ``check --format concise`` does).
+    """
+    from cnlint.finding import Severity
     from cnlint.linter import Linter
     from cnlint.parallel import FileJob, Mode, run_tasks
+    from cnlint.rendered import LineRenderer
+    from cnlint.workers import Traffic
 
     files = corpus_files(Path(folder))
     linter = Linter()
-    start, cpu = time.perf_counter(), cpu_seconds()
+    render = LineRenderer("concise", Severity.WARNING) if output == "concise" else None
+    traffic = Traffic()
+    start, cpu, parent = time.perf_counter(), cpu_seconds(), time.process_time()
     findings = 0
     # Results are counted as they come, part by part, as a streaming consumer would.
-    for _, result in run_tasks(files, FileJob(linter, Mode()), jobs):
-        findings += len(result.findings)
+    results = run_tasks(files, FileJob(linter, Mode()), jobs, finish=render, traffic=traffic)
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for _, result in results:
+            if render is None:
+                findings += len(result.findings)
+            else:
+                sink.write(result.lines)
+                findings += result.counts.findings
     wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    parent = time.process_time() - parent
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     rss = max(own, workers)
-    print(json.dumps({"wall": wall, "cpu": cpu, "findings": findings, "rss_kb": rss}))
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": cpu,
+                "parent_cpu": parent,
+                "received": traffic.received,
+                "findings": findings,
+                "rss_kb": rss,
+            }
+        )
+    )
 
 
 def projected(one: dict, many: dict, cores: int) -> float:
@@ -152,8 +184,20 @@ def projected(one: dict, many: dict, cores: int) -> float:
     return cores * one["cpu"] / many["cpu"]
 
 
-def lint_in_child(folder: Path, jobs: int) -> dict:
+def pool_line(one: dict, many: dict, cores: int, load: float) -> str:
+    """The pool's speedup and what it costs the parent, for one way of consuming results."""
+    return (
+        f"{cores} workers {one['wall'] / many['wall']:4.2f}x faster than 1 (wall time, load "
+        f"average {load:.1f}; {projected(one, many, cores):4.2f}x on idle cores) | CPU "
+        f"{one['cpu']:5.2f} s for 1 worker, {many['cpu']:5.2f} s for the pool of which the "
+        f"parent {many['parent_cpu']:4.2f} s | "
+        f"{many['received'] / MB:6.1f} MB pickled back"
+    )
+
+
+def lint_in_child(folder: Path, jobs: int, output: str = "results") -> dict:
     command = [sys.executable, __file__, "--child", str(folder), "--jobs", str(jobs)]
+    command += ["--output", output]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -224,9 +268,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="corpus MB")
     parser.add_argument("--child")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--output", choices=OUTPUTS, default="results")
     args = parser.parse_args()
     if args.child:
-        lint_child(args.child, args.jobs)
+        lint_child(args.child, args.jobs, args.output)
         return
 
     from cnlint.parallel import default_jobs
@@ -237,18 +282,21 @@ def main() -> None:
         folder = build(size)
         size_mb = corpus_bytes(folder) / MB
         raw = size_mb / read_floor(folder)
-        load = os.getloadavg()[0]
-        one = lint_in_child(folder, 1)
-        many = lint_in_child(folder, cores)
-        rows.append((size, size_mb, raw, one, many))
+        pools = {}
+        for output in OUTPUTS:
+            load = os.getloadavg()[0]
+            pools[output] = (lint_in_child(folder, 1, output), lint_in_child(folder, cores, output))
+            pools[output] += (load,)
+        one = pools["results"][0]
+        rows.append((size, size_mb, raw, pools))
         print(
             f"{size_mb:6.1f} MB: raw read {raw:7.1f} MB/s | cnlint 1 worker "
             f"{size_mb / one['cpu']:6.1f} MB/s, peak RSS {one['rss_kb'] / 1024:5.0f} MB | "
-            f"{cores} workers {one['wall'] / many['wall']:4.2f}x faster than 1 (wall time, "
-            f"load average {load:.1f}; {projected(one, many, cores):4.2f}x on idle cores) | "
             f"{one['findings']} findings",
             flush=True,
         )
+        for output, (one, many, load) in pools.items():
+            print(f"  {output:8} {pool_line(one, many, cores, load)}", flush=True)
 
     docs = in_memory_documents(build(args.sizes[0]))
     doc_mb = sum(len(t.encode()) for t in docs) / MB
@@ -280,17 +328,20 @@ def main() -> None:
     print_table(docs, clean)
 
     print("\nRatios (same run):")
-    for size, size_mb, raw, one, many in rows:
-        speed = size_mb / one["cpu"]
+    for size, size_mb, raw, pools in rows:
+        speed = size_mb / pools["results"][0]["cpu"]
         print(f"  {size} MB: cnlint 1 worker / raw read = {speed / raw:.3f}")
-        print(
-            f"  {size} MB: {cores} workers / 1 worker = {one['wall'] / many['wall']:.2f}x wall, "
-            f"{projected(one, many, cores):.2f}x projected on idle cores"
-        )
+        for output, (one, many, _) in pools.items():
+            print(
+                f"  {size} MB, {output}: {cores} workers / 1 worker = "
+                f"{one['wall'] / many['wall']:.2f}x wall, "
+                f"{projected(one, many, cores):.2f}x projected on idle cores"
+            )
     if theirs is not None:
         print(f"  lint only: cnlint / AutoCorrect = {theirs / everything:.2f}x")
     if len(rows) > 1:
-        (_, small_mb, _, small, _), (_, big_mb, _, big, _) = rows[0], rows[-1]
+        (_, small_mb, _, small_pools), (_, big_mb, _, big_pools) = rows[0], rows[-1]
+        small, big = small_pools["results"][0], big_pools["results"][0]
         per_mb = (big["cpu"] / big_mb) / (small["cpu"] / small_mb)
         rss = big["rss_kb"] / small["rss_kb"]
         sizes = f"{big_mb:.0f} MB vs {small_mb:.0f} MB"

@@ -19,9 +19,10 @@ through :func:`cnlint.run.read_and_process` (also ``cnlint fix --out``), a docum
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import baseline as baselines
 from .cache import CACHE_DIR
@@ -31,7 +32,7 @@ from .discovery import discover
 from .gitdiff import GitError, changed_files, only_changed
 from .limits import Limits, Tally, Verdict, evaluate
 from .linter import Linter
-from .parallel import FileJob, Mode, default_jobs, run_files
+from .parallel import FileJob, Mode, default_jobs, run_files, run_tasks
 from .registry import load_registry
 from .run import FileResult, Report
 
@@ -93,7 +94,8 @@ def iter_results(
     jobs: int | None = None,
     cache: bool = False,
     join: bool = True,
-) -> Iterator[FileResult]:
+    finish: Callable[[FileResult], Any] | None = None,
+) -> Iterator[Any]:
     """Each selected file's result in order, then one error result per unlisted path.
 
     ``fix`` computes the fixes (``unsafe`` also the unsafe ones); ``write`` also writes them
@@ -101,16 +103,23 @@ def iter_results(
     file twice and reports only; not with ``fix``). ``jobs`` worker processes (default: one
     per core); ``cache`` reads and writes the result cache under the config's root. With
     ``join=False`` a large JSONL file comes in several parts as they are read, so a consumer
-    that keeps only counts runs in flat memory.
+    that keeps only counts runs in flat memory. ``finish`` turns each result (or part) into
+    what the caller keeps, in the worker process that made it, so only that comes back (the
+    CLI's line formats: rendered lines and counts); the parts are then never joined.
     """
     if corpus:
-        yield from run_corpus(selection.files, linter)
+        results = run_corpus(selection.files, linter)
+        yield from map(finish, results) if finish else results
     else:
         mode = Mode(fix=fix, unsafe=unsafe, write=write)
         cache_dir = (linter.config.root or Path.cwd()) / CACHE_DIR if cache else None
         job = FileJob(linter, mode, cache_dir)
-        yield from run_files(selection.files, job, jobs or default_jobs(), join=join)
-    yield from selection.problems
+        if finish is None:
+            yield from run_files(selection.files, job, jobs or default_jobs(), join=join)
+        else:
+            tasks = run_tasks(selection.files, job, jobs or default_jobs(), finish=finish)
+            yield from (part for _, part in tasks)
+    yield from map(finish, selection.problems) if finish else selection.problems
 
 
 def apply_baseline(report: Report, path: Path) -> baselines.Outcome:

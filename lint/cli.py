@@ -39,6 +39,7 @@ from .limits import Limits, Tally, evaluate
 from .linter import Linter
 from .registry import Registry, RegistryError, load_registry
 from .rejected import RejectedLog
+from .rendered import LINE_FORMATS, LineRenderer, RenderedResult
 from .report import REPORTERS, WRITERS, full
 from .report import statistics as statistics_report
 from .report.console import UNENCODABLE, escape_unencodable, make_console
@@ -418,6 +419,11 @@ def check(
             jobs=jobs,
             cache=not no_cache,
             join=not streamed,  # streamed formats keep counts only: a large file comes in parts
+            # The line formats are rendered where each file is linted (in the workers): only
+            # lines and counts come back.
+            finish=LineRenderer(output_format, config.fail_on)
+            if streamed and output_format in LINE_FORMATS
+            else None,
         )
         if streamed:
             limits = Limits(config.max_findings, config.max_density)
@@ -519,7 +525,7 @@ def _check_stdin(
 
 
 def _report_streamed(
-    results: Iterable[FileResult],
+    results: Iterable[FileResult | RenderedResult],
     output_format: str,
     fail_on: Severity,
     limits: Limits,
@@ -527,16 +533,23 @@ def _report_streamed(
     quiet: bool = False,
 ) -> int:
     """Report each file's findings as soon as it is linted, keeping only counts (and what
-    the format itself must keep): memory stays flat however large the corpus."""
-    writer = WRITERS[output_format](sys.stdout)
+    the format itself must keep): memory stays flat however large the corpus. The line
+    formats come rendered by the workers; the others are written here, file by file."""
+    writer = None if output_format in LINE_FORMATS else WRITERS[output_format](sys.stdout)
     tally = Tally(fail_on)
     counts = Counts()
     for result in results:
-        writer.add(result)
-        tally.add(result)
-        counts.add(result)
+        if isinstance(result, RenderedResult):
+            sys.stdout.write(result.lines)
+            tally.merge(result.tally)
+            counts.merge(result.counts)
+        else:
+            writer.add(result)
+            tally.add(result)
+            counts.add(result)
         print_errors([result], sys.stderr)
-    writer.close()
+    if writer is not None:
+        writer.close()
     verdict = evaluate(tally, limits)
     for reason in [] if quiet else verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)

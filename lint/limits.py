@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .finding import Severity
+from .finding import Severity, pickled_by_fields
 from .run import FileResult, Report
 
 DENSITY_UNIT = 10_000  # density is findings per 10,000 characters
@@ -37,6 +37,7 @@ class Verdict:
         return DENSITY_UNIT * self.failing / self.characters if self.characters else 0.0
 
 
+@pickled_by_fields  # a worker sends one per file it renders (cnlint.rendered)
 @dataclass
 class Tally:
     """What a verdict needs of a run, counted file by file so results need not be kept."""
@@ -52,6 +53,12 @@ class Tally:
             self.characters += len(document.doc.text)  # after fixing, when fixing
             self.failing += sum(1 for f in document.findings if f.severity.rank >= rank)
         self.errors += bool(result.error)
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts (a worker's, of the files it linted)."""
+        self.failing += other.failing
+        self.characters += other.characters
+        self.errors += other.errors
 
     @classmethod
     def of(cls, report: Report) -> Tally:

@@ -5,15 +5,20 @@ per worker where processes are spawned) and then receives tasks only: a path, or
 range of a large JSONL file, so one big file still keeps every core busy. What crosses
 between processes is a task in and a result out; results come back in task order
 (:mod:`cnlint.workers`), and the ranges of one file are joined back into one result.
+
+A result is a :class:`~cnlint.run.FileResult` (documents and findings), or, with ``finish``,
+whatever that function makes of it in the worker: the line formats send their rendered lines
+and counts (:mod:`cnlint.rendered`), so no document text crosses back to the parent.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from . import jsonl
 from .cache import ResultCache
@@ -21,7 +26,7 @@ from .compression import compression_of
 from .linter import Linter
 from .run import DocumentResult, FileResult, joined, problems_line, process_source, process_stream
 from .sources import SourceError, SourceFile, SourceOptions, is_jsonl, read_source
-from .workers import ordered_map
+from .workers import Traffic, ordered_map
 
 # Below this many tasks a pool costs more (starting processes) than it saves.
 MIN_TASKS_FOR_POOL = 4
@@ -211,29 +216,54 @@ def run_files(
     yield from _join(results) if join else (result for _, result in results)
 
 
-def run_tasks(files: list[Path], job: FileJob, jobs: int = 1) -> Iterator[tuple[Task, FileResult]]:
+def run_tasks(
+    files: list[Path],
+    job: FileJob,
+    jobs: int = 1,
+    *,
+    finish: Callable[[FileResult], Any] | None = None,
+    traffic: Traffic | None = None,
+) -> Iterator[tuple[Task, Any]]:
     """Each task with its result, in order: a large JSONL file comes in several parts.
 
     For callers that consume results as they come (counting, streaming output): memory
-    then follows one task's documents, however large the files.
+    then follows one task's documents, however large the files. ``finish`` turns each
+    result into what the caller keeps, where the result is made (in the worker): what a
+    worker sends back is then only that. ``traffic`` counts the bytes workers send.
     """
+    finish = finish or _as_is
     tasks = plan(files, job.mode, CHUNK_BYTES)
     in_parent = {id(task) for task in tasks if _streams_in_parent(job, task)}
     pooled = [task for task in tasks if id(task) not in in_parent]
     jobs = min(jobs, len(pooled))
     if jobs <= 1 or len(pooled) < MIN_TASKS_FOR_POOL:
         for task in tasks:
-            yield from ((task, part) for part in job.parts(task))
+            yield from ((task, finish(part)) for part in job.parts(task))
         return
-    results = ordered_map(job, batches(pooled, jobs), jobs)
+    results = ordered_map(Finished(job, finish), batches(pooled, jobs), jobs, traffic)
     try:
         for task in tasks:
             if id(task) in in_parent:
-                yield from ((task, part) for part in job.parts(task))
+                yield from ((task, finish(part)) for part in job.parts(task))
             else:
                 yield task, next(results)
     finally:
         results.close()  # stops the workers, also when the caller stops early
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a worker runs: the job on a task, then ``finish`` on its result."""
+
+    job: FileJob
+    finish: Callable[[FileResult], Any]
+
+    def __call__(self, task: Task) -> Any:
+        return self.finish(self.job(task))
+
+
+def _as_is(result: FileResult) -> FileResult:
+    return result
 
 
 def _streams_in_parent(job: FileJob, task: Task) -> bool:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import pickle
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -30,6 +32,15 @@ AHEAD = 2
 
 class WorkerError(RuntimeError):
     """A worker process died or its function raised."""
+
+
+@dataclass
+class Traffic:
+    """What the workers sent back: the bytes the parent read and unpickled (its share of a
+    pool's cost grows with them, so the benchmark reports them)."""
+
+    received: int = 0
+    messages: int = 0
 
 
 def _serve(
@@ -59,13 +70,18 @@ def _exit_on_term(signum: int, frame: object) -> None:
 
 
 def ordered_map(
-    function: Callable[[Any], Any], batches: Sequence[Sequence[Any]], jobs: int
+    function: Callable[[Any], Any],
+    batches: Sequence[Sequence[Any]],
+    jobs: int,
+    traffic: Traffic | None = None,
 ) -> Iterator[Any]:
     """``function`` over every item of ``batches`` in ``jobs`` worker processes.
 
     A batch is one message to a worker; results come back one per item, in item order.
     ``function`` is inherited by the workers (fork) or pickled once per worker (spawn).
+    ``traffic``, when given, counts the bytes of the results received.
     """
+    traffic = traffic if traffic is not None else Traffic()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pipes = [context.Pipe() for _ in range(jobs)]
@@ -96,7 +112,11 @@ def ordered_map(
             while index not in done:
                 for ready in wait([*parents, *sentinels]):
                     if isinstance(ready, Connection):
-                        finished, results = ready.recv()
+                        # What Connection.recv does, with the message's size counted.
+                        message = ready.recv_bytes()
+                        traffic.received += len(message)
+                        traffic.messages += 1
+                        finished, results = pickle.loads(message)
                         if isinstance(results, WorkerError):
                             raise results
                         done[finished] = results

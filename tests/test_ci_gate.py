@@ -133,16 +133,18 @@ def test_streamed_report_writes_each_file_before_the_next_is_linted(capsys):
     from cnlint.finding import Severity
     from cnlint.limits import Limits
     from cnlint.linter import Linter
+    from cnlint.rendered import LineRenderer
     from cnlint.run import process_file
 
     seeds = sorted(SEEDS.glob("*.txt"))
     linter = Linter()
+    render = LineRenderer("concise", Severity.WARNING)
 
     def results():
         for index, path in enumerate(seeds):
             if index:  # the previous file's findings are already out
                 assert f"{seeds[index - 1]}:" in capsys.readouterr().out
-            yield process_file(path, linter)
+            yield render(process_file(path, linter))
 
     assert _report_streamed(results(), "concise", Severity.WARNING, Limits()) == 1
     assert f"{seeds[-1]}:" in capsys.readouterr().out

@@ -174,3 +174,27 @@ def test_fixes_that_undo_each_other_are_an_error_not_a_silent_stop():
     linter = Linter(Config().with_overrides(select=("X902",)), Registry([Flip]))
     with pytest.raises(FixNotConverging, match="X902"):
         linter.fix(Document("甲方与乙方签订责任书。\n"))
+
+
+def test_findings_built_through_their_slots_keep_the_dataclass_contract():
+    import dataclasses
+    import inspect
+    import pickle
+
+    made = Finding(
+        code="P103", name="halfwidth-punctuation", severity=Severity.WARNING, start=3, end=4,
+        message="半角逗号", fix=Fix(Applicability.SAFE, (Edit(3, 4, ","),), title="全角"),
+    )  # fmt: skip
+    # The parameters, their order and defaults are the fields'.
+    for cls in (Finding, Fix, Edit):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert list(inspect.signature(cls).parameters) == names
+    assert Finding("P103", "n", Severity.INFO, 0, 1, "m").fix is None
+    assert Fix(Applicability.UNSAFE, ()) == Fix(Applicability.UNSAFE, (), "", None)
+    assert (made.code, made.start, made.fix.edits[0].content) == ("P103", 3, ",")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 0
+    moved = dataclasses.replace(made, start=2)
+    assert (moved.start, moved.end, moved.fix) == (2, 4, made.fix)
+    back = pickle.loads(pickle.dumps(made))
+    assert back == made and hash(back) == hash(made)

@@ -3,6 +3,7 @@
 Files: the seeds, and pages of ../shared/corpus/external/dirty/ (PROVENANCE.md, "sogoucs").
 """
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ from cnlint.config import Config
 from cnlint.linter import Linter
 from cnlint.parallel import FileJob, Mode, run_files
 
-from conftest import DIRTY_CORPUS, SEEDS, need
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
 
 
 def report_json(*args: str) -> list[dict]:
@@ -242,3 +243,56 @@ def test_a_large_streamed_jsonl_fix_runs_in_the_parent_block_by_block(tmp_path, 
     assert sum(1 for task, _ in pairs if task.path == records) > 3  # block by block
     list(run_tasks([serial], FileJob(Linter(), Mode(fix=True, write=True)), jobs=1))
     assert records.read_bytes() == serial.read_bytes() != "\n".join(lines).encode()
+
+
+def rendered_run(files, jobs, output_format="concise", traffic=None):
+    from cnlint.finding import Severity
+    from cnlint.parallel import run_tasks
+    from cnlint.rendered import LineRenderer
+
+    render = LineRenderer(output_format, Severity.WARNING)
+    job = FileJob(Linter(), Mode())
+    return [r for _, r in run_tasks(files, job, jobs, finish=render, traffic=traffic)]
+
+
+def test_workers_send_rendered_lines_not_the_documents():
+    from cnlint.parallel import run_tasks
+    from cnlint.workers import Traffic
+
+    files = sorted(need(CLEAN_CORPUS).glob("*.txt"))
+    text_bytes = sum(len(p.read_bytes()) for p in files)
+    lines, documents = Traffic(), Traffic()
+    rendered = rendered_run(files, 2, traffic=lines)
+    results = [r for _, r in run_tasks(files, FileJob(Linter(), Mode()), 2, traffic=documents)]
+    # Results carry every document's text back (pickled as UTF-8, about the input's size);
+    # rendered lines carry only the few findings of clean prose, and each file's counts.
+    assert documents.received > text_bytes
+    assert 0 < lines.received < text_bytes / 5
+    assert sum(r.counts.findings for r in rendered) == sum(len(r.findings) for r in results)
+
+
+@pytest.mark.parametrize("output_format", ["concise", "jsonl", "github"])
+def test_rendered_lines_from_the_pool_equal_the_serial_run_and_the_reporter(output_format):
+    from cnlint.report import REPORTERS
+    from cnlint.run import Report
+
+    pages = sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))
+    files = [*sorted(SEEDS.glob("*.txt")), *pages]
+    pooled = rendered_run(files, 2, output_format)
+    serial = rendered_run(files, 1, output_format)
+    assert [r.lines for r in pooled] == [r.lines for r in serial]
+    assert [(r.counts, r.tally) for r in pooled] == [(r.counts, r.tally) for r in serial]
+    stream = io.StringIO()
+    REPORTERS[output_format](Report(list(run_files(files, FileJob(Linter(), Mode()), 1))), stream)
+    assert "".join(r.lines for r in pooled) == stream.getvalue()
+    assert stream.getvalue().count("\n") > 100
+
+
+@pytest.mark.parametrize("output_format", ["concise", "github"])
+def test_check_prints_the_same_lines_and_summary_with_workers_rendering(output_format):
+    pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]
+    args = ["check", str(SEEDS), *pages, "--format", output_format, "--no-cache", "--jobs"]
+    serial, pooled = (CliRunner().invoke(app, [*args, jobs]) for jobs in ("1", "2"))
+    assert serial.exit_code == pooled.exit_code == 1
+    assert serial.stdout.count("\n") > 100
+    assert (pooled.stdout, pooled.stderr) == (serial.stdout, serial.stderr)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TextIO
 
-from ..finding import Applicability, Finding
+from ..finding import Applicability, Finding, pickled_by_fields
 from ..run import FileResult, Report
 from .errors import errors_summary
 
@@ -29,6 +29,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+@pickled_by_fields  # a worker sends one per file it renders (cnlint.rendered)
 @dataclass
 class Counts:
     """What a run found and fixed; added up file by file, so a streamed run keeps no findings."""
@@ -69,6 +70,12 @@ class Counts:
                 else:
                     self.unsafe += 1
 
+    def merge(self, other: Counts) -> None:
+        """Add another run's counts (a worker's, of the files it linted)."""
+        for name in NUMBERS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
     def where(self) -> str:
         """``in 3 of 5 files``, or ``in 40 of 120 documents in 2 files`` for JSONL."""
         if self.documents == self.files:
@@ -77,6 +84,9 @@ class Counts:
             f"in {self.documents_with_findings} of {plural(self.documents, 'document')} "
             f"in {plural(self.files, 'file')}"
         )
+
+
+NUMBERS = tuple(f.name for f in fields(Counts) if f.name != "errors")
 
 
 def summary_line(report: Report | Counts) -> str:
