@@ -207,6 +207,10 @@ def test_emoji_heavy_text_survives():
 def test_seed_003_after_check_fix_is_simplified_without_pinyin_or_doubled_marks():
     # What `cnlint check --fix` does: the default rules, safe fixes only.
     fixed = Linter(Config()).fix(Document(SEED_003)).text
+    # Left for --unsafe-fixes: a lost character (mojibake's fix writes U+FFFD, which
+    # replacement-char would then report), whose debris holds a mark and a pinyin syllable.
+    assert fixed.count("小了?,F(xiàn)在") == 1
+    fixed = fixed.replace("?,F(xiàn)", "")
     assert traditional_positions(fixed) == ()
     assert "著" not in fixed.replace("显著", "")  # OpenCC keeps 著; the particle is 着
     assert re.search(f"[(（][{PINYIN_LETTERS}]+[)）]", fixed) is None
