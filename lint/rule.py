@@ -95,6 +95,10 @@ class Rule:
     prefilter: str = ""
     examples: ClassVar[Examples] = Examples()
     default_enabled: ClassVar[bool] = True
+    # The rule judges the whole document (too many symbols, not Chinese): a finding of it says
+    # the document is garbage to drop or re-extract. The engine then lists only a few of the
+    # document's findings that no fix touches, with a count of the rest (cnlint.defects).
+    document_verdict: ClassVar[bool] = False
 
     def __init__(
         self,
