@@ -8,8 +8,10 @@ import time
 from cnlint import Document
 from cnlint.config import Config
 from cnlint.defects import LISTED_WITH_VERDICT, reported
+from cnlint.explain import rule_markdown
 from cnlint.finding import Applicability, Edit, Finding, Fix, Severity
 from cnlint.linter import Linter
+from cnlint.registry import load_registry
 from cnlint.sources import read_text_file
 
 from conftest import SEEDS, SHARED, run_cli
@@ -157,3 +159,11 @@ def test_reporting_is_fast_on_a_document_of_nested_findings():
     kept = reported(findings)
     assert [f.code for f in kept] == ["B101"] * 10_000
     assert time.process_time() - started < 10
+
+
+def test_explain_says_which_rules_judge_a_whole_document():
+    registry = load_registry()
+    verdicts = sorted(rule.code for rule in registry if rule.document_verdict)
+    assert verdicts == ["L102", "Q102"]
+    assert "A verdict on the whole document" in rule_markdown(registry.get("Q102"))
+    assert "A verdict on the whole document" not in rule_markdown(registry.get("P103"))
