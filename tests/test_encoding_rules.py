@@ -120,11 +120,22 @@ def test_bom_file_keeps_its_mark_for_the_bom_rule(tmp_path):
     assert path.read_bytes() == SEED_000.encode("utf-8")
 
 
-def test_seed_003_lost_character_becomes_visible_and_pinyin_goes():
-    fixed = Linter(Config(select=("ALL",))).fix(Document(SEED_003)).text
+def test_seed_003_lost_character_becomes_visible_and_pinyin_goes_with_unsafe_fixes():
+    all_rules = Linter(Config(select=("ALL",)))
+    fixed = all_rules.fix(Document(SEED_003), unsafe=True).text
     line = fixed.split("\n")[36]
     assert "小了\ufffd在新建了广场" in line
     assert "(xiàn)" not in fixed and "F(" not in fixed
+
+
+def test_lost_character_is_not_a_safe_fix_because_it_leaves_a_replacement_char():
+    # U+FFFD is what replacement-char (E104) reports: a safe fix may leave no finding behind.
+    safely_fixed = Document(Linter(Config(select=("ALL",))).fix(Document(SEED_003)).text)
+    assert "小了?,F(xiàn)在" in safely_fixed.text
+    assert "E104" not in {f.code for f in linter().lint(safely_fixed)}
+    assert ("?,F(xiàn)", "E105") in [
+        (safely_fixed.text[f.start : f.end], f.code) for f in linter().lint(safely_fixed)
+    ]
 
 
 def test_sogou_fullwidth_digits_and_mojibake_in_real_text():

@@ -17,8 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import pytest
-
 from cnlint.chars import HAN
 from cnlint.config import Config
 from cnlint.discovery import iter_files
@@ -91,17 +89,6 @@ def test_safe_fixes_change_han_characters_only_where_a_rule_exists_to():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known: truncated-document (T104, 5 reviews) judges an open last line by the "
-        "document's stops and does not count ASCII '.', so once halfwidth-full-stop (P106, 4) "
-        "or ellipsis-style (P105, 1) make the others full-width it reports the review's "
-        "unterminated end; truncated-paragraph (T102) likewise after P106 in sort.1; "
-        "mojibake's (E105) safe fix writes U+FFFD that replacement-char (E104) then "
-        "reports (seed 003)"
-    ),
-)
 def test_safe_fixes_make_no_rule_report_more():
     grown = [f"{doc.where}: {doc.grown}" for doc in fixed_documents() if doc.grown]
     assert not grown, "findings that appeared after the safe fixes:\n" + "\n".join(grown)

@@ -13,8 +13,3 @@ def unsafe(finding: Finding) -> Finding:
     """The same finding with its fix downgraded to unsafe (a fix the rule is less sure of)."""
     assert finding.fix is not None
     return replace(finding, fix=replace(finding.fix, applicability=Applicability.UNSAFE))
-
-
-def safe(finding: Finding) -> Finding:
-    assert finding.fix is not None
-    return replace(finding, fix=replace(finding.fix, applicability=Applicability.SAFE))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from cnlint import Document, Span
 from cnlint.chars import HAN, HAN_CHAR
+from cnlint.rules._text.ascii_full_stop import last_ascii_full_stop
 
 NON_HAN_CHAR = re.compile(f"[^{HAN}]")
 # A sentence may end here: stops, ellipsis, colon (a list or quote follows), closing marks.
@@ -56,11 +57,12 @@ MAX_BYLINE = 30
 
 @lru_cache(maxsize=4096)  # several rules ask about the same paragraphs of one document
 def is_prose(text: str) -> bool:
-    """A Chinese sentence-bearing line: a stop, or a comma in a line too long for a title.
+    """A Chinese sentence-bearing line: a stop (an ASCII '.' used as one counts), or a comma in
+    a line too long for a title.
 
     Lines that are mostly not Han (code, data dumps, English) are not Chinese prose.
     """
-    if SENTENCE_MARKS.search(text):
+    if SENTENCE_MARKS.search(text) or last_ascii_full_stop(text) >= 0:
         return han_share(text) >= MIN_HAN_SHARE
     return (
         len(text) >= MIN_COMMA_PROSE
@@ -124,7 +126,8 @@ def is_cut_sentence(text: str) -> bool:
 
 
 def last_stop(text: str) -> int:
-    return max(text.rfind(mark) for mark in "。！？!?")
+    """Where the last finished sentence ends: a stop, or an ASCII '.' used as one."""
+    return max(last_ascii_full_stop(text), *(text.rfind(mark) for mark in "。！？!?"))
 
 
 def ends_in_field(text: str) -> bool:

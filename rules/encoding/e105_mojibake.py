@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN, PINYIN_LETTERS, characters
-from cnlint.rules._text.applicability import safe
 from cnlint.rules._text.mojibake import (
     CP1252_HIGH,
     GBK_SIGNATURE,
@@ -54,8 +53,9 @@ class Mojibake(Rule):
     prefilter = f"{LATIN_RUN}|{SIGNATURE_CHARACTER}|{LOST_CHARACTER_PREFILTER}"
     fix_note = (
         "Unsafe: replaces the run with the text its bytes stand for, when no byte was lost. "
-        "A lost character (?,F) is replaced by U+FFFD, safely: the debris is not text, and "
-        "U+FFFD keeps the loss visible (replacement-char reports it)."
+        "A lost character (?,F) is replaced by U+FFFD, which keeps the loss visible; it is "
+        "unsafe too, because replacement-char then reports the U+FFFD (a safe fix must leave "
+        "no finding behind)."
     )
     examples = Examples(
         clean=["ä is a German letter.", "涓涓细流汇成江海。", "他问：“是吗？”A股收盘。"],
@@ -80,14 +80,12 @@ class Mojibake(Rule):
             yield from self._gbk(text)
         if "?" in text or "？" in text:
             for match in LOST_CHARACTER.finditer(text):
-                yield safe(
-                    self.finding(
-                        match.start(),
-                        match.end(),
-                        f"Lost character {match[0]!r}: an encoding error ate it",
-                        replacement="\ufffd",
-                        title="Replace the debris with U+FFFD",
-                    )
+                yield self.finding(
+                    match.start(),
+                    match.end(),
+                    f"Lost character {match[0]!r}: an encoding error ate it",
+                    replacement="\ufffd",
+                    title="Replace the debris with U+FFFD",
                 )
 
     def _latin(self, text: str) -> Iterator[Finding]:

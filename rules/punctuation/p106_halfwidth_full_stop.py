@@ -6,23 +6,11 @@ import re
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
-from cnlint.chars import HAN
+from cnlint.rules._text.ascii_full_stop import ASCII_FULL_STOP
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
-# An ASCII '.' that ends a Chinese sentence: a Chinese character (or a closing quote or
-# bracket after one) before it, and after it (past closing quotes) the line's end, or (after
-# spaces or not) the next sentence's Chinese character or opening mark. Before another mark
-# (.；) it is no full stop but a conflicting pair (conflicting-punctuation's). Not a run of
-# dots (an ellipsis:
-# ellipsis-style), not a '.' before a letter or digit (说明.txt, 第3.5节, 通讯.Unix reads as a
-# name), not a section number (一.总则 at a line start).
-# The pattern starts with the '.', so `re` jumps from dot to dot.
-NEXT_SENTENCE = f"[{HAN}“‘「『（《【]"
-CLOSERS = "[”’」』）》】]"  # a stop inside a quotation: 他当过轮机员.”
-FULL_STOP = re.compile(
-    rf"\.(?<=[{HAN}”’」』）》]\.)(?!\.)"
-    rf"(?: +(?={NEXT_SENTENCE})|(?={CLOSERS}*(?:[ \t]*(?:\r?\n|$)|{NEXT_SENTENCE})))"
-)
+# The sentence-ending '.' (ascii_full_stop.py), except a section number (一.总则 at a line
+# start) and a reference list entry, below.
 # Lines where '.' is the house style: a section number (一.总则, 四.人力资源管理专业) and a
 # reference list entry, where GB/T 7714 separates author, title and source with '. ' ([10]
 # 何娟. 我国C2C物流解决方案[J]. 物流技术).
@@ -90,7 +78,7 @@ class HalfwidthFullStop(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         debris = None
-        for match in FULL_STOP.finditer(text):
+        for match in ASCII_FULL_STOP.finditer(text):
             start, end = match.span()
             line_start = text.rfind("\n", 0, start) + 1
             if SECTION_NUMBER.fullmatch(text, line_start, start) or REFERENCE_ENTRY.match(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Rule, Severity
+from cnlint.chars import HAN_CHAR
 from cnlint.rules._text.blocks import (
     continuation_index,
     is_cut_sentence,
@@ -37,6 +38,9 @@ class TruncatedParagraph(Rule):
             "居民外出如厕问题,看似一件小事。\n\n“家门口”的便民餐厅 居民放心“食无忧”\n",
             # seed 001 lines 53-55: cut, but continued (broken-paragraph's case)
             "加快补齐农村“民生短板”,启动机关\n\n事业单位和社会服务单位厕所对外开放工作。\n",
+            # manpages-zh sort.1: the sentence goes on past a command shown on its own line
+            "sort 的完整文档是以Texinfo手册的方式维护的。如果在你那儿正确地安装了 info 和 sort "
+            "程序，命令\ninfo sort\n\n应该可以让你访问整个手册。\n",
         ],
         bad=[
             Bad(
@@ -68,6 +72,9 @@ class TruncatedParagraph(Rule):
                 continue  # (the last paragraph is truncated-document's)
             if all(is_furniture(t) for t in texts[index + 1 :]):
                 continue  # only credits follow: the document's end, truncated-document's case
+            if not HAN_CHAR.search(texts[index + 1]):
+                # A command or code line shown mid-sentence (…程序，命令 ⏎ info sort ⏎ 应该…)
+                continue
             # Asked last: the document's style is a pass over all its paragraphs.
             if not punctuates_paragraph_ends(doc):
                 return
