@@ -21,6 +21,13 @@ def rule_markdown(rule_cls: type[Rule]) -> str:
         "",
         rule_cls.why,
     ]
+    if rule_cls.document_verdict:
+        lines += [
+            "",
+            "A verdict on the whole document: where it reports, the document's findings that no "
+            "fix touches are examples of the same verdict, so only the first few are listed and "
+            "its message counts the rest (one defect, one finding: docs/usage.md).",
+        ]
     if rule_cls.fix_note:
         lines += ["", "## Fix", "", rule_cls.fix_note]
     if rule_cls.options:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from .finding import Edit, Finding
 
@@ -67,3 +69,60 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         position = edit.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+class Written:
+    """Where the fixes of a run wrote or deleted text, kept in step as passes change it.
+
+    A finding of a later pass inside text a fix wrote, or of blank space only around a place
+    where a fix deleted text, is the rest of that fix's defect, not another one: ``,,``
+    becomes ``,`` (repeated punctuation), then ``，`` (the half-width mark left); a dropped
+    line leaves the blank lines around it, which blank-lines then removes. One defect, one
+    fix counted.
+    """
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []  # written text, merged, in order
+        self.points: list[int] = []  # where text was deleted, in order
+
+    def holds(self, finding: Finding, text: str) -> bool:
+        """Is ``finding`` (of ``text``, the text now) the rest of an earlier fix?"""
+        start, end = finding.start, finding.end
+        index = bisect_right(self.ranges, (start, end)) - 1
+        if any(s <= start and end <= e for s, e in self.ranges[max(index, 0) : index + 2]):
+            return True
+        near = bisect_left(self.points, start)
+        return near < len(self.points) and self.points[near] <= end and text[start:end].isspace()
+
+    def after(self, edits: Iterable[Edit]) -> None:
+        """Move the places through ``edits`` (applied together) and add the edits' own."""
+        edits = sorted(edits, key=lambda e: (e.start, e.end))
+        starts = [edit.start for edit in edits]
+        shifts = list(accumulate((len(e.content) - (e.end - e.start) for e in edits), initial=0))
+
+        def moved(position: int) -> int:
+            before = bisect_right(starts, position) - 1  # the last edit starting at or before
+            if before >= 0 and position < edits[before].end:
+                position = edits[before].start  # inside a replaced range: its start
+            return position + shifts[bisect_left(starts, position)]
+
+        ranges = [(moved(start), moved(end)) for start, end in self.ranges]
+        points = [moved(point) for point in self.points]
+        for edit, shift in zip(edits, shifts, strict=False):
+            start = edit.start + shift
+            if edit.content:
+                ranges.append((start, start + len(edit.content)))
+            else:
+                points.append(start)
+        self.ranges = _merged(ranges)
+        self.points = sorted(set(points))
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

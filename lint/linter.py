@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
+from .defects import reported
 from .document import Document
 from .finding import Applicability, Finding
-from .fixer import apply_edits, choose_fixes
+from .fixer import Written, apply_edits, choose_fixes
 from .gate import Gate
 from .registry import Registry, load_registry
 from .rule import Rule
@@ -80,7 +81,9 @@ class Linter:
         return rules
 
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
+        """The findings to report on ``doc``: one per defect (see :mod:`cnlint.defects`)."""
         findings: list[Finding] = []
+        verdicts: set[str] = set()
         candidates = self.rules_for(doc.path) if rules is None else rules
         if doc.record is not None and doc.record.ignore:
             candidates = self._without(candidates, doc.record.ignore)
@@ -89,8 +92,10 @@ class Linter:
                 findings.extend(rule.check(doc))
             except Exception as exc:  # a bug in one rule must not stop the run
                 raise RuleError(rule.code, exc) from exc
+            if rule.document_verdict:
+                verdicts.add(rule.code)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
-        return findings
+        return reported(findings, verdicts)
 
     def _without(self, rules: Iterable[Rule], selectors: tuple[str, ...]) -> list[Rule]:
         """``rules`` less those a JSONL record suppresses (selectors no rule matches: none)."""
@@ -99,6 +104,10 @@ class Linter:
 
     def fix(self, doc: Document, unsafe: bool = False) -> FixResult:
         """Apply fixes pass after pass until nothing changes, then lint the result.
+
+        Each pass fixes reported findings only (one per defect), so ``--fix`` fixes what the
+        report lists; ``fixed`` leaves out a later pass's finding that is the rest of an earlier
+        fix (``,,`` made ``,``, then ``，``; see :class:`~cnlint.fixer.Written`).
 
         Raises :class:`FixNotConverging` when the text comes back to an earlier state or the
         passes run out (one per paragraph, plus ``MAX_FIX_PASSES``): stopping silently would
@@ -109,6 +118,7 @@ class Linter:
         current = doc
         encoding = doc.encoding
         fixed: list[Finding] = []
+        written = Written()
         seen = {hash((doc.text, encoding))}  # hashes: a long document's passes stay small
         for _ in range(MAX_FIX_PASSES + len(doc.paragraphs)):
             findings = self.lint(current, rules)
@@ -118,12 +128,14 @@ class Linter:
                 return FixResult(current.text, encoding, fixed, findings)
             for finding in chosen:
                 encoding = finding.fix.encoding or encoding
-            new_text = apply_edits(current.text, [e for f in chosen for e in f.fix.edits])
+            edits = [e for f in chosen for e in f.fix.edits]
+            new_text = apply_edits(current.text, edits)
             if hash((new_text, encoding)) in seen:
                 codes = ", ".join(sorted({f.code for f in chosen}))
                 raise FixNotConverging(f"fixes of {codes} undo each other; not fixed")
             seen.add(hash((new_text, encoding)))
-            fixed.extend(chosen)
+            fixed.extend(f for f in chosen if not written.holds(f, current.text))
+            written.after(edits)
             current = derive(current, new_text, encoding)
         codes = ", ".join(sorted({f.code for f in chosen}))
         raise FixNotConverging(f"fixes of {codes} did not converge; not fixed")

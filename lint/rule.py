@@ -113,6 +113,10 @@ class Rule:
     # A rule that judges a whole document on one number declares it here and returns it from
     # ``measure`` (see :class:`Metric`).
     metric: ClassVar[Metric | None] = None
+    # The rule judges the whole document (too many symbols, not Chinese): a finding of it says
+    # the document is garbage to drop or re-extract. The engine then lists only a few of the
+    # document's findings that no fix touches, with a count of the rest (cnlint.defects).
+    document_verdict: ClassVar[bool] = False
 
     def __init__(
         self,

@@ -38,5 +38,6 @@ def test_the_python_example_of_the_usage_page_runs():
     namespace: dict = {}
     exec(compile(block, "usage.md", "exec"), namespace)
     assert namespace["text"] == "利民之事，丝发必兴。\n"
-    assert {finding.code for finding in namespace["findings"]} >= {"P101", "P103"}
+    # One defect, one finding: the half-width commas of ",," are the repeated punctuation's.
+    assert [finding.code for finding in namespace["findings"]] == ["P101"]
     assert isinstance(namespace["linter"], namespace["cnlint"].Linter)

@@ -95,8 +95,9 @@ def summary_line(report: Report | Counts) -> str:
     counts = report if isinstance(report, Counts) else Counts.of(report)
     parts = []
     if counts.fixed:
-        # One fix can clear several findings (',,' and the half-width ',' inside it), so fewer
-        # fixes than findings with a safe fix can leave none: say what is left, not a difference.
+        # One fix can clear several findings (a caption line dropped by an unsafe fix and the
+        # half-width ',' in it), so fewer fixes than findings with a fix can leave none: say
+        # what is left, not a difference.
         done = f"Fixed {plural(counts.fixed, 'finding')}"
         if counts.safe:
             left = f"{plural(counts.safe, 'finding')} with a safe fix left: it overlaps another"

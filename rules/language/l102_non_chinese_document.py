@@ -53,6 +53,7 @@ class NonChineseDocument(Rule):
         "not count; documents with fewer than `min-words` words are not judged."
     )
     severity = Severity.WARNING
+    document_verdict = True
     options: ClassVar[dict] = {"min-chinese-share": 0.5, "min-words": 20}
     option_docs: ClassVar[dict] = {
         "min-chinese-share": (

@@ -27,6 +27,7 @@ class SymbolRatio(Rule):
         "that hold at least 2 symbols (one stray mark in a short review is no debris)."
     )
     severity = Severity.WARNING
+    document_verdict = True
     options = {"max-ratio": 0.05, "min-symbols": 2}
     option_docs = {
         "max-ratio": "Highest allowed share of symbols among non-space characters.",
