@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from .document import Document
-from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
+from cnlint.document import Document
+from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 
 # Built-in rules live in cnlint.rules.<family>.<code>_<name>: the package names the family.
 BUILT_IN_RULES = "cnlint.rules."
@@ -115,7 +115,7 @@ class Rule:
     metric: ClassVar[Metric | None] = None
     # The rule judges the whole document (too many symbols, not Chinese): a finding of it says
     # the document is garbage to drop or re-extract. The engine then lists only a few of the
-    # document's findings that no fix touches, with a count of the rest (cnlint.defects).
+    # document's findings that no fix touches, with a count of the rest (cnlint.engine.defects).
     document_verdict: ClassVar[bool] = False
 
     def __init__(

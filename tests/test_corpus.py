@@ -11,9 +11,9 @@ from collections import Counter
 from typer.testing import CliRunner
 
 from cnlint.cli import app
-from cnlint.corpus import corpus_linter, run_corpus
-from cnlint.fingerprint import HashCounter, minhash
-from cnlint.run import Report
+from cnlint.engine.corpus import corpus_linter, run_corpus
+from cnlint.engine.fingerprint import HashCounter, minhash
+from cnlint.engine.run import Report
 
 from conftest import DIRTY_CORPUS, SEEDS, need
 

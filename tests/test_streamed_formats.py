@@ -12,18 +12,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cnlint import cli
+from cnlint.ci.limits import Limits
+from cnlint.cli import commands as cli
 from cnlint.config import load_config
-from cnlint.discovery import discover
+from cnlint.engine.linter import Linter
+from cnlint.engine.parallel import FileJob, Mode, run_files
+from cnlint.engine.run import FileResult, Report
 from cnlint.finding import Severity
-from cnlint.limits import Limits
-from cnlint.linter import Linter
-from cnlint.parallel import FileJob, Mode, run_files
+from cnlint.inputs.discovery import discover
 from cnlint.report import REPORTERS, WRITERS, junit
 from cnlint.report.concise import location
 from cnlint.report.jsonenc import IndentedArray, compact, indented
 from cnlint.report.junit import xml_text
-from cnlint.run import FileResult, Report
 
 from conftest import SEEDS, run_cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Severity
-from cnlint.fingerprint import stable_hash
+from cnlint.engine.fingerprint import stable_hash
 from cnlint.rule import DOCUMENT_BREAK, CorpusRule
 from cnlint.rules._text.corpus import label
 

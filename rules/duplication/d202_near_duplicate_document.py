@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from cnlint import Bad, Document, Examples, Finding, Severity
-from cnlint.fingerprint import minhash
+from cnlint.engine.fingerprint import minhash
 from cnlint.rule import DOCUMENT_BREAK, CorpusRule
 from cnlint.rules._text.corpus import label
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cnlint import Bad, Document, Examples, Finding, Severity
 from cnlint.chars import han_count
-from cnlint.fingerprint import HashCounter, stable_hash
+from cnlint.engine.fingerprint import HashCounter, stable_hash
 from cnlint.patterns import regex
 from cnlint.rule import DOCUMENT_BREAK, CorpusRule
 

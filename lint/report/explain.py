@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rule import Rule
+from cnlint.rule import Rule
 
 
 def rule_markdown(rule_cls: type[Rule]) -> str:

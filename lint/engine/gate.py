@@ -27,8 +27,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .prefilter import literal
-from .rule import Rule
+from cnlint.prefilter import literal
+from cnlint.rule import Rule
 
 BITS = 64
 PATTERN_CHARS = 2000  # per Hyperscan expression, well under its length limit
@@ -117,7 +117,7 @@ class HyperscanMatcher:
     def __init__(self, patterns: list[str]) -> None:
         import hyperscan
 
-        from .hyperscan_cache import compiled
+        from cnlint.engine.hyperscan_cache import compiled
 
         self._patterns = patterns
         self._re: ReMatcher | None = None

@@ -13,14 +13,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from .finding import Severity, pickled_by_fields
-from .limits import Tally
-from .report import REPORTERS
-from .report.summary import Counts
-from .run import FileResult, Report
+from cnlint.ci.limits import Tally
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Severity, pickled_by_fields
+from cnlint.report import REPORTERS
+from cnlint.report.summary import Counts
 
 # The formats of one line per finding, with no header or totals.
 LINE_FORMATS = ("concise", "jsonl", "github")
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Config, matches_glob
+from cnlint.config import Config, matches_glob
 
 if TYPE_CHECKING:
     import pathspec

@@ -3,7 +3,7 @@
 Install with ``pip install 'cnlint[ray]'``. One call annotates every row::
 
     import ray
-    from cnlint.raydata import lint_dataset
+    from cnlint.integrations.raydata import lint_dataset
 
     ds = ray.data.read_json("s3://bucket/crawl/*.jsonl")          # any Ray Data source
     ds = lint_dataset(ds, text_column="text", fix=True)
@@ -32,14 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .config import Config
-from .discovery import iter_files
-from .document import Document, Record
-from .finding import Severity
-from .linter import Linter
-from .report.locate import finding_dict
-from .run import check_document
-from .sources import SourceError, read_text_file
+from cnlint.config import Config
+from cnlint.document import Document, Record
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import check_document
+from cnlint.finding import Severity
+from cnlint.inputs.discovery import iter_files
+from cnlint.inputs.sources import SourceError, read_text_file
+from cnlint.report.locate import finding_dict
 
 FINDINGS_COLUMN = "cnlint_findings"
 COUNT_COLUMN = "cnlint_count"

@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from .document import Document
-from .finding import Finding, Severity
-from .report.locate import finding_dict
-from .writer import TEMP_SUFFIX
+from cnlint.document import Document
+from cnlint.finding import Finding, Severity
+from cnlint.inputs.writer import TEMP_SUFFIX
+from cnlint.report.locate import finding_dict
 
 # Keys of a finding's record that the entry gives once for all its findings.
 ONCE = ("path", "record")

@@ -4,11 +4,11 @@ Each worker process gets the compiled linter once (inherited through fork, or pi
 per worker where processes are spawned) and then receives tasks only: a path, or a byte
 range of a large JSONL file, so one big file still keeps every core busy. What crosses
 between processes is a task in and a result out; results come back in task order
-(:mod:`cnlint.workers`), and the ranges of one file are joined back into one result.
+(:mod:`cnlint.engine.workers`), and the ranges of one file are joined back into one result.
 
-A result is a :class:`~cnlint.run.FileResult` (documents and findings), or, with ``finish``,
+A result is a :class:`~cnlint.engine.run.FileResult` (documents and findings), or, with ``finish``,
 whatever that function makes of it in the worker: the line formats send their rendered lines
-and counts (:mod:`cnlint.rendered`), so no document text crosses back to the parent.
+and counts (:mod:`cnlint.report.rendered`), so no document text crosses back to the parent.
 """
 
 from __future__ import annotations
@@ -20,13 +20,20 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from . import jsonl
-from .cache import ResultCache
-from .compression import compression_of
-from .linter import Linter
-from .run import DocumentResult, FileResult, joined, problems_line, process_source, process_stream
-from .sources import SourceError, SourceFile, SourceOptions, is_jsonl, read_source
-from .workers import Traffic, ordered_map
+from cnlint.engine.cache import ResultCache
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import (
+    DocumentResult,
+    FileResult,
+    joined,
+    problems_line,
+    process_source,
+    process_stream,
+)
+from cnlint.engine.workers import Traffic, ordered_map
+from cnlint.inputs import jsonl
+from cnlint.inputs.compression import compression_of
+from cnlint.inputs.sources import SourceError, SourceFile, SourceOptions, is_jsonl, read_source
 
 # Below this many tasks a pool costs more (starting processes) than it saves.
 MIN_TASKS_FOR_POOL = 4

@@ -16,39 +16,40 @@ import typer
 from rich.console import Console
 from typer.core import TyperArgument
 
-from . import __version__, baseline, patch
-from . import check as library  # the command named check is a function here
-from .cache import CACHE_DIR
-from .compression import compression_of
-from .config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
-from .copies import CopyError, fix_copies
-from .copies import summary_line as copies_summary
-from .corpus import corpus_linter, run_corpus
-from .discovery import iter_files
-from .explain import rule_markdown
-from .finding import Severity
-from .gitdiff import GitError
-from .inputs_cli import (
+from cnlint import __version__
+from cnlint import check as library  # the command named check is a function here
+from cnlint.ci import baseline
+from cnlint.ci.limits import Limits, Tally, evaluate
+from cnlint.cli.input_options import (
     IdFieldOption,
     RespectGitignoreOption,
     StdinFilenameOption,
     TextFieldOption,
     input_overrides,
 )
-from .limits import Limits, Tally, evaluate
-from .linter import Linter
-from .registry import Registry, RegistryError, load_registry
-from .rejected import RejectedLog
-from .rendered import LINE_FORMATS, LineRenderer, RenderedResult
-from .report import REPORTERS, WRITERS, full
-from .report import statistics as statistics_report
-from .report.console import UNENCODABLE, escape_unencodable, make_console
-from .report.errors import errors_summary, print_errors
-from .report.full import summary_table
-from .report.summary import Counts, plural, show_fixed, summary_line
-from .run import FileResult, Report, process_stdin
-from .sources import SourceOptions
-from .writer import files_written
+from cnlint.config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
+from cnlint.copies import CopyError, fix_copies
+from cnlint.copies import summary_line as copies_summary
+from cnlint.engine.cache import CACHE_DIR
+from cnlint.engine.corpus import corpus_linter, run_corpus
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import Registry, RegistryError, load_registry
+from cnlint.engine.run import FileResult, Report, process_stdin
+from cnlint.finding import Severity
+from cnlint.inputs.compression import compression_of
+from cnlint.inputs.discovery import iter_files
+from cnlint.inputs.gitdiff import GitError
+from cnlint.inputs.sources import SourceOptions
+from cnlint.inputs.writer import files_written
+from cnlint.report import REPORTERS, WRITERS, full, patch
+from cnlint.report import statistics as statistics_report
+from cnlint.report.console import UNENCODABLE, escape_unencodable, make_console
+from cnlint.report.errors import errors_summary, print_errors
+from cnlint.report.explain import rule_markdown
+from cnlint.report.full import summary_table
+from cnlint.report.rejected import RejectedLog
+from cnlint.report.rendered import LINE_FORMATS, LineRenderer, RenderedResult
+from cnlint.report.summary import Counts, plural, show_fixed, summary_line
 
 # typer prints an argument's Python type after its metavar (PATH <list[Path]>), which tells a
 # user nothing the metavar and help do not; typer has no public switch for it.
@@ -485,8 +486,8 @@ def _print_statistics(
     if grouping is None:
         render(report, sys.stdout)
         return
-    from .report.groups import GroupBy  # only a grouped run measures documents
-    from .report.metrics import document_metrics
+    from cnlint.report.groups import GroupBy  # only a grouped run measures documents
+    from cnlint.report.metrics import document_metrics
 
     key, paths, stdin_raw = grouping
     group_by = GroupBy(key, tuple(map(str, paths)), stdin_raw)
@@ -627,8 +628,8 @@ def _reporter(output_format: str, config: Config, registry: Registry) -> Callabl
     """The format's reporter; the HTML report also draws the metrics with the run's thresholds."""
     if output_format != "html":
         return REPORTERS[output_format]
-    from .report import html
-    from .report.metrics import document_metrics
+    from cnlint.report import html
+    from cnlint.report.metrics import document_metrics
 
     return functools.partial(
         html.render, registry=registry, metrics=document_metrics(registry, config)
@@ -868,7 +869,7 @@ def ray_command(
         import ray
     except ImportError as exc:
         raise fail("the ray command needs Ray: pip install 'cnlint[ray]'") from exc
-    from . import raydata
+    from cnlint.integrations import raydata
 
     if output_format not in ("statistics", "json"):
         raise fail(f"unknown --format {output_format!r} (choose from statistics, json)")

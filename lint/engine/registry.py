@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from importlib.metadata import entry_points
 from types import ModuleType
 
-from .rule import Rule
+from cnlint.rule import Rule
 
 ENTRY_POINT_GROUP = "cnlint.rules"
 

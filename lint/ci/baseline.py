@@ -25,9 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Document
-from .finding import Finding
-from .run import Report
+from cnlint.document import Document
+from cnlint.engine.run import Report
+from cnlint.finding import Finding
 
 FORMAT_VERSION = 2
 # Characters of context on each side of the span (within its line) that tell occurrences apart.

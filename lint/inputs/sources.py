@@ -3,7 +3,7 @@
 A source is a file on disk (or stdin) in one of these formats, chosen by its name:
 
 - ``.txt``: one document per file, any encoding (UTF-8 first, else detected);
-- ``.jsonl`` / ``.json``: JSON Lines, one document per record (see :mod:`cnlint.jsonl`);
+- ``.jsonl`` / ``.json``: JSON Lines, one document per record (see :mod:`cnlint.inputs.jsonl`);
 - either of them compressed: ``.gz`` or ``.zst``; a fix is written back compressed.
 
 Reading and rendering are pure functions of the bytes and :class:`SourceOptions`, so callers
@@ -18,10 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from . import decoding, jsonl
-from .binary import binary_kind
-from .compression import CompressionError, compress, compression_of, decompress, inner_name
-from .document import Document
+from cnlint.document import Document
+from cnlint.inputs import decoding, jsonl
+from cnlint.inputs.binary import binary_kind
+from cnlint.inputs.compression import (
+    CompressionError,
+    compress,
+    compression_of,
+    decompress,
+    inner_name,
+)
 
 JSONL_SUFFIXES = (".jsonl", ".json")
 # A compressed JSONL file read whole (stdin, `fix --out`, the corpus pass) is held in memory:
@@ -96,7 +102,7 @@ class SourceFile:
 
 
 def decode(raw: bytes) -> tuple[str, str, float]:
-    """Decode bytes (see :mod:`cnlint.decoding`): the text, the encoding, the confidence (0..1)."""
+    """Decode bytes (see :mod:`cnlint.inputs.decoding`): text, encoding, confidence (0..1)."""
     try:
         return decoding.decode(raw)
     except decoding.DecodeError as exc:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .config import field_path
+from cnlint.config import field_path
 
 TextFieldOption = Annotated[
     str | None,

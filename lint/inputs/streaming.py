@@ -18,9 +18,9 @@ from typing import BinaryIO
 
 import zstandard
 
-from . import jsonl
-from .compression import compression_of, long_line
-from .sources import SourceError, SourceFile, SourceOptions
+from cnlint.inputs import jsonl
+from cnlint.inputs.compression import compression_of, long_line
+from cnlint.inputs.sources import SourceError, SourceFile, SourceOptions
 
 BLOCK_BYTES = 1 << 20
 SKIP_CHUNK = 1 << 20

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
-from .finding import Edit, Finding
+from cnlint.finding import Edit, Finding
 
 
 class TakenEdits:

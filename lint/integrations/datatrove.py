@@ -5,7 +5,7 @@ Install with ``pip install 'cnlint[datatrove]'``. Two steps::
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
-    from cnlint.datatrove import CnlintFilter, CnlintFormatter
+    from cnlint.integrations.datatrove import CnlintFilter, CnlintFormatter
 
     if __name__ == "__main__":  # the executor's workers are processes that import this file
         LocalPipelineExecutor(
@@ -51,13 +51,13 @@ from datatrove.pipeline.filters.base_filter import BaseFilter
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.pipeline.writers.disk_base import DiskWriter
 
-from .config import SEVERITIES, TARGET_SCRIPTS, Config, ConfigError, load_config
-from .document import Document, Record
-from .finding import Finding, Severity
-from .linter import Linter
-from .registry import Registry, load_registry
-from .report.locate import finding_dict
-from .run import check_document
+from cnlint.config import SEVERITIES, TARGET_SCRIPTS, Config, ConfigError, load_config
+from cnlint.document import Document, Record
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import Registry, load_registry
+from cnlint.engine.run import check_document
+from cnlint.finding import Finding, Severity
+from cnlint.report.locate import finding_dict
 
 METADATA_KEY = "cnlint"
 PREFIX = "cnlint:"  # of drop reasons and statistics: cnlint:S105

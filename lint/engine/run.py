@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .compression import compression_of
-from .document import Document
-from .finding import Finding, Severity
-from .linter import FixNotConverging, Linter, RuleError, derive
-from .sources import (
+from cnlint.document import Document
+from cnlint.engine.linter import FixNotConverging, Linter, RuleError, derive
+from cnlint.finding import Finding, Severity
+from cnlint.inputs.compression import compression_of
+from cnlint.inputs.sources import (
     SourceError,
     SourceFile,
     SourceOptions,
@@ -19,11 +19,11 @@ from .sources import (
     read_error,
     read_source,
 )
-from .streaming import blocks
-from .writer import AtomicStream, StaleFileError, write_atomic
+from cnlint.inputs.streaming import blocks
+from cnlint.inputs.writer import AtomicStream, StaleFileError, write_atomic
 
 if TYPE_CHECKING:  # baseline reads reports: importing it here would be a cycle
-    from .baseline import Outcome
+    from cnlint.ci.baseline import Outcome
 
 
 @dataclass
@@ -222,7 +222,7 @@ def process_stream(
     """A JSONL file (plain or compressed) linted or fixed block by block, one result a block.
 
     Memory follows one block however large the file. A fix is streamed into the temp file
-    and renamed over the file at the end (see :class:`~cnlint.writer.AtomicStream`); a file
+    and renamed over the file at the end (see :class:`~cnlint.inputs.writer.AtomicStream`); a file
     with an unreadable record is never written, so fixing first reads it once to check.
     The last result carries the file's error or ``written``.
     """

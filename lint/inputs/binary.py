@@ -11,7 +11,7 @@ A file is binary only on evidence, all taken from its first ``SNIFF_BYTES``:
 
 from __future__ import annotations
 
-from . import decoding
+from cnlint.inputs import decoding
 
 SNIFF_BYTES = 8192
 MAX_NUL_SHARE = 0.01

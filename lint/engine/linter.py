@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .config import Config
-from .defects import reported
-from .document import Document
-from .finding import Applicability, Finding
-from .fixer import Written, apply_edits, choose_fixes
-from .gate import Gate
-from .registry import Registry, load_registry
-from .rule import Rule
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.engine.defects import reported
+from cnlint.engine.fixer import Written, apply_edits, choose_fixes
+from cnlint.engine.gate import Gate
+from cnlint.engine.registry import Registry, load_registry
+from cnlint.finding import Applicability, Finding
+from cnlint.rule import Rule
 
 # Fix passes every document may take; a document gets one more per paragraph, since a rule
 # may fix one of a run of repeats per pass (duplicate-paragraph drops one copy at a time).
@@ -81,7 +81,7 @@ class Linter:
         return rules
 
     def lint(self, doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
-        """The findings to report on ``doc``: one per defect (see :mod:`cnlint.defects`)."""
+        """The findings to report on ``doc``: one per defect (see :mod:`cnlint.engine.defects`)."""
         findings: list[Finding] = []
         verdicts: set[str] = set()
         candidates = self.rules_for(doc.path) if rules is None else rules
@@ -107,7 +107,7 @@ class Linter:
 
         Each pass fixes reported findings only (one per defect), so ``--fix`` fixes what the
         report lists; ``fixed`` leaves out a later pass's finding that is the rest of an earlier
-        fix (``,,`` made ``,``, then ``，``; see :class:`~cnlint.fixer.Written`).
+        fix (``,,`` made ``,``, then ``，``; see :class:`~cnlint.engine.fixer.Written`).
 
         Raises :class:`FixNotConverging` when the text comes back to an earlier state or the
         passes run out (one per paragraph, plus ``MAX_FIX_PASSES``): stopping silently would

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import Config
-from .document import Document
-from .finding import Finding
-from .linter import Linter
-from .registry import Registry, load_registry
-from .rule import CorpusRule
-from .run import DocumentResult, FileResult, process_file
-from .sources import SourceError, SourceOptions, read_source
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import Registry, load_registry
+from cnlint.engine.run import DocumentResult, FileResult, process_file
+from cnlint.finding import Finding
+from cnlint.inputs.sources import SourceError, SourceOptions, read_source
+from cnlint.rule import CorpusRule
 
 
 def corpus_rules(linter: Linter) -> list[CorpusRule]:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import TYPE_CHECKING, Any
 
-from .document import LONE_SURROGATE, Document, Record
+from cnlint.document import LONE_SURROGATE, Document, Record
 
 if TYPE_CHECKING:
-    from .sources import SourceOptions
+    from cnlint.inputs.sources import SourceOptions
 
 BOM = b"\xef\xbb\xbf"
 _WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -19,20 +19,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import __version__
-from .finding import Finding
-from .rule import Rule
+from cnlint import __version__
+from cnlint.finding import Finding
+from cnlint.rule import Rule
 
 CACHE_DIR = ".cnlint_cache"
 
 
 def code_fingerprint(rules: list[Rule]) -> str:
-    """Identifies the code behind the findings: the engine's folder and, for each rule, every
+    """Identifies the code behind the findings: cnlint's own modules and, for each rule, every
     module and data file of the outermost package that holds it (for the built-in rules all of
     ``cnlint.rules``: the family packages, the shared ``_text`` helpers and the ``data/``
     phrase lists), by size and modification time."""
-    engine = Path(__file__).parent
-    files = set(engine.glob("*.py"))
+    engine = Path(__file__).parent.parent  # the cnlint package, all its layers
+    files = set(engine.rglob("*.py"))
     # Each package is searched once: the 54 built-in rules share one (a search per rule
     # cost 80 ms of every cached run).
     for source in {_source(type(rule).__module__, engine) for rule in rules} - {None}:
@@ -45,8 +45,8 @@ def code_fingerprint(rules: list[Rule]) -> str:
 
 
 def _source(module_name: str, engine: Path) -> Path | None:
-    """What a rule's findings depend on: the folder of its outermost package outside the
-    engine's folder (``cnlint.rules``, or a plugin's top package), or its single module."""
+    """What a rule's findings depend on: the folder of its outermost package outside cnlint's
+    own folder (``cnlint.rules``, or a plugin's top package), or its single module."""
     names = module_name.split(".")
     for depth in range(1, len(names) + 1):
         module = sys.modules.get(".".join(names[:depth]))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .finding import Severity, pickled_by_fields
-from .run import FileResult, Report
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Severity, pickled_by_fields
 
 DENSITY_UNIT = 10_000  # density is findings per 10,000 characters
 
@@ -37,7 +37,7 @@ class Verdict:
         return DENSITY_UNIT * self.failing / self.characters if self.characters else 0.0
 
 
-@pickled_by_fields  # a worker sends one per file it renders (cnlint.rendered)
+@pickled_by_fields  # a worker sends one per file it renders (cnlint.report.rendered)
 @dataclass
 class Tally:
     """What a verdict needs of a run, counted file by file so results need not be kept."""

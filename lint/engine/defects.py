@@ -31,7 +31,7 @@ import heapq
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from .finding import Applicability, Finding
+from cnlint.finding import Applicability, Finding
 
 # Other findings listed beside a document's verdict: enough to show what the debris is.
 LISTED_WITH_VERDICT = 10
