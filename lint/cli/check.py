@@ -1,25 +1,31 @@
-"""The command line: a thin typer layer over the library."""
+"""`cnlint check`: lint files, folders or stdin; fix, diff, report, gate."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from typer.core import TyperArgument
 
-from cnlint import __version__
 from cnlint import check as library  # the command named check is a function here
 from cnlint.ci import baseline
 from cnlint.ci.limits import Limits, Tally, evaluate
+from cnlint.cli.app import app
+from cnlint.cli.common import (
+    PROGRESS_MIN_FILES,
+    ConfigOption,
+    FormatOption,
+    Verbose,
+    configured_linter,
+    fail,
+    interruptible,
+    report_errors,
+)
 from cnlint.cli.input_options import (
     IdFieldOption,
     RespectGitignoreOption,
@@ -27,161 +33,21 @@ from cnlint.cli.input_options import (
     TextFieldOption,
     input_overrides,
 )
-from cnlint.config import TARGET_SCRIPTS, Config, ConfigError, load_config, with_settings
-from cnlint.copies import CopyError, fix_copies
-from cnlint.copies import summary_line as copies_summary
+from cnlint.config import TARGET_SCRIPTS, Config
 from cnlint.engine.cache import CACHE_DIR
-from cnlint.engine.corpus import corpus_linter, run_corpus
 from cnlint.engine.linter import Linter
-from cnlint.engine.registry import Registry, RegistryError, load_registry
+from cnlint.engine.registry import Registry
 from cnlint.engine.run import FileResult, Report, process_stdin
 from cnlint.finding import Severity
 from cnlint.inputs.compression import compression_of
-from cnlint.inputs.discovery import iter_files
 from cnlint.inputs.gitdiff import GitError
-from cnlint.inputs.sources import SourceOptions
-from cnlint.inputs.writer import files_written
 from cnlint.report import REPORTERS, WRITERS, full, patch
 from cnlint.report import statistics as statistics_report
-from cnlint.report.console import UNENCODABLE, escape_unencodable, make_console
+from cnlint.report.console import UNENCODABLE, make_console
 from cnlint.report.errors import errors_summary, print_errors
-from cnlint.report.explain import rule_markdown
 from cnlint.report.full import summary_table
-from cnlint.report.rejected import RejectedLog
 from cnlint.report.rendered import LINE_FORMATS, LineRenderer, RenderedResult
 from cnlint.report.summary import Counts, plural, show_fixed, summary_line
-
-# typer prints an argument's Python type after its metavar (PATH <list[Path]>), which tells a
-# user nothing the metavar and help do not; typer has no public switch for it.
-TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
-
-app = typer.Typer(
-    help="cnlint: a data-quality linter for scraped Chinese text.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
-PROGRESS_MIN_FILES = 20
-EXTEND_KEYS = ("extend_select", "extend_ignore")
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"cnlint {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_callback(
-    version: Annotated[
-        bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """cnlint finds and fixes defects in scraped Chinese text."""
-    escape_unencodable(sys.stdout, sys.stderr)
-
-
-def _split(values: list[str] | None) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def fail(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        f"cnlint: error: {message}", markup=False
-    )
-    return typer.Exit(2)
-
-
-def load_registry_or_fail() -> Registry:
-    try:
-        return load_registry()
-    except RegistryError as exc:
-        raise fail(str(exc)) from exc
-
-
-def interruptible(command: Callable[..., None]) -> Callable[..., None]:
-    """Ctrl-C ends a command with one line and exit 130, not a traceback: every write is
-    atomic, so what was written is whole and the rest untouched."""
-
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> None:
-        try:
-            command(*args, **kwargs)
-        except KeyboardInterrupt:
-            Console(stderr=True, highlight=False).print(
-                f"cnlint: interrupted; {files_written()} files written, none partially",
-                markup=False,
-            )
-            raise typer.Exit(130) from None
-
-    return run
-
-
-FormatOption = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "--output-format",
-        metavar="FORMAT",
-        help=f"Output format: {', '.join(REPORTERS)}.",
-    ),
-]
-ConfigOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--config",
-        metavar="FILE|KEY=VALUE",
-        help="Config file (cnlint.toml or pyproject), or a setting on top of the config found, "
-        "in TOML: --config 'target-script = \"traditional\"'. Repeatable.",
-    ),
-]
-
-
-def config_arguments(values: list[str] | None) -> tuple[Path | None, list[str]]:
-    """``--config`` values: at most one file, and KEY=VALUE settings (ruff's convention: a value
-    is a setting when it holds ``=`` and is not an existing file)."""
-    files = [v for v in values or () if "=" not in v or Path(v).is_file()]
-    if len(files) > 1:
-        raise fail(f"--config names two files ({files[0]}, {files[1]}); give one")
-    settings = [v for v in values or () if v not in files]
-    return (Path(files[0]) if files else None), settings
-
-
-def load_config_or_fail(values: list[str] | None, start: Path) -> Config:
-    path, settings = config_arguments(values)
-    try:
-        return with_settings(load_config(path, start), settings)
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
-
-
-def configured_linter(
-    config_values: list[str] | None,
-    start: Path,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    **overrides: Any,
-) -> tuple[Config, Linter]:
-    """The config found for ``start`` with the command line's values on top, and its linter."""
-    registry = load_registry_or_fail()
-    flags = [("--select", select), ("--ignore", ignore)]
-    flags += [(f"--{key.replace('_', '-')}", overrides.get(key)) for key in EXTEND_KEYS]
-    for flag, values in flags:
-        unknown = [s for s in _split(values) or () if not registry.matching(s)]
-        if unknown:
-            raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
-    config = load_config_or_fail(config_values, start)
-    for key in EXTEND_KEYS:  # the command line's add to the config's, as their name says
-        overrides[key] = (*getattr(config, key), *(_split(overrides.get(key)) or ()))
-    try:
-        config = config.with_overrides(select=_split(select), ignore=_split(ignore), **overrides)
-        config.validate_rules(registry)
-        return config, Linter(config, registry)
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
 
 
 @app.command()
@@ -371,7 +237,7 @@ def check(
         extend_ignore=extend_ignore,
         target_script=target_script,
     )
-    say = _Verbose(verbose)
+    say = Verbose(verbose)
     say(f"config: {config.source}")
     say(f"{len(linter.rules)} rules: {' '.join(rule.code for rule in linter.rules)}")
 
@@ -466,7 +332,7 @@ def check(
     concise_summary = output_format == "concise" and not statistics
     in_summary = output_format == "full" or output_file is not None or concise_summary
     summarised = quiet or in_summary or (statistics and output_format != "json")
-    _report_errors(report.errors, summarised=summarised)
+    report_errors(report.errors, summarised=summarised)
     say(f"done in {time.perf_counter() - started:.2f} s")
     code = verdict.exit_code
     if exit_non_zero_on_fix and report.fixed_count and code == 0:
@@ -493,25 +359,6 @@ def _print_statistics(
     group_by = GroupBy(key, tuple(map(str, paths)), stdin_raw)
     for problem in render(report, sys.stdout, group_by, document_metrics(registry, config)):
         print(f"cnlint: warning: {problem}", file=sys.stderr)
-
-
-class _Verbose:
-    """``-v``: what the run uses, on stderr, so it never mixes with the report."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def __call__(self, message: str) -> None:
-        if self.enabled:
-            print(f"cnlint: {message}", file=sys.stderr)
-
-
-def _report_errors(errors: list[FileResult], *, summarised: bool) -> None:
-    """Each file that could not be checked on stderr, whatever the format, then why in sum
-    (unless the report's own summary, on the terminal, already says it)."""
-    print_errors(errors, sys.stderr)
-    if errors and not summarised:
-        print(f"cnlint: {errors_summary(errors)}", file=sys.stderr)
 
 
 def _check_stdin(
@@ -613,7 +460,7 @@ def _print_diff(results: list[FileResult], stdin_raw: bytes | None, *, quiet: bo
     more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
     if not quiet:
         print(f"{summary}{more}." if changed else "No fixes to apply.", file=sys.stderr)
-    _report_errors([r for r in results if r.error], summarised=quiet)
+    report_errors([r for r in results if r.error], summarised=quiet)
 
 
 def _current_bytes(result: FileResult) -> bytes:
@@ -656,7 +503,7 @@ def _write_baseline(report: Report, path: Path) -> int:
     except baseline.BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
-    _report_errors(report.errors, summarised=False)
+    report_errors(report.errors, summarised=False)
     return 2 if report.errors else 0
 
 
@@ -672,334 +519,3 @@ def _apply_baseline(report: Report, path: Path) -> list[str]:
             "--update-baseline shrinks the baseline."
         )
     return notes
-
-
-@app.command("fix")
-@interruptible
-def fix_command(
-    paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH", help="Files or folders to copy fixed.")
-    ],
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the fixed copies.")],
-    unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
-    ] = False,
-    drop_failing: Annotated[
-        str | None,
-        typer.Option(
-            metavar="SEVERITY",
-            help="Leave out documents (JSONL records, .txt files) that still have a finding "
-            "at or above this severity: error, warning, info.",
-        ),
-    ] = None,
-    rejected_out: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="With --drop-failing: write every dropped document, with the findings that "
-            "dropped it, to this JSONL file.",
-        ),
-    ] = None,
-    select: Annotated[
-        list[str] | None, typer.Option(metavar="CODES", help="Rules to enable.")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option(metavar="CODES", help="Rules to disable.")
-    ] = None,
-    config_values: ConfigOption = None,
-    text_field: TextFieldOption = None,
-    id_field: IdFieldOption = None,
-    respect_gitignore: RespectGitignoreOption = None,
-) -> None:
-    """Write fixed copies under --out with the same relative layout; sources stay untouched.
-
-    Exit 0 when every file was copied, 2 when any could not be read or written.
-    """
-    if drop_failing is not None and drop_failing not in [s.value for s in Severity]:
-        raise fail(f"unknown --drop-failing {drop_failing!r} (choose from error, warning, info)")
-    if rejected_out is not None and drop_failing is None:
-        raise fail("--rejected-out needs --drop-failing (nothing is dropped without it)")
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise fail(f"no such file or folder: {', '.join(missing)}")
-    _, linter = configured_linter(
-        config_values,
-        paths[0],
-        select,
-        ignore,
-        **input_overrides(text_field, id_field, respect_gitignore),
-    )
-    drop_at = Severity(drop_failing) if drop_failing else None
-    try:
-        with contextlib.ExitStack() as stack:
-            rejected = (
-                stack.enter_context(RejectedLog(rejected_out, drop_at))
-                if rejected_out is not None and drop_at is not None
-                else None
-            )
-            summary = fix_copies(
-                paths, out, linter, unsafe=unsafe_fixes, drop_at=drop_at, rejected=rejected
-            )
-    except CopyError as exc:
-        raise fail(str(exc)) from exc
-    except OSError as exc:
-        raise fail(f"cannot write --rejected-out {rejected_out}: {exc.strerror or exc}") from exc
-    for result in summary.errors:
-        print(f"{result.path}: error: {result.error}", file=sys.stderr)
-    print(copies_summary(summary, out, drop_at, rejected_out))
-    raise typer.Exit(2 if summary.errors else 0)
-
-
-CORPUS_HELP = (
-    "Find duplicate and near-duplicate documents and boilerplate paragraphs: run the corpus "
-    "rules, which compare documents with each other (`cnlint rules` lists them)."
-)
-
-
-@app.command("corpus", help=CORPUS_HELP)
-def corpus_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="PATH", help="Files or folders (default: the current folder)."),
-    ] = None,
-    output_format: FormatOption = "full",
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Show counts per code instead of each finding.")
-    ] = False,
-    near_threshold: Annotated[
-        float | None,
-        typer.Option(
-            metavar="X", help="Sets the near-threshold option of the corpus rules (default 0.8)."
-        ),
-    ] = None,
-    ngram: Annotated[
-        int | None,
-        typer.Option(metavar="N", help="Sets the ngram option of the corpus rules (default 5)."),
-    ] = None,
-    boilerplate_min_docs: Annotated[
-        int | None,
-        typer.Option(
-            metavar="N",
-            help="Sets the boilerplate-min-docs option of the corpus rules (default 5).",
-        ),
-    ] = None,
-    config_path: Annotated[
-        Path | None,
-        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
-    ] = None,
-) -> None:
-    paths = paths or [Path(".")]
-    if output_format not in REPORTERS:
-        raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
-    if near_threshold is not None and not 0 < near_threshold <= 1:
-        raise fail("--near-threshold must be in (0, 1]")
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise fail(f"no such file or folder: {', '.join(missing)}")
-    try:
-        config = load_config(config_path, paths[0])
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
-    flags = {
-        "near-threshold": near_threshold,
-        "ngram": ngram,
-        "boilerplate-min-docs": boilerplate_min_docs,
-    }
-    linter = corpus_linter(config, options={k: v for k, v in flags.items() if v is not None})
-    files = list(iter_files(paths, config))
-    sources = SourceOptions.from_config(config)
-    report = Report(run_corpus(files, linter, sources, lint_documents=False), config.fail_on)
-    if statistics and output_format == "json":
-        statistics_report.render_json(report, sys.stdout)
-    elif statistics:
-        statistics_report.render(report, sys.stdout)
-    else:
-        REPORTERS[output_format](report, sys.stdout)
-    _report_errors(report.errors, summarised=statistics or output_format == "full")
-    raise typer.Exit(report.exit_code())
-
-
-@app.command("ray")
-def ray_command(
-    paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
-    ],
-    text_column: Annotated[
-        str, typer.Option(metavar="COLUMN", help="The text column of JSONL/parquet rows.")
-    ] = "text",
-    fix: Annotated[bool, typer.Option("--fix", help="Add the fixed text (cnlint_fixed).")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes")] = False,
-    drop: Annotated[
-        bool, typer.Option("--drop", help="Leave out rows still failing after fixes.")
-    ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(metavar="DIR", help="Write the annotated rows as parquet into this folder."),
-    ] = None,
-    rejected_out: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR",
-            help="With --drop: write the dropped rows, with the findings that dropped them "
-            "(cnlint_findings), as parquet into this folder.",
-        ),
-    ] = None,
-    address: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ADDRESS", help="Ray cluster address (default: RAY_ADDRESS or local)."
-        ),
-    ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            metavar="FORMAT",
-            help="statistics or json (the check --format json records).",
-        ),
-    ] = "statistics",
-    config_path: Annotated[
-        Path | None,
-        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
-    ] = None,
-) -> None:
-    """Lint a corpus with Ray Data (pip install 'cnlint[ray]'); same findings as check."""
-    try:
-        import ray
-    except ImportError as exc:
-        raise fail("the ray command needs Ray: pip install 'cnlint[ray]'") from exc
-    from cnlint.integrations import raydata
-
-    if output_format not in ("statistics", "json"):
-        raise fail(f"unknown --format {output_format!r} (choose from statistics, json)")
-    if rejected_out is not None and not drop:
-        raise fail("--rejected-out needs --drop (nothing is dropped without it)")
-    try:
-        config = load_config(config_path, Path(paths[0]))
-        config.validate_rules(load_registry_or_fail())
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
-    files = raydata.expand(paths, config)
-    if not files:
-        raise fail(f"nothing to lint in {', '.join(paths)}")
-    ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
-    dataset = raydata.lint_dataset(
-        raydata.read_inputs(files, text_column),
-        text_column=text_column,
-        config=config,
-        fix=fix,
-        unsafe=unsafe_fixes,
-        drop=drop and rejected_out is None,
-        path_column="path",
-    ).materialize()
-    if rejected_out is not None:
-        dataset, rejected = raydata.split_failing(dataset, config)
-        rejected.write_parquet(str(rejected_out))
-        dataset = dataset.materialize()
-    if output is not None:
-        dataset.write_parquet(str(output))
-    records, errors = raydata.collect(dataset)
-    if output_format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        _print_record_statistics(records)
-    for error in errors:
-        print(error, file=sys.stderr)
-    failing = [r for r in records if Severity(r["severity"]).rank >= config.fail_on.rank]
-    raise typer.Exit(2 if errors else (1 if failing else 0))
-
-
-def _print_record_statistics(records: list[dict]) -> None:
-    counts = Counter((r["code"], r["name"]) for r in records)
-    from rich.table import Table
-
-    table = Table(title="Findings by rule", title_justify="left")
-    for column in ("code", "rule", "count"):
-        table.add_column(column)
-    for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.add_row(code, name, str(count))
-    make_console(sys.stdout).print(table)
-
-
-@app.command("rules")
-def list_rules(
-    output_format: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="table or json")
-    ] = "table",
-) -> None:
-    """List every registered rule."""
-    registry = load_registry_or_fail()
-    if output_format == "json":
-        rows = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "family": r.family(),
-                "severity": r.severity.value,
-                "fix": r.fix_safety.value,
-                "default_enabled": r.default_enabled,
-                "summary": r.summary,
-            }
-            for r in registry
-        ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    console = make_console(sys.stdout)
-    if not console.is_terminal:
-        # Piped or redirected: one rule a line, nothing wrapped or cut, easy to grep.
-        for rule in registry:
-            off = "" if rule.default_enabled else " (off by default)"
-            fields = (
-                rule.code,
-                rule.name,
-                rule.family(),
-                rule.severity.value,
-                rule.fix_safety.value,
-            )
-            print("\t".join(fields) + f"\t{rule.summary}{off}")
-        return
-    from rich.table import Table
-
-    table = Table(title=f"{len(registry)} rules")
-    for column in ("code", "name", "family", "severity", "fix"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("finds")
-    for rule in registry:
-        table.add_row(
-            rule.code,
-            rule.name,
-            rule.family(),
-            rule.severity.value,
-            rule.fix_safety.value,
-            rule.summary,
-        )
-    console.print(table)
-
-
-@app.command("rule")
-@app.command()
-def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code or name, e.g. P101.")],
-) -> None:
-    """Show a rule's documentation and examples (`cnlint rule CODE` is the same)."""
-    registry = load_registry_or_fail()
-    rule = registry.get(code)
-    if rule is None:
-        raise fail(f"unknown rule {code!r}; see `cnlint rules`")
-    text = rule_markdown(rule)
-    console = make_console(sys.stdout)
-    if console.is_terminal:
-        from rich.markdown import Markdown  # imports markdown-it: only for explain's page
-
-        console.print(Markdown(text))
-    else:
-        sys.stdout.write(text)
-
-
-def main() -> None:
-    app()
-
-
-__all__ = ["Config", "app", "main"]
