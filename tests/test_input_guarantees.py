@@ -123,7 +123,7 @@ def test_the_document_shows_where_its_lone_surrogates_are():
 
 
 def test_the_corpus_pass_hashes_text_with_lone_surrogates():
-    from cnlint.engine.fingerprint import ngram_hashes, stable_hash
+    from cnlint.fingerprint import ngram_hashes, stable_hash
 
     text = "絲\ud800綢之路，全長七千公里。"
     assert stable_hash(text) != stable_hash(text.replace("\ud800", ""))

@@ -11,7 +11,16 @@ from conftest import ROOT
 PACKAGE = ROOT / "lint"
 # Bottom to top. The public contract a rule author uses, then the layers of a run, then the
 # public entry points (the library facade), then what is built on them.
-CONTRACT = {"rule", "document", "finding", "chars", "prefilter", "patterns", "config"}
+CONTRACT = {
+    "rule",
+    "document",
+    "finding",
+    "chars",
+    "prefilter",
+    "patterns",
+    "config",
+    "fingerprint",
+}
 FACADE = {"__init__", "testing", "check", "copies"}
 LAUNCHER = "__main__"  # ``python -m cnlint``: the command line's
 LAYERS = ["contract", "inputs", "engine", "ci", "report", "facade", "integrations", "cli"]

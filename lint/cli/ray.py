@@ -15,7 +15,7 @@ from cnlint.cli.common import (
     fail,
     load_registry_or_fail,
 )
-from cnlint.config import ConfigError, load_config
+from cnlint.config import Config, ConfigError, load_config
 from cnlint.finding import Severity
 from cnlint.report.console import make_console
 
@@ -64,6 +64,14 @@ def ray_command(
         Path | None,
         typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
     ] = None,
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus",
+            help="Also run the corpus pass (D201-D203) on the cluster: the findings of "
+            "check --corpus.",
+        ),
+    ] = False,
 ) -> None:
     """Lint a corpus with Ray Data (pip install 'cnlint[ray]'); same findings as check."""
     try:
@@ -76,6 +84,8 @@ def ray_command(
         raise fail(f"unknown --format {output_format!r} (choose from statistics, json)")
     if rejected_out is not None and not drop:
         raise fail("--rejected-out needs --drop (nothing is dropped without it)")
+    if corpus and (fix or drop):
+        raise fail("--corpus reports only; it cannot be combined with --fix or --drop")
     try:
         config = load_config(config_path, Path(paths[0]))
         config.validate_rules(load_registry_or_fail())
@@ -85,19 +95,12 @@ def ray_command(
     if not files:
         raise fail(f"nothing to lint in {', '.join(paths)}")
     ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
-    dataset = raydata.lint_dataset(
-        raydata.read_inputs(files, text_column),
-        text_column=text_column,
-        config=config,
-        fix=fix,
-        unsafe=unsafe_fixes,
-        drop=drop and rejected_out is None,
-        path_column="path",
-    ).materialize()
-    if rejected_out is not None:
-        dataset, rejected = raydata.split_failing(dataset, config)
-        rejected.write_parquet(str(rejected_out))
-        dataset = dataset.materialize()
+    if corpus:
+        from cnlint.integrations.raycorpus import lint_corpus
+
+        dataset = lint_corpus(files, config).materialize()
+    else:
+        dataset = _ray_lint(files, config, text_column, fix, unsafe_fixes, drop, rejected_out)
     if output is not None:
         dataset.write_parquet(str(output))
     records, errors = raydata.collect(dataset)
@@ -110,6 +113,35 @@ def ray_command(
         print(error, file=sys.stderr)
     failing = [r for r in records if Severity(r["severity"]).rank >= config.fail_on.rank]
     raise typer.Exit(2 if errors else (1 if failing else 0))
+
+
+def _ray_lint(
+    files: list[str],
+    config: Config,
+    text_column: str,
+    fix: bool,
+    unsafe: bool,
+    drop: bool,
+    rejected_out: Path | None,
+):
+    """The document rules on Ray: the annotated rows kept (all of them without ``--drop``);
+    with ``rejected_out`` the dropped ones are written there."""
+    from cnlint.integrations import raydata
+
+    dataset = raydata.lint_dataset(
+        raydata.read_inputs(files, text_column),
+        text_column=text_column,
+        config=config,
+        fix=fix,
+        unsafe=unsafe,
+        drop=drop and rejected_out is None,
+        path_column="path",
+    ).materialize()
+    if rejected_out is not None:
+        dataset, rejected = raydata.split_failing(dataset, config)
+        rejected.write_parquet(str(rejected_out))
+        dataset = dataset.materialize()
+    return dataset
 
 
 def _print_record_statistics(records: list[dict]) -> None:

@@ -22,6 +22,9 @@ The linter is built once per Ray actor, not once per batch. The call is the same
 laptop and on a cluster: ``ray.init()`` on a laptop, ``ray.init(address="auto")`` (or the
 ``RAY_ADDRESS`` environment variable) on a cluster node, and the workers need cnlint
 installed (a ``runtime_env={"pip": ["cnlint"]}`` or the cluster image).
+
+The corpus rules (D201-D203: copies across documents) need the whole corpus at once: run them
+with :func:`cnlint.integrations.raycorpus.lint_corpus` (``cnlint ray --corpus``).
 """
 
 from __future__ import annotations
