@@ -16,7 +16,7 @@ from collections import Counter
 from run import IN_MEMORY_MB, MB, build, clean_documents, in_memory_documents
 
 from cnlint.document import Document
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
 
 
 def gate_counts(linter: Linter, docs: list[str]) -> tuple[Counter[str], Counter[str], float]:

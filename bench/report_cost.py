@@ -32,11 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import OUT, build, corpus_files
 
-from cnlint.linter import Linter
-from cnlint.parallel import FileJob, Mode, run_files
+from cnlint.engine.linter import Linter
+from cnlint.engine.parallel import FileJob, Mode, run_files
+from cnlint.engine.run import Report
 from cnlint.report import concise, full, html
 from cnlint.report.summary import summary_line
-from cnlint.run import Report
 
 
 def cpu_time(render: Callable[[], None], repeat: int) -> float:

@@ -135,11 +135,11 @@ def lint_child(folder: str, jobs: int, output: str) -> None:
     objects, what the report formats that keep findings get); "concise": the workers render
     concise lines, which the parent writes to /dev/null (what ``check --format concise`` does).
     """
+    from cnlint.engine.linter import Linter
+    from cnlint.engine.parallel import FileJob, Mode, run_tasks
+    from cnlint.engine.workers import Traffic
     from cnlint.finding import Severity
-    from cnlint.linter import Linter
-    from cnlint.parallel import FileJob, Mode, run_tasks
-    from cnlint.rendered import LineRenderer
-    from cnlint.workers import Traffic
+    from cnlint.report.rendered import LineRenderer
 
     files = corpus_files(Path(folder))
     linter = Linter()
@@ -238,7 +238,7 @@ def time_linter(linter, docs) -> float:
 def rule_costs(docs: list[str]) -> tuple[float, dict[str, float], dict[str, float]]:
     """Seconds for all default rules, per family, and per rule, on the same documents."""
     from cnlint.config import Config
-    from cnlint.linter import Linter
+    from cnlint.engine.linter import Linter
 
     default = Linter()
     everything = time_linter(default, docs)
@@ -274,7 +274,7 @@ def main() -> None:
         lint_child(args.child, args.jobs, args.output)
         return
 
-    from cnlint.parallel import default_jobs
+    from cnlint.engine.parallel import default_jobs
 
     cores = default_jobs()
     rows = []
@@ -302,7 +302,7 @@ def main() -> None:
     doc_mb = sum(len(t.encode()) for t in docs) / MB
     everything, families, per_rule = rule_costs(docs)
     theirs = autocorrect_seconds(docs)
-    from cnlint.linter import Linter
+    from cnlint.engine.linter import Linter
 
     engine = Linter().gate.matcher.name
     print(f"\nLint only, {doc_mb:.1f} MB in memory, 1 core (gate engine: {engine}):")

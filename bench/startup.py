@@ -52,9 +52,9 @@ import typer; stage("typer")
 import pydantic, typer._adapters; stage("pydantic (typer converts every option with it)")
 import rich.console, rich.table; stage("rich (the full report)")
 import cnlint.cli; stage("cnlint.cli and the engine's modules")
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 registry = load_registry(); stage("rule modules (the registry)")
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
 Linter(registry=registry).prepare(); stage("rule set and gate")
 sys.argv = ["cnlint", "check", "--no-cache", sys.argv[1]]
 import contextlib, io

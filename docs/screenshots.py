@@ -19,12 +19,12 @@ from rich.console import Console
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.registry import load_registry
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import load_registry
+from cnlint.engine.run import Report, process_file
 from cnlint.report.html import build_page
 from cnlint.report.statistics import statistics_view
 from cnlint.report.stats import CorpusStats
-from cnlint.run import Report, process_file
 
 DOCS = Path(__file__).resolve().parent
 SEEDS = DOCS.parent / "seeds"

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .config import Config, load_config
-from .document import Document, Span
-from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
-from .linter import Linter
-from .rule import Bad, CorpusRule, Examples, Rule, Settings
+from cnlint.config import Config, load_config
+from cnlint.document import Document, Span
+from cnlint.engine.linter import Linter
+from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
+from cnlint.rule import Bad, CorpusRule, Examples, Rule, Settings
 
 _default_linter: Linter | None = None
 
@@ -44,8 +44,8 @@ def _linter(config: Config | None) -> Linter:
 _LAZY = {
     "check_paths": "check",
     "iter_check": "check",
-    "FileResult": "run",
-    "Report": "run",
+    "FileResult": "engine.run",
+    "Report": "engine.run",
 }
 
 

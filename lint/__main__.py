@@ -1,3 +1,3 @@
-from .cli import main
+from cnlint.cli import main
 
 main()

@@ -1,4 +1,4 @@
-"""The library entry point: check files and folders, get a :class:`~cnlint.run.Report`.
+"""The library entry point: check files and folders, get a :class:`~cnlint.engine.run.Report`.
 
 One call does what ``cnlint check`` does, without printing::
 
@@ -13,8 +13,8 @@ results as they come, serially or in worker processes, with the result cache, or
 pass), :func:`apply_baseline`, :func:`update_baseline` and :func:`verdict` (the exit code
 under the gate limits). Iterating :func:`iter_check` instead of collecting a report keeps
 memory flat however large the corpus. Below them, every way in shares one core: a file goes
-through :func:`cnlint.run.read_and_process` (also ``cnlint fix --out``), a document through
-:func:`cnlint.run.check_document` (also the Ray and datatrove adapters).
+through :func:`cnlint.engine.run.read_and_process` (also ``cnlint fix --out``), a document through
+:func:`cnlint.engine.run.check_document` (also the Ray and datatrove adapters).
 """
 
 from __future__ import annotations
@@ -24,17 +24,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import baseline as baselines
-from .cache import CACHE_DIR
-from .config import Config
-from .corpus import run_corpus
-from .discovery import discover
-from .gitdiff import GitError, changed_files, only_changed
-from .limits import Limits, Tally, Verdict, evaluate
-from .linter import Linter
-from .parallel import FileJob, Mode, default_jobs, run_files, run_tasks
-from .registry import load_registry
-from .run import FileResult, Report
+from cnlint.ci import baseline as baselines
+from cnlint.ci.limits import Limits, Tally, Verdict, evaluate
+from cnlint.config import Config
+from cnlint.engine.cache import CACHE_DIR
+from cnlint.engine.corpus import run_corpus
+from cnlint.engine.linter import Linter
+from cnlint.engine.parallel import FileJob, Mode, default_jobs, run_files, run_tasks
+from cnlint.engine.registry import load_registry
+from cnlint.engine.run import FileResult, Report
+from cnlint.inputs.discovery import discover
+from cnlint.inputs.gitdiff import GitError, changed_files, only_changed
 
 __all__ = [
     "GitError",

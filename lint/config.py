@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .finding import Severity
-from .rule import Rule, Settings
+from cnlint.finding import Severity
+from cnlint.rule import Rule, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,7 +22,7 @@ CONFIG_FILES = ("cnlint.toml", "pyproject.toml")
 SEVERITIES = [s.value for s in Severity]
 TARGET_SCRIPTS = ["simplified", "traditional", "any"]
 TARGET_VARIETIES = ["mandarin", "cantonese", "any"]
-# Every source format cnlint reads (see cnlint.sources), plain and compressed. A plain *.json
+# Every source format cnlint reads (see cnlint.inputs.sources), plain and compressed. A plain *.json
 # beside a corpus is usually metadata (dataset_info.json), not JSON Lines, so folders are not
 # searched for it; compressed *.json.gz is how corpora such as C4 ship JSON Lines.
 DEFAULT_INCLUDE = (

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
-from .discovery import discover
-from .finding import Severity
-from .linter import Linter
-from .rejected import RejectedLog
-from .run import FileResult, read_and_process
-from .writer import write_atomic
+from cnlint.config import Config
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import FileResult, read_and_process
+from cnlint.finding import Severity
+from cnlint.inputs.discovery import discover
+from cnlint.inputs.writer import write_atomic
+from cnlint.report.rejected import RejectedLog
 
 
 class CopyError(Exception):

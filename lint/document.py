@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TypeVar
 
-from .finding import pickled_by_fields
+from cnlint.finding import pickled_by_fields
 
 T = TypeVar("T")
 # Paragraphs are split at \n only: the rules that key paragraphs split the text the same way.

@@ -8,6 +8,7 @@ distinct paragraphs, not with their size.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,6 +56,33 @@ def minhash(text: str, n: int, num_perm: int, seed: int = 1) -> MinHash:
     signature = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
     signature.update_batch(ngram_hashes(text, n).tolist())
     return signature
+
+
+@cache
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows): how LSH cuts a signature for a Jaccard ``threshold``, as datasketch's
+    ``MinHashLSH`` chooses them (the least weighted false positive and negative rate)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(hashvalues: np.ndarray, bands: int, rows: int) -> list[int]:
+    """One 64-bit key per LSH band of a MinHash signature: two signatures share a key
+    when that band of theirs is equal (the band's number is part of the key)."""
+    data = hashvalues.astype("<u8").tobytes()
+    width = rows * 8
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                band.to_bytes(2, "little") + data[band * width : (band + 1) * width],
+                digest_size=8,
+            ).digest(),
+            "little",
+        )
+        for band in range(bands)
+    ]
 
 
 class HashCounter:

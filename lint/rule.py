@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from .document import Document
-from .finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
+from cnlint.document import Document
+from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 
 # Built-in rules live in cnlint.rules.<family>.<code>_<name>: the package names the family.
 BUILT_IN_RULES = "cnlint.rules."
@@ -115,7 +115,7 @@ class Rule:
     metric: ClassVar[Metric | None] = None
     # The rule judges the whole document (too many symbols, not Chinese): a finding of it says
     # the document is garbage to drop or re-extract. The engine then lists only a few of the
-    # document's findings that no fix touches, with a count of the rest (cnlint.defects).
+    # document's findings that no fix touches, with a count of the rest (cnlint.engine.defects).
     document_verdict: ClassVar[bool] = False
 
     def __init__(
@@ -187,6 +187,12 @@ class CorpusRule(Rule):
     document in code order; ``copy`` tells a rule whether one before it found the document
     to be a copy of an earlier one (and so best left out of what documents share).
 
+    A rule is built from map and reduce pieces, so that the pass on one machine (``add``
+    and ``findings``, written once in :class:`CopyRule` and :class:`CountRule`) and the
+    pass on a Ray cluster (:mod:`cnlint.integrations.raycorpus`) run the same code:
+    ``sketch`` maps one document to what the rule keeps of it, ``keys`` names the groups a
+    sketch joins, and the subclass says how a group is reduced.
+
     Its examples are corpora: each text holds the documents, separated by ``DOCUMENT_BREAK``
     (a line of ``---``), and ``flagged`` lists what its findings cover, in order.
     """
@@ -204,5 +210,122 @@ class CorpusRule(Rule):
         """Pass 2: the findings of the next document (the same order as ``add``)."""
         raise NotImplementedError
 
+    def sketch(self, doc: Document) -> Any:
+        """Map: what the rule keeps of ``doc`` (fingerprints, never the text; it must
+        pickle), or ``None`` when the document takes no part."""
+        raise NotImplementedError
+
+    def keys(self, sketch: Any) -> Iterable[int]:
+        """The 64-bit keys of the groups a sketch joins: documents meet only in a group."""
+        raise NotImplementedError
+
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()
+
+
+def document_label(doc: Document) -> str:
+    """How a corpus finding names a document: its path, and its record line in JSONL."""
+    return f"{doc.path}:{doc.record.line}" if doc.record is not None else doc.path
+
+
+class CopyRule(CorpusRule):
+    """A corpus rule that finds copies: a document is a copy of the best earlier original it
+    meets (sharing a key) with a ``score``; the highest score wins, then the earliest.
+
+    An original is a document that takes part (a sketch, and no rule before this one found
+    it a copy) and is not itself a copy. The reduce: the documents of a group, in corpus
+    order, give candidate pairs (``score`` is not ``None``); the pairs of each later
+    document, taken in corpus order, say whether it is a copy. With ``transitive`` every two
+    documents sharing a key are copies of each other (the key is the whole fingerprint, one
+    per document), so the first document of a group is the original of the others.
+    """
+
+    transitive: ClassVar[bool] = False
+
+    def score(self, earlier: Any, later: Any) -> float | None:
+        """How alike two sketches are, or ``None`` when the later is no copy of the earlier."""
+        raise NotImplementedError
+
+    def copy_finding(self, doc: Document, original: str, score: float) -> Finding | None:
+        """The finding on a copy of the document labelled ``original``."""
+        raise NotImplementedError
+
+    def begin(self) -> None:
+        self._labels: list[str] = []
+        self._originals: dict[int, list[int]] = {}  # key -> originals that have it
+        self._sketches: dict[int, Any] = {}  # original -> its sketch
+        self._copy_of: dict[int, tuple[int, float]] = {}
+        self._cursor = 0
+
+    def add(self, doc: Document, copy: bool) -> bool:
+        index = len(self._labels)
+        self._labels.append(document_label(doc))
+        sketch = None if copy else self.sketch(doc)
+        if sketch is None:
+            return False
+        keys = list(self.keys(sketch))
+        met = {earlier for key in keys for earlier in self._originals.get(key, ())}
+        scored = ((earlier, self.score(self._sketches[earlier], sketch)) for earlier in met)
+        best = best_original(scored)
+        if best is not None:
+            self._copy_of[index] = best
+            return True
+        for key in keys:
+            self._originals.setdefault(key, []).append(index)
+        self._sketches[index] = sketch
+        return False
+
+    def findings(self, doc: Document) -> Iterable[Finding]:
+        index = self._cursor
+        self._cursor += 1
+        copy = self._copy_of.get(index)
+        if copy is None:
+            return ()
+        earlier, score = copy
+        finding = self.copy_finding(doc, self._labels[earlier], score)
+        return () if finding is None else (finding,)
+
+
+def best_original(scored: Iterable[tuple[Any, float | None]]) -> tuple[Any, float] | None:
+    """The (original, score) of the highest score, the earliest original among equals;
+    ``None`` when no score is given. Originals compare in corpus order."""
+    best = None
+    for earlier, score in scored:
+        if score is not None and (best is None or (-score, earlier) < (-best[1], best[0])):
+            best = (earlier, score)
+    return best
+
+
+class CountRule(CorpusRule):
+    """A corpus rule that counts: a key found in at least ``minimum()`` documents (each
+    counted once, copies not counted) is frequent, and ``count_findings`` flags it in every
+    document. The sketch is the document's set of keys; the reduce counts each key."""
+
+    def minimum(self) -> int:
+        """In how many documents a key must be to be frequent."""
+        raise NotImplementedError
+
+    def count_findings(self, doc: Document, frequent: Mapping[int, int]) -> Iterable[Finding]:
+        """The findings of ``doc``, given (at least) the frequent keys of its sketch and
+        their counts."""
+        raise NotImplementedError
+
+    def keys(self, sketch: Any) -> Iterable[int]:
+        return sketch
+
+    def begin(self) -> None:
+        from cnlint.fingerprint import HashCounter  # numpy: only when the pass runs
+
+        self._counter = HashCounter()
+        self._frequent: dict[int, int] | None = None
+
+    def add(self, doc: Document, copy: bool) -> bool:
+        sketch = None if copy else self.sketch(doc)
+        if sketch:
+            self._counter.add(list(sketch))
+        return False
+
+    def findings(self, doc: Document) -> Iterable[Finding]:
+        if self._frequent is None:
+            self._frequent = self._counter.at_least(self.minimum())
+        return self.count_findings(doc, self._frequent)

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .config import Config
-from .document import Document
-from .finding import Finding
-from .linter import Linter
-from .registry import Registry
-from .rule import DOCUMENT_BREAK, Bad, CorpusRule, Rule
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import Registry
+from cnlint.finding import Finding
+from cnlint.rule import DOCUMENT_BREAK, Bad, CorpusRule, Rule
 
 
 class ExampleFailure(AssertionError):

@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.linter import Linter
-from cnlint.run import DocumentResult, FileResult, Report
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import DocumentResult, FileResult, Report
 
 from conftest import SEEDS, run_cli
 

@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.sources import read_text_file
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HEADER = "# line code count: cnlint's findings on this seed, reviewed against the ground truth\n"

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from cnlint.sources import SourceOptions, parse_source
+from cnlint.inputs.sources import SourceOptions, parse_source
 
 from conftest import run_cli
 

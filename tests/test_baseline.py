@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from cnlint.baseline import fingerprint, normalize
+from cnlint.ci.baseline import fingerprint, normalize
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
 
 from conftest import run_cli
 

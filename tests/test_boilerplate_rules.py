@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from cnlint import Document
 from cnlint.config import Config, ConfigError, config_from_mapping
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import load_registry
+from cnlint.inputs.sources import read_text_file
 from cnlint.prefilter import literal_led, trie_pattern
-from cnlint.registry import load_registry
 from cnlint.rule import DOCUMENT_BREAK
 from cnlint.rules._text.lines import DECORATION, GAP
 from cnlint.rules._text.phrases import builtin_phrases, case_variants, parse_phrases
@@ -30,7 +31,6 @@ from cnlint.rules.boilerplate import (
     SectionHeader,
 )
 from cnlint.rules.duplication.d203_boilerplate_paragraph import BoilerplateParagraph
-from cnlint.sources import read_text_file
 from cnlint.testing import corpus_findings_of, findings_of, fixed_text
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, ROOT, SEEDS, need

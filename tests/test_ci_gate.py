@@ -129,12 +129,12 @@ def test_limits_hold_when_findings_are_streamed(seed_000_findings):
 
 
 def test_streamed_report_writes_each_file_before_the_next_is_linted(capsys):
-    from cnlint.cli import _report_streamed
+    from cnlint.ci.limits import Limits
+    from cnlint.cli.check import _report_streamed
+    from cnlint.engine.linter import Linter
+    from cnlint.engine.run import process_file
     from cnlint.finding import Severity
-    from cnlint.limits import Limits
-    from cnlint.linter import Linter
-    from cnlint.rendered import LineRenderer
-    from cnlint.run import process_file
+    from cnlint.report.rendered import LineRenderer
 
     seeds = sorted(SEEDS.glob("*.txt"))
     linter = Linter()

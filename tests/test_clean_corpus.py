@@ -3,8 +3,8 @@
 from collections import Counter
 
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.sources import read_text_file
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 
 from conftest import CLEAN_CORPUS, need
 

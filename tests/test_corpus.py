@@ -11,9 +11,10 @@ from collections import Counter
 from typer.testing import CliRunner
 
 from cnlint.cli import app
-from cnlint.corpus import corpus_linter, run_corpus
-from cnlint.fingerprint import HashCounter, minhash
-from cnlint.run import Report
+from cnlint.engine.corpus import corpus_linter, run_corpus
+from cnlint.engine.run import Report
+from cnlint.fingerprint import HashCounter, band_keys, lsh_bands, minhash
+from cnlint.rule import best_original
 
 from conftest import DIRTY_CORPUS, SEEDS, need
 
@@ -155,3 +156,28 @@ def test_hash_counter_folds_buffers_without_losing_counts():
     assert counter.at_least(1) == dict(expected)
     assert counter.at_least(25) == {v: n for v, n in expected.items() if n >= 25}
     assert len(counter) == len(expected)
+
+
+def test_band_keys_meet_where_datasketch_lsh_finds_candidates():
+    from datasketch import MinHashLSH
+
+    rng = random.Random(5)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*"))]
+    texts += [edit_a_few_characters(text, rng) for text in texts[:10]]
+    signatures = [minhash(text, 5, 128) for text in texts]
+    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    bands = lsh_bands(0.8, 128)
+    keys = [set(band_keys(s.hashvalues, *bands)) for s in signatures]
+    for index, signature in enumerate(signatures[:25]):
+        lsh.insert(index, signature)
+    for index, signature in enumerate(signatures):
+        met = {earlier for earlier in range(25) if keys[earlier] & keys[index]}
+        assert met == set(lsh.query(signature))
+    # Not a vacuous equality: edited pages meet their originals.
+    assert sum(bool(keys[25 + i] & keys[i]) for i in range(10)) >= 5
+
+
+def test_a_copy_names_the_earliest_of_equally_similar_originals():
+    assert best_original([(7, 0.81), (3, 0.81), (5, None)]) == (3, 0.81)
+    assert best_original([(3, 0.8), (7, 0.9)]) == (7, 0.9)
+    assert best_original([(3, None)]) is None

@@ -21,7 +21,7 @@ from datatrove.pipeline.writers import JsonlWriter
 
 import cnlint
 from cnlint.config import ConfigError
-from cnlint.datatrove import CnlintFilter, CnlintFormatter, as_record
+from cnlint.integrations.datatrove import CnlintFilter, CnlintFormatter, as_record
 
 from conftest import DIRTY_CORPUS, ROOT, SEEDS, need, run_cli
 

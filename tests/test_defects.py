@@ -7,12 +7,12 @@ import time
 
 from cnlint import Document
 from cnlint.config import Config
-from cnlint.defects import LISTED_WITH_VERDICT, reported
-from cnlint.explain import rule_markdown
+from cnlint.engine.defects import LISTED_WITH_VERDICT, reported
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import load_registry
 from cnlint.finding import Applicability, Edit, Finding, Fix, Severity
-from cnlint.linter import Linter
-from cnlint.registry import load_registry
-from cnlint.sources import read_text_file
+from cnlint.inputs.sources import read_text_file
+from cnlint.report.explain import rule_markdown
 
 from conftest import SEEDS, SHARED, run_cli
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cnlint.patch import split_lines, unified_patch
+from cnlint.report.patch import split_lines, unified_patch
 
 from conftest import SEEDS, git, run_cli
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from cnlint.config import Config
-from cnlint.discovery import discover
+from cnlint.inputs.discovery import discover
 
 # Seed 000 line 3 is real scraped prose; its content does not matter to discovery.
 TEXT = "民生无小事，枝叶总关情。\n"

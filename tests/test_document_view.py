@@ -1,7 +1,7 @@
 """Document.view computes a derived view once per document, however many rules ask."""
 
 from cnlint.document import Document
-from cnlint.linter import derive
+from cnlint.engine.linter import derive
 
 
 def test_view_is_computed_once_per_document_and_anew_for_fixed_text():

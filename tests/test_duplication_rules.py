@@ -2,7 +2,8 @@
 
 from cnlint import Document
 from cnlint.config import Config
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 from cnlint.rules._text.paragraph_keys import comparison_key
 from cnlint.rules.duplication import (
     DuplicateParagraph,
@@ -10,7 +11,6 @@ from cnlint.rules.duplication import (
     RepeatedSentence,
     d102_near_duplicate_paragraph,
 )
-from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need

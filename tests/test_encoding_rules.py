@@ -11,10 +11,10 @@ import pytest
 
 from cnlint.config import Config
 from cnlint.document import Document
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import process_file
 from cnlint.finding import Applicability
-from cnlint.linter import Linter
-from cnlint.run import process_file
-from cnlint.sources import SourceError, read_text_file
+from cnlint.inputs.sources import SourceError, read_text_file
 
 from conftest import SEEDS, SHARED, need
 

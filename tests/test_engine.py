@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from cnlint import Document, Edit, Finding, Fix, FixSafety, Rule, Severity, fix, lint
 from cnlint.config import Config
+from cnlint.engine.fixer import apply_edits, choose_fixes
+from cnlint.engine.linter import FixNotConverging, Linter
+from cnlint.engine.registry import Registry
 from cnlint.finding import Applicability
-from cnlint.fixer import apply_edits, choose_fixes
-from cnlint.linter import FixNotConverging, Linter
-from cnlint.registry import Registry
 
 
 def finding(start, end, *edits):

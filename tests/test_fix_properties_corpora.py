@@ -19,10 +19,10 @@ from functools import cache
 
 from cnlint.chars import HAN
 from cnlint.config import Config
-from cnlint.discovery import iter_files
 from cnlint.document import Document
-from cnlint.linter import Linter
-from cnlint.sources import SourceError, SourceOptions, read_source
+from cnlint.engine.linter import Linter
+from cnlint.inputs.discovery import iter_files
+from cnlint.inputs.sources import SourceError, SourceOptions, read_source
 
 from conftest import ROOT, SEEDS, SHARED, need
 

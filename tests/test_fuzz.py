@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.run import process_source
-from cnlint.sources import SourceOptions, parse_source
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import process_source
+from cnlint.inputs.sources import SourceOptions, parse_source
 
 from conftest import SEEDS, run_cli
 

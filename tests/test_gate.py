@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnlint.document import Document
+from cnlint.engine.gate import Gate
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import load_registry
 from cnlint.finding import FixSafety
-from cnlint.gate import Gate
-from cnlint.linter import Linter
-from cnlint.registry import load_registry
 from cnlint.rule import Examples, Rule, Settings
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS

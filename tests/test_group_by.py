@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 from cnlint.report.groups import folder_group, group_label, url_host
 from cnlint.report.metrics import nearest_rank
 

@@ -15,10 +15,10 @@ import pytest
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.jsonl import WHOLE_FILE_HINT, splice
-from cnlint.linter import Linter
-from cnlint.run import process_stdin
-from cnlint.sources import SourceError, SourceOptions, parse_source
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import process_stdin
+from cnlint.inputs.jsonl import WHOLE_FILE_HINT, splice
+from cnlint.inputs.sources import SourceError, SourceOptions, parse_source
 
 from conftest import SEEDS, run_cli
 
@@ -181,8 +181,8 @@ def _records(count: int) -> bytes:
 def _peak_streaming(path, monkeypatch) -> tuple[int, int]:
     import tracemalloc
 
-    from cnlint import streaming
-    from cnlint.parallel import FileJob, Mode, run_files
+    from cnlint.engine.parallel import FileJob, Mode, run_files
+    from cnlint.inputs import streaming
 
     monkeypatch.setattr(streaming, "BLOCK_BYTES", 1 << 16)
     job = FileJob(Linter(Config(select=("P103",))), Mode())
@@ -278,8 +278,8 @@ def test_a_read_only_jsonl_file_is_reported_as_it_is(tmp_path):
 
 
 def test_a_large_json_array_is_one_error_not_one_per_line(tmp_path, monkeypatch):
-    from cnlint import streaming
-    from cnlint.run import process_stream
+    from cnlint.engine.run import process_stream
+    from cnlint.inputs import streaming
 
     monkeypatch.setattr(streaming, "BLOCK_BYTES", 1 << 12)
     path = tmp_path / "dump.json"

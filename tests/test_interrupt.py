@@ -12,9 +12,9 @@ import time
 import pytest
 
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.run import process_source
-from cnlint.sources import read_source
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import process_source
+from cnlint.inputs.sources import read_source
 
 from conftest import SEEDS
 

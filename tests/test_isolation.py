@@ -6,9 +6,9 @@ import json
 import textwrap
 
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.parallel import FileJob, Mode, run_files
-from cnlint.registry import Registry, load_registry
+from cnlint.engine.linter import Linter
+from cnlint.engine.parallel import FileJob, Mode, run_files
+from cnlint.engine.registry import Registry, load_registry
 
 # A plugin on PYTHONPATH is found only by a fresh interpreter: these run the console script.
 from conftest import run_console_script

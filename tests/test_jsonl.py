@@ -7,11 +7,11 @@ import pytest
 import zstandard
 
 from cnlint.config import Config
-from cnlint.jsonl import parse as jsonl_parse
-from cnlint.jsonl import splice, value_span
-from cnlint.linter import Linter
-from cnlint.run import process_file, process_stdin
-from cnlint.sources import SourceOptions, parse_source, read_source
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import process_file, process_stdin
+from cnlint.inputs.jsonl import parse as jsonl_parse
+from cnlint.inputs.jsonl import splice, value_span
+from cnlint.inputs.sources import SourceOptions, parse_source, read_source
 
 from conftest import SEEDS, run_cli
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cnlint.config import Config
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 from cnlint.report.histograms import binned
 from cnlint.report.metrics import document_metrics
 

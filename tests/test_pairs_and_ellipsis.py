@@ -2,8 +2,8 @@
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.linter import Linter
-from cnlint.sources import read_text_file
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 
 from conftest import CLEAN_CORPUS, SEEDS, need
 

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from cnlint.cli import app
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.parallel import FileJob, Mode, run_files
+from cnlint.engine.linter import Linter
+from cnlint.engine.parallel import FileJob, Mode, run_files
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
 
@@ -110,8 +110,8 @@ def test_no_cache_flag_writes_no_cache(tmp_path, monkeypatch):
 
 
 def test_a_large_jsonl_file_is_split_across_workers_with_the_same_findings(tmp_path, monkeypatch):
-    from cnlint import parallel
-    from cnlint.run import process_file
+    from cnlint.engine import parallel
+    from cnlint.engine.run import process_file
 
     lines = [
         json.dumps({"id": n, "text": line}, ensure_ascii=False)
@@ -142,7 +142,7 @@ def test_a_large_jsonl_file_is_split_across_workers_with_the_same_findings(tmp_p
 def test_results_survive_the_trip_between_processes():
     import pickle
 
-    from cnlint.run import process_file
+    from cnlint.engine.run import process_file
 
     result = process_file(SEEDS / "003_0d4dd77c39c606b7.txt", Linter())
     assert any(f.fix for _, f in result.findings)
@@ -163,7 +163,7 @@ def square_or_fail(n: int) -> int:
 
 
 def test_worker_pool_keeps_order_and_reports_errors_and_deaths():
-    from cnlint.workers import WorkerError, ordered_map
+    from cnlint.engine.workers import WorkerError, ordered_map
 
     def split(items, size):
         return [items[i : i + size] for i in range(0, len(items), size)]
@@ -178,7 +178,7 @@ def test_worker_pool_keeps_order_and_reports_errors_and_deaths():
 
 
 def test_batches_balance_input_bytes():
-    from cnlint.parallel import Task, batches
+    from cnlint.engine.parallel import Task, batches
 
     tasks = [Task(Path(f"{n}.txt"), size=1000) for n in range(100)] + [
         Task(Path("big.jsonl"), start=n, end=n + 1, size=50_000) for n in range(4)
@@ -195,7 +195,7 @@ def test_cache_key_follows_the_shared_helpers_and_phrase_lists_of_the_rules(tmp_
     # each rule's own folder: editing either must give new keys, or stale findings are served.
     import os
 
-    from cnlint.cache import code_fingerprint
+    from cnlint.engine.cache import code_fingerprint
     from cnlint.rules._text import personal_data
 
     rules = Linter(Config(select=("I101",))).rules_for("x.txt")
@@ -214,8 +214,9 @@ def test_cache_key_follows_the_shared_helpers_and_phrase_lists_of_the_rules(tmp_
 def test_a_large_streamed_jsonl_fix_runs_in_the_parent_block_by_block(tmp_path, monkeypatch):
     """A worker sends a task's results back whole; a large JSONL file that is fixed is read
     block by block in the parent instead, so memory follows one block, not the file."""
-    from cnlint import parallel, streaming
-    from cnlint.parallel import run_tasks
+    from cnlint.engine import parallel
+    from cnlint.engine.parallel import run_tasks
+    from cnlint.inputs import streaming
 
     records = tmp_path / "records.jsonl"
     lines = [
@@ -246,9 +247,9 @@ def test_a_large_streamed_jsonl_fix_runs_in_the_parent_block_by_block(tmp_path, 
 
 
 def rendered_run(files, jobs, output_format="concise", traffic=None):
+    from cnlint.engine.parallel import run_tasks
     from cnlint.finding import Severity
-    from cnlint.parallel import run_tasks
-    from cnlint.rendered import LineRenderer
+    from cnlint.report.rendered import LineRenderer
 
     render = LineRenderer(output_format, Severity.WARNING)
     job = FileJob(Linter(), Mode())
@@ -256,8 +257,8 @@ def rendered_run(files, jobs, output_format="concise", traffic=None):
 
 
 def test_workers_send_rendered_lines_not_the_documents():
-    from cnlint.parallel import run_tasks
-    from cnlint.workers import Traffic
+    from cnlint.engine.parallel import run_tasks
+    from cnlint.engine.workers import Traffic
 
     files = sorted(need(CLEAN_CORPUS).glob("*.txt"))
     text_bytes = sum(len(p.read_bytes()) for p in files)
@@ -273,8 +274,8 @@ def test_workers_send_rendered_lines_not_the_documents():
 
 @pytest.mark.parametrize("output_format", ["concise", "jsonl", "github"])
 def test_rendered_lines_from_the_pool_equal_the_serial_run_and_the_reporter(output_format):
+    from cnlint.engine.run import Report
     from cnlint.report import REPORTERS
-    from cnlint.run import Report
 
     pages = sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))
     files = [*sorted(SEEDS.glob("*.txt")), *pages]

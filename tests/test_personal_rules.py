@@ -1,7 +1,8 @@
 """Personal-data rules (I): what they validate, and what real text they leave alone."""
 
 from cnlint.config import Config
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 from cnlint.rules._text.personal_data import (
     check_character,
     is_card_number,
@@ -14,7 +15,6 @@ from cnlint.rules.personal import (
     MobileNumber,
     ResidentIdNumber,
 )
-from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, need

@@ -3,7 +3,7 @@
 import json
 import textwrap
 
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 
 # A plugin on PYTHONPATH is found only by a fresh interpreter: these run the console script.
 from conftest import run_console_script
@@ -79,9 +79,9 @@ def test_rule_helpers_are_public_and_built_in_rules_use_them():
 
     from cnlint import Document, Rule, Span
     from cnlint.chars import HAN, HAN_CHAR, han_count
-    from cnlint.linter import Linter
+    from cnlint.engine.linter import Linter
+    from cnlint.engine.registry import Registry
     from cnlint.prefilter import each_before, literal_led, union
-    from cnlint.registry import Registry
     from cnlint.rules.boilerplate import b101_navigation_junk
 
     assert b101_navigation_junk.union is union and b101_navigation_junk.han_count is han_count

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from cnlint.config import Config
 from cnlint.document import Document
+from cnlint.engine.fixer import choose_fixes
+from cnlint.engine.linter import Linter
 from cnlint.finding import Applicability
-from cnlint.fixer import choose_fixes
-from cnlint.linter import Linter
-from cnlint.sources import SourceError, SourceOptions, parse_source
+from cnlint.inputs.sources import SourceError, SourceOptions, parse_source
 
 from conftest import SEEDS
 

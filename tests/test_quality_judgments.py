@@ -23,7 +23,7 @@ import judgments  # noqa: E402
 import report  # noqa: E402
 from categories import CATEGORIES  # noqa: E402
 
-from cnlint.registry import load_registry  # noqa: E402
+from cnlint.engine.registry import load_registry  # noqa: E402
 
 ALL_JUDGMENTS = judgments.load_all()
 

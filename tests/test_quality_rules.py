@@ -4,9 +4,9 @@ import pytest
 
 from cnlint import Document
 from cnlint.config import Config
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 from cnlint.rules.quality import RepetitionRatio, ShortDocument, SymbolRatio, UnterminatedLines
-from cnlint.sources import read_text_file
 from cnlint.testing import findings_of
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import cnlint
 from cnlint.cli import app
 from cnlint.config import load_config
-from cnlint.raydata import (
+from cnlint.integrations.raydata import (
     COUNT_COLUMN,
     FINDINGS_COLUMN,
     FIXED_COLUMN,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from report_page import corpus_of, json_findings, json_places, places_from_segments
 
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 from cnlint.report.html import build_page
 from cnlint.report.html_documents import FINDINGS_PER_RULE
 

@@ -16,14 +16,14 @@ from report_page import (
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.linter import Linter
-from cnlint.registry import load_registry
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import load_registry
+from cnlint.engine.run import DocumentResult, FileResult, Report
+from cnlint.inputs.sources import read_text_file
 from cnlint.report.highlight import Marked, highlight
 from cnlint.report.html import build_page
 from cnlint.report.html_documents import FINDINGS_PER_RULE, fix_preview, listed_findings
 from cnlint.report.markdown import markdown_html
-from cnlint.run import DocumentResult, FileResult, Report
-from cnlint.sources import read_text_file
 
 from conftest import SEEDS, run_cli
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 from cnlint.testing import check_rule_examples
 
 RULES = list(load_registry())

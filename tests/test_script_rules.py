@@ -9,7 +9,7 @@ import pytest
 from cnlint.chars import PINYIN_LETTERS
 from cnlint.config import Config, ConfigError
 from cnlint.document import Document
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
 from cnlint.rules._text import conversion
 from cnlint.rules._text.script_tables import (
     LEFTOVERS,

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cnlint.sources import read_text_file
+from cnlint.inputs.sources import read_text_file
 
 from conftest import SEEDS, need, run_cli
 from seed_expectations import actual_rows, expected_rows, seed_files, seed_linter

@@ -1,10 +1,10 @@
 """Spam and ads rules (A): their phrase lists, what counts as contact details, real text."""
 
 from cnlint.config import Config
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 from cnlint.rules._text.contacts import PHONE_LIKE
 from cnlint.rules.spam import ContactSolicitation, KeywordStuffing, PromotionalLine
-from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, need

@@ -22,7 +22,7 @@ def run_python(code: str) -> str:
 def test_loading_every_rule_compiles_no_rule_pattern():
     # B104's byline pattern alone took 80 ms to compile at import.
     shown = run_python(
-        "from cnlint.registry import load_registry\n"
+        "from cnlint.engine.registry import load_registry\n"
         "from cnlint.rules.boilerplate import b104_byline_credit as b104\n"
         "load_registry()\n"
         "print(type(b104.BYLINE).__name__, '_compiled' in vars(b104.BYLINE))"

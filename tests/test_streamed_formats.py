@@ -12,18 +12,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cnlint import cli
+from cnlint.ci.limits import Limits
+from cnlint.cli import check as cli_check
 from cnlint.config import load_config
-from cnlint.discovery import discover
+from cnlint.engine.linter import Linter
+from cnlint.engine.parallel import FileJob, Mode, run_files
+from cnlint.engine.run import FileResult, Report
 from cnlint.finding import Severity
-from cnlint.limits import Limits
-from cnlint.linter import Linter
-from cnlint.parallel import FileJob, Mode, run_files
+from cnlint.inputs.discovery import discover
 from cnlint.report import REPORTERS, WRITERS, junit
 from cnlint.report.concise import location
 from cnlint.report.jsonenc import IndentedArray, compact, indented
 from cnlint.report.junit import xml_text
-from cnlint.run import FileResult, Report
 
 from conftest import SEEDS, run_cli
 
@@ -150,7 +150,7 @@ def test_each_file_is_written_before_the_next_is_linted(results, fmt, capsys):
                 seen_by_then.append(capsys.readouterr().out)
             yield result
 
-    cli._report_streamed(lazily(), fmt, Severity.WARNING, Limits(None, None), quiet=True)
+    cli_check._report_streamed(lazily(), fmt, Severity.WARNING, Limits(None, None), quiet=True)
     written = seen_by_then[0] + capsys.readouterr().out
     assert checked[0].path in seen_by_then[0]
     assert written == rendered(Report(checked), fmt)

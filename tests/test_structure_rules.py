@@ -8,7 +8,8 @@ import pytest
 
 from cnlint import Document
 from cnlint.config import Config
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 from cnlint.rules.duplication import DuplicateParagraph
 from cnlint.rules.structure import (
     BrokenParagraph,
@@ -18,7 +19,6 @@ from cnlint.rules.structure import (
     TruncatedDocument,
     TruncatedParagraph,
 )
-from cnlint.sources import read_text_file
 from cnlint.testing import findings_of, fixed_text
 
 from conftest import DIRTY_CORPUS, SEEDS, need

@@ -3,9 +3,9 @@
 import pytest
 
 from cnlint.config import Config, ConfigError, config_from_mapping
-from cnlint.linter import Linter
+from cnlint.engine.linter import Linter
+from cnlint.inputs.sources import read_text_file
 from cnlint.rules.language import JapaneseParagraph, WrittenCantonese
-from cnlint.sources import read_text_file
 from cnlint.testing import findings_of
 
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need

@@ -11,12 +11,12 @@ import time
 
 import pytest
 
-from cnlint import writer
 from cnlint.config import Config
-from cnlint.linter import Linter
-from cnlint.run import process_file, process_source
-from cnlint.sources import read_source
-from cnlint.writer import StaleFileError, write_atomic
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import process_file, process_source
+from cnlint.inputs import writer
+from cnlint.inputs.sources import read_source
+from cnlint.inputs.writer import StaleFileError, write_atomic
 
 from conftest import SEEDS
 

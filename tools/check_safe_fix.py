@@ -19,11 +19,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from cnlint.config import Config
-from cnlint.discovery import iter_files
 from cnlint.document import Document
+from cnlint.engine.linter import Linter
 from cnlint.finding import Applicability
-from cnlint.linter import Linter
-from cnlint.sources import SourceError, SourceOptions, read_source
+from cnlint.inputs.discovery import iter_files
+from cnlint.inputs.sources import SourceError, SourceOptions, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATHS = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "external"]

@@ -14,8 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cnlint.explain import rule_markdown
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
+from cnlint.report.explain import rule_markdown
 from cnlint.rule import CorpusRule, Rule
 
 ROOT = Path(__file__).resolve().parent.parent

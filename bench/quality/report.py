@@ -27,7 +27,7 @@ import judgments
 from categories import CATEGORIES
 from corpus import HERE, Finding, corpus_documents, lint_corpus, source_of
 
-from cnlint.registry import load_registry
+from cnlint.engine.registry import load_registry
 
 PER_10K = 10_000
 TARGET_FALSE_PER_10K = 1.0

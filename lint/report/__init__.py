@@ -1,4 +1,4 @@
-"""Reporters: each turns a :class:`~cnlint.run.Report` into text on a stream.
+"""Reporters: each turns a :class:`~cnlint.engine.run.Report` into text on a stream.
 
 The machine and line formats are also written file by file (:data:`WRITERS`): a writer takes
 each file's result as it comes and keeps no more than what its format must (nothing, or the
@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from ..run import FileResult, Report
+    from cnlint.engine.run import FileResult, Report
 
 Reporter = Callable[["Report", TextIO], None]
 
@@ -55,7 +55,7 @@ class LineWriter:
         self.stream = stream
 
     def add(self, result: FileResult) -> None:
-        from ..run import Report
+        from cnlint.engine.run import Report
 
         self.render(Report([result]), self.stream)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..document import Document
-from ..run import Report
-from .summary import fix_mark
+from cnlint.document import Document
+from cnlint.engine.run import Report
+from cnlint.report.summary import fix_mark
 
 
 def location(doc: Document, start: int) -> str:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..run import FileResult
+from cnlint.engine.run import FileResult
 
 # The start of a reason (as sources.py, jsonl.py, compression.py and run.py word it) and the
 # short name the summary counts it under. First match wins.

@@ -16,14 +16,14 @@ from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
 from rich.table import Table
 
-from ..document import Document
-from ..finding import Finding, Severity
-from ..run import Report
-from .concise import location
-from .console import make_console
-from .statistics import rule_table
-from .stats import CorpusStats
-from .summary import fix_mark, summary_line
+from cnlint.document import Document
+from cnlint.engine.run import Report
+from cnlint.finding import Finding, Severity
+from cnlint.report.concise import location
+from cnlint.report.console import make_console
+from cnlint.report.statistics import rule_table
+from cnlint.report.stats import CorpusStats
+from cnlint.report.summary import fix_mark, summary_line
 
 CONTEXT_CHARS = 20
 PER_RULE = 3  # findings of one rule shown per file unless --show-all

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..finding import Severity
-from ..run import Report
-from .locate import position_dict
+from cnlint.engine.run import Report
+from cnlint.finding import Severity
+from cnlint.report.locate import position_dict
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

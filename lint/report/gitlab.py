@@ -13,12 +13,12 @@ import hashlib
 from collections import Counter
 from typing import Any, TextIO
 
-from ..baseline import fingerprint, hashable
-from ..document import Document
-from ..finding import Finding, Severity
-from ..run import FileResult, Report
-from .jsonenc import IndentedArray
-from .locate import position_dict
+from cnlint.ci.baseline import fingerprint, hashable
+from cnlint.document import Document
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Finding, Severity
+from cnlint.report.jsonenc import IndentedArray
+from cnlint.report.locate import position_dict
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

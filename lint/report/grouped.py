@@ -8,9 +8,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .groups import GroupBy
-from .metrics import Distribution, DocumentMetric, measure
-from .stats import CorpusStats, per_10k, share
+from cnlint.report.groups import GroupBy
+from cnlint.report.metrics import Distribution, DocumentMetric, measure
+from cnlint.report.stats import CorpusStats, per_10k, share
 
 
 @dataclass(frozen=True)

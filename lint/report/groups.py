@@ -25,11 +25,11 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from ..compression import CompressionError, compression_of, decompress
-from ..jsonl import BOM, field_value
-from ..run import FileResult
-from ..sources import MAX_DECOMPRESSED_BYTES, is_jsonl
-from ..streaming import READ_ERRORS, open_payload
+from cnlint.engine.run import FileResult
+from cnlint.inputs.compression import CompressionError, compression_of, decompress
+from cnlint.inputs.jsonl import BOM, field_value
+from cnlint.inputs.sources import MAX_DECOMPRESSED_BYTES, is_jsonl
+from cnlint.inputs.streaming import READ_ERRORS, open_payload
 
 FOLDER = "folder"
 UNREADABLE = "(unreadable)"

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .metrics import DocumentMetric, measure
-from .stats import CorpusStats
+from cnlint.report.metrics import DocumentMetric, measure
+from cnlint.report.stats import CorpusStats
 
 WIDTH = 560
 HEIGHT = 190

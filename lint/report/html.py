@@ -28,18 +28,18 @@ from html import escape
 from importlib.resources import files
 from typing import TextIO
 
-from .. import __version__
-from ..explain import rule_markdown
-from ..registry import Registry, load_registry
-from ..run import Report
-from .highlight import escape_text
-from .histograms import metric_histograms
-from .html_documents import MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, documents_section
-from .html_files import files_section
-from .markdown import markdown_html
-from .metrics import DocumentMetric, document_metrics
-from .stats import PER_CHARS, CorpusStats
-from .svg import Bar, bar_chart, histogram
+from cnlint import __version__
+from cnlint.engine.registry import Registry, load_registry
+from cnlint.engine.run import Report
+from cnlint.report.explain import rule_markdown
+from cnlint.report.highlight import escape_text
+from cnlint.report.histograms import metric_histograms
+from cnlint.report.html_documents import MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, documents_section
+from cnlint.report.html_files import files_section
+from cnlint.report.markdown import markdown_html
+from cnlint.report.metrics import DocumentMetric, document_metrics
+from cnlint.report.stats import PER_CHARS, CorpusStats
+from cnlint.report.svg import Bar, bar_chart, histogram
 
 
 def render(

@@ -28,9 +28,9 @@ import gzip
 from collections import Counter
 from html import escape
 
-from ..finding import Finding, Fix, Severity
-from .highlight import Marked, escape_text, highlight, visible
-from .stats import PER_CHARS, CorpusStats, DocumentStats
+from cnlint.finding import Finding, Fix, Severity
+from cnlint.report.highlight import Marked, escape_text, highlight, visible
+from cnlint.report.stats import PER_CHARS, CorpusStats, DocumentStats
 
 MAX_DOCUMENTS = 200  # documents embedded with their text (see embedded_documents)
 EXAMPLES_PER_RULE = 5  # of those, the worst few of every rule, so each filter finds something

@@ -18,7 +18,7 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .stats import PER_CHARS, CorpusStats, FileStats, per_10k
+from cnlint.report.stats import PER_CHARS, CorpusStats, FileStats, per_10k
 
 ROWS_SHOWN = 50  # rows drawn at first
 ROWS_MORE = 500  # rows added by each "Show more" (thousands at once take seconds of layout)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..run import FileResult, Report
-from .jsonenc import IndentedArray
-from .locate import finding_dict
+from cnlint.engine.run import FileResult, Report
+from cnlint.report.jsonenc import IndentedArray
+from cnlint.report.locate import finding_dict
 
 
 class Writer:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ..run import Report
-from .locate import finding_dict
+from cnlint.engine.run import Report
+from cnlint.report.locate import finding_dict
 
 
 def render(report: Report, stream: TextIO) -> None:

@@ -21,10 +21,10 @@ import tempfile
 from typing import TextIO
 from xml.sax.saxutils import escape
 
-from ..document import Document
-from ..finding import Finding
-from ..run import FileResult, Report
-from .concise import location
+from cnlint.document import Document
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Finding
+from cnlint.report.concise import location
 
 # XML 1.0 cannot hold most control characters, not even escaped; findings about
 # invisible characters quote them, so they are written as \\uXXXX instead.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Document
-from ..finding import Edit, Finding
+from cnlint.document import Document
+from cnlint.finding import Edit, Finding
 
 
 def position_dict(doc: Document, start: int, end: int) -> dict[str, int]:

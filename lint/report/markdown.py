@@ -1,4 +1,4 @@
-"""The small Markdown subset that :func:`cnlint.explain.rule_markdown` writes, as HTML.
+"""The small Markdown subset that :func:`cnlint.report.explain.rule_markdown` writes, as HTML.
 
 Headings, paragraphs, ``- `` lists, indented example blocks and `code` spans; every piece
 of text is escaped (rule examples hold scraped text and markup on purpose).
@@ -6,7 +6,7 @@ of text is escaped (rule examples hold scraped text and markup on purpose).
 
 from __future__ import annotations
 
-from .highlight import escape_text
+from cnlint.report.highlight import escape_text
 
 
 def markdown_html(markdown: str) -> str:

@@ -13,10 +13,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..config import Config
-from ..registry import Registry
-from ..rule import Rule
-from .stats import PER_CHARS, DocumentStats
+from cnlint.config import Config
+from cnlint.engine.registry import Registry
+from cnlint.report.stats import PER_CHARS, DocumentStats
+from cnlint.rule import Rule
 
 # The percentiles the tables show; the JSON adds the maximum.
 PERCENTILES = (10, 50, 90)

@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from .. import __version__
-from ..baseline import fingerprint
-from ..document import Document
-from ..explain import rule_markdown
-from ..finding import Finding, Severity
-from ..registry import load_registry
-from ..run import FileResult, Report
-from .jsonenc import compact
-from .locate import position_dict
+from cnlint import __version__
+from cnlint.ci.baseline import fingerprint
+from cnlint.document import Document
+from cnlint.engine.registry import load_registry
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Finding, Severity
+from cnlint.report.explain import rule_markdown
+from cnlint.report.jsonenc import compact
+from cnlint.report.locate import position_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -13,15 +13,15 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from ..finding import Severity
-from ..run import Report
-from .console import make_console
-from .errors import error_kinds
-from .grouped import GroupedStats, GroupStats
-from .groups import GroupBy
-from .metrics import PERCENTILES, Distribution, DocumentMetric
-from .stats import PER_CHARS, CorpusStats, RuleStats
-from .summary import plural
+from cnlint.engine.run import Report
+from cnlint.finding import Severity
+from cnlint.report.console import make_console
+from cnlint.report.errors import error_kinds
+from cnlint.report.grouped import GroupedStats, GroupStats
+from cnlint.report.groups import GroupBy
+from cnlint.report.metrics import PERCENTILES, Distribution, DocumentMetric
+from cnlint.report.stats import PER_CHARS, CorpusStats, RuleStats
+from cnlint.report.summary import plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # The bar takes what the other columns leave of the console width, within these bounds.

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from ..document import Document
-from ..finding import Applicability, Finding, Severity
-from ..run import Report
+from cnlint.document import Document
+from cnlint.engine.run import Report
+from cnlint.finding import Applicability, Finding, Severity
 
 PER_CHARS = 10_000
 # Upper edges of the defect-density bins (findings per 10,000 characters); the first bin is

@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import TextIO
 
-from ..finding import Applicability, Finding, pickled_by_fields
-from ..run import FileResult, Report
-from .errors import errors_summary
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Applicability, Finding, pickled_by_fields
+from cnlint.report.errors import errors_summary
 
 MARKS = {Applicability.SAFE: "[*]", Applicability.UNSAFE: "[~]"}
 
@@ -29,7 +29,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-@pickled_by_fields  # a worker sends one per file it renders (cnlint.rendered)
+@pickled_by_fields  # a worker sends one per file it renders (cnlint.report.rendered)
 @dataclass
 class Counts:
     """What a run found and fixed; added up file by file, so a streamed run keeps no findings."""

@@ -17,7 +17,7 @@ from bisect import bisect_left
 import numpy as np
 
 from cnlint import Document
-from cnlint.decoding import EVERYDAY
+from cnlint.inputs.decoding import EVERYDAY
 from cnlint.patterns import regex
 
 # UTF-8 continuation bytes (0x80-0xBF) as cp1252 or Latin-1 shows them.

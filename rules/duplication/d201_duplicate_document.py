@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cnlint import Bad, Document, Examples, Finding, Severity
 from cnlint.fingerprint import stable_hash
-from cnlint.rule import DOCUMENT_BREAK, CorpusRule
-from cnlint.rules._text.corpus import label
+from cnlint.rule import DOCUMENT_BREAK, CopyRule
 
 # seed 000, lines 1-3
 HEADLINE = "民生事项放心上 暖心服务到身边\n——我省各地干部深入基层为民解难题\n"
@@ -18,7 +15,7 @@ LEAD = (
 )
 
 
-class DuplicateDocument(CorpusRule):
+class DuplicateDocument(CopyRule):
     code = "D201"
     name = "duplicate-document"
     summary = "The same text as an earlier document (whitespace aside)"
@@ -40,28 +37,21 @@ class DuplicateDocument(CorpusRule):
         ],
     )
 
-    def begin(self) -> None:
-        self._labels: list[str] = []
-        self._first_by_hash: dict[int, int] = {}
-        self._copy_of: dict[int, int] = {}
-        self._cursor = 0
+    # The sketch is the hash of the whole text: documents sharing it are copies.
+    transitive = True
 
-    def add(self, doc: Document, copy: bool) -> bool:
-        index = len(self._labels)
-        self._labels.append(label(doc))
+    def sketch(self, doc: Document) -> int | None:
         paragraphs = doc.paragraph_texts
-        if not paragraphs:
-            return False
-        earlier = self._first_by_hash.setdefault(stable_hash("\n".join(paragraphs)), index)
-        if earlier == index:
-            return False
-        self._copy_of[index] = earlier
-        return True
+        return stable_hash("\n".join(paragraphs)) if paragraphs else None
 
-    def findings(self, doc: Document) -> Iterator[Finding]:
-        index = self._cursor
-        self._cursor += 1
-        earlier = self._copy_of.get(index)
-        if earlier is not None and doc.paragraphs:
-            first = doc.paragraphs[0]
-            yield self.finding(first.start, first.end, f"Duplicate of {self._labels[earlier]}")
+    def keys(self, sketch: int) -> list[int]:
+        return [sketch]
+
+    def score(self, earlier: int, later: int) -> float | None:
+        return 1.0 if earlier == later else None
+
+    def copy_finding(self, doc: Document, original: str, score: float) -> Finding | None:
+        if not doc.paragraphs:
+            return None
+        first = doc.paragraphs[0]
+        return self.finding(first.start, first.end, f"Duplicate of {original}")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 
 from cnlint import Bad, Document, Examples, Finding, Severity
-from cnlint.fingerprint import minhash
-from cnlint.rule import DOCUMENT_BREAK, CorpusRule
-from cnlint.rules._text.corpus import label
+from cnlint.fingerprint import band_keys, lsh_bands, minhash
+from cnlint.rule import DOCUMENT_BREAK, CopyRule
 
 # seed 000, lines 4-5, and the same with its date edited
 STORY = (
@@ -26,7 +23,7 @@ OTHER = (
 )
 
 
-class NearDuplicateDocument(CorpusRule):
+class NearDuplicateDocument(CopyRule):
     code = "D202"
     name = "near-duplicate-document"
     summary = (
@@ -59,41 +56,23 @@ class NearDuplicateDocument(CorpusRule):
         ],
     )
 
-    def begin(self) -> None:
-        from datasketch import MinHashLSH  # imports scipy (~1 s): only when the pass runs
-
-        self._labels: list[str] = []
-        self._lsh = MinHashLSH(
-            threshold=self.option_values["near-threshold"], num_perm=self.option_values["num-perm"]
-        )
-        self._signatures: dict[int, np.ndarray] = {}
-        self._near: dict[int, tuple[int, float]] = {}
-        self._cursor = 0
-
-    def add(self, doc: Document, copy: bool) -> bool:
-        index = len(self._labels)
-        self._labels.append(label(doc))
-        if copy or not doc.paragraph_texts or len(doc.text) < self.option_values["near-min-chars"]:
-            return False
+    def sketch(self, doc: Document) -> np.ndarray | None:
+        if not doc.paragraph_texts or len(doc.text) < self.option_values["near-min-chars"]:
+            return None
         signature = minhash(doc.text, self.option_values["ngram"], self.option_values["num-perm"])
-        best, similarity = None, 0.0
-        for candidate in self._lsh.query(signature):
-            score = float(np.mean(self._signatures[candidate] == signature.hashvalues))
-            if score >= self.option_values["near-threshold"] and score > similarity:
-                best, similarity = candidate, score
-        if best is not None:
-            self._near[index] = (best, similarity)
-            return True
-        self._lsh.insert(index, signature)
-        self._signatures[index] = signature.hashvalues
-        return False
+        return signature.hashvalues
 
-    def findings(self, doc: Document) -> Iterator[Finding]:
-        index = self._cursor
-        self._cursor += 1
-        near = self._near.get(index)
-        if near is not None and doc.paragraphs:
-            earlier, similarity = near
-            first = doc.paragraphs[0]
-            message = f"Near duplicate ({similarity:.0%}) of {self._labels[earlier]}"
-            yield self.finding(first.start, first.end, message)
+    def keys(self, sketch: np.ndarray) -> list[int]:
+        # LSH: documents meet when one band of their signatures is equal.
+        bands = lsh_bands(self.option_values["near-threshold"], self.option_values["num-perm"])
+        return band_keys(sketch, *bands)
+
+    def score(self, earlier: np.ndarray, later: np.ndarray) -> float | None:
+        similarity = float(np.mean(earlier == later))
+        return similarity if similarity >= self.option_values["near-threshold"] else None
+
+    def copy_finding(self, doc: Document, original: str, score: float) -> Finding | None:
+        if not doc.paragraphs:
+            return None
+        first = doc.paragraphs[0]
+        return self.finding(first.start, first.end, f"Near duplicate ({score:.0%}) of {original}")

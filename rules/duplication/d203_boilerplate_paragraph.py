@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from cnlint import Bad, Document, Examples, Finding, Severity
 from cnlint.chars import han_count
-from cnlint.fingerprint import HashCounter, stable_hash
+from cnlint.document import Span
+from cnlint.fingerprint import stable_hash
 from cnlint.patterns import regex
-from cnlint.rule import DOCUMENT_BREAK, CorpusRule
+from cnlint.rule import DOCUMENT_BREAK, CountRule
 
 # Paragraphs that every document of a kind has because of what the documents are, not
 # because a site added them: a chapter heading of a law or a book (第一章 总则), a man page's
@@ -48,7 +49,7 @@ FIRST = "民生事项放心上 暖心服务到身边\n"
 SECOND = "精细化管理 提升城市品质\n"
 
 
-class BoilerplateParagraph(CorpusRule):
+class BoilerplateParagraph(CountRule):
     code = "D203"
     name = "boilerplate-paragraph"
     summary = "A paragraph repeated in many distinct documents (footer, disclaimer, share bar)"
@@ -86,30 +87,22 @@ class BoilerplateParagraph(CorpusRule):
         ],
     )
 
-    def begin(self) -> None:
-        self._paragraphs = HashCounter()
-        self._boilerplate: dict[int, int] | None = None
+    def sketch(self, doc: Document) -> frozenset[int]:
+        return frozenset(stable_hash(text) for _, text in self._candidates(doc))
 
-    def add(self, doc: Document, copy: bool) -> bool:
-        if copy or not doc.paragraph_texts:
-            return False
-        minimum = self.option_values["boilerplate-min-chars"]
-        long_enough = {
-            p for p in doc.paragraph_texts if len(p) >= minimum and not is_structure_or_formula(p)
-        }
-        self._paragraphs.add([stable_hash(p) for p in long_enough])
-        return False
+    def minimum(self) -> int:
+        return self.option_values["boilerplate-min-docs"]
 
-    def findings(self, doc: Document) -> Iterator[Finding]:
-        if self._boilerplate is None:
-            self._boilerplate = self._paragraphs.at_least(
-                self.option_values["boilerplate-min-docs"]
-            )
-        minimum = self.option_values["boilerplate-min-chars"]
-        for span, text in zip(doc.paragraphs, doc.paragraph_texts, strict=True):
-            if len(text) < minimum or is_structure_or_formula(text):
-                continue
-            count = self._boilerplate.get(stable_hash(text))
+    def count_findings(self, doc: Document, frequent: Mapping[int, int]) -> Iterator[Finding]:
+        for span, text in self._candidates(doc):
+            count = frequent.get(stable_hash(text))
             if count is not None:
                 message = f"Boilerplate paragraph found in {count} documents"
                 yield self.finding(span.start, span.end, message)
+
+    def _candidates(self, doc: Document) -> Iterator[tuple[Span, str]]:
+        """The paragraphs that may be boilerplate: long enough, no heading or formula."""
+        minimum = self.option_values["boilerplate-min-chars"]
+        for span, text in zip(doc.paragraphs, doc.paragraph_texts, strict=True):
+            if len(text) >= minimum and not is_structure_or_formula(text):
+                yield span, text

@@ -1,0 +1,1 @@
+"""CI: baselines (known findings) and failure limits (the exit code)."""

@@ -1,0 +1,521 @@
+"""`cnlint check`: lint files, folders or stdin; fix, diff, report, gate."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cnlint import check as library  # the command named check is a function here
+from cnlint.ci import baseline
+from cnlint.ci.limits import Limits, Tally, evaluate
+from cnlint.cli.app import app
+from cnlint.cli.common import (
+    PROGRESS_MIN_FILES,
+    ConfigOption,
+    FormatOption,
+    Verbose,
+    configured_linter,
+    fail,
+    interruptible,
+    report_errors,
+)
+from cnlint.cli.input_options import (
+    IdFieldOption,
+    RespectGitignoreOption,
+    StdinFilenameOption,
+    TextFieldOption,
+    input_overrides,
+)
+from cnlint.config import TARGET_SCRIPTS, Config
+from cnlint.engine.cache import CACHE_DIR
+from cnlint.engine.linter import Linter
+from cnlint.engine.registry import Registry
+from cnlint.engine.run import FileResult, Report, process_stdin
+from cnlint.finding import Severity
+from cnlint.inputs.compression import compression_of
+from cnlint.inputs.gitdiff import GitError
+from cnlint.report import REPORTERS, WRITERS, full, patch
+from cnlint.report import statistics as statistics_report
+from cnlint.report.console import UNENCODABLE, make_console
+from cnlint.report.errors import errors_summary, print_errors
+from cnlint.report.full import summary_table
+from cnlint.report.rendered import LINE_FORMATS, LineRenderer, RenderedResult
+from cnlint.report.summary import Counts, plural, show_fixed, summary_line
+
+
+@app.command()
+@interruptible
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH", help="Files or folders (default: the current folder); - reads stdin."
+        ),
+    ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="CODES",
+            help="Rules to enable: codes, prefixes (P, P1) or names; comma-separated.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(metavar="CODES", help="Rules to disable (codes, prefixes, names)."),
+    ] = None,
+    output_format: FormatOption = "full",
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Show counts per rule instead of each finding (as JSON with --format json).",
+        ),
+    ] = False,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            metavar="folder|FIELD",
+            help="With --statistics: counts and document metrics (percentiles) per folder, or "
+            "per value of a JSONL field (a URL: per host).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            metavar="SEVERITY",
+            help="Lowest severity that makes the exit code 1: error, warning, info.",
+        ),
+    ] = None,
+    config_values: ConfigOption = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(metavar="CODES", help="Rules to enable on top of the selection."),
+    ] = None,
+    extend_ignore: Annotated[
+        list[str] | None,
+        typer.Option(metavar="CODES", help="Rules to disable on top of the ignored ones."),
+    ] = None,
+    target_script: Annotated[
+        str | None,
+        typer.Option(
+            metavar="SCRIPT",
+            help="The script the text should be in: simplified (the default), traditional, any.",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error)."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print the findings only: no summary, no notes."),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Also say which config, rules and files are used (stderr)."
+        ),
+    ] = False,
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        typer.Option(
+            "--exit-non-zero-on-fix",
+            help="With --fix, exit 1 when anything was fixed (for pre-commit), too.",
+        ),
+    ] = False,
+    show_fixes: Annotated[
+        bool,
+        typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule."),
+    ] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--show-all",
+            help="With --format full, show every finding (default: at most "
+            f"{full.PER_RULE} of a rule per file, then how many more).",
+        ),
+    ] = False,
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus", help="Also run the corpus pass (the corpus rules, see `cnlint corpus`)."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help=f"Do not read or write {CACHE_DIR}/.")
+    ] = False,
+    text_field: TextFieldOption = None,
+    id_field: IdFieldOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
+    stdin_filename: StdinFilenameOption = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="Write the report to this file; the terminal gets the summary."
+        ),
+    ] = None,
+    max_findings: Annotated[
+        int | None, typer.Option(min=0, metavar="N", help="Fail only above this many findings.")
+    ] = None,
+    max_density: Annotated[
+        float | None,
+        typer.Option(
+            min=0, metavar="N", help="Fail only above this many findings per 10,000 characters."
+        ),
+    ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Report and fail only on findings not in this baseline.",
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option(help="Write the current findings to the --baseline file.")
+    ] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF",
+            help="Check only files changed since this git ref (and untracked ones).",
+        ),
+    ] = None,
+) -> None:
+    """Lint files and folders (`-` reads stdin); exit 0 if clean, 1 on findings, 2 on errors.
+
+    With `-` and --fix, the fixed text goes to stdout and the report to stderr.
+    """
+    if corpus and (fix or diff):
+        raise fail("--corpus reports only; it cannot be combined with --fix or --diff")
+    paths = paths or [Path(".")]
+    if output_format not in REPORTERS:
+        raise fail(f"unknown --format {output_format!r} (choose from {', '.join(REPORTERS)})")
+    if fail_on is not None and fail_on not in [s.value for s in Severity]:
+        raise fail(f"unknown --fail-on {fail_on!r} (choose from error, warning, info)")
+    if target_script is not None and target_script not in TARGET_SCRIPTS:
+        choices = ", ".join(TARGET_SCRIPTS)
+        raise fail(f"unknown --target-script {target_script!r} (choose from {choices})")
+    if update_baseline and baseline_file is None:
+        raise fail("--update-baseline needs --baseline FILE")
+    if group_by is not None and not statistics:
+        raise fail("--group-by needs --statistics")
+    missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
+    started = time.perf_counter()
+    config, linter = configured_linter(
+        config_values,
+        paths[0],
+        select,
+        ignore,
+        fail_on=Severity(fail_on) if fail_on else None,
+        **input_overrides(text_field, id_field, respect_gitignore),
+        max_findings=max_findings,
+        max_density=max_density,
+        extend_select=extend_select,
+        extend_ignore=extend_ignore,
+        target_script=target_script,
+    )
+    say = Verbose(verbose)
+    say(f"config: {config.source}")
+    say(f"{len(linter.rules)} rules: {' '.join(rule.code for rule in linter.rules)}")
+
+    reading_stdin = [str(p) for p in paths] == ["-"]
+    stdin_raw = sys.stdin.buffer.read() if reading_stdin else None
+    if stdin_raw is not None:
+        emit = fix and not diff
+        results = [
+            _check_stdin(
+                stdin_raw, stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=emit
+            )
+        ]
+    else:
+        try:
+            selection = library.select_files(
+                paths, config, baseline=baseline_file, changed_since=changed_since
+            )
+        except GitError as exc:
+            raise fail(f"--changed-since {changed_since}: {exc}") from exc
+        if not selection.discovered and not selection.problems:
+            where = ", ".join(str(p) for p in paths)
+            patterns = ", ".join(config.include)
+            Console(stderr=True, highlight=False).print(
+                f"cnlint: warning: no files to check in {where} (include: {patterns})",
+                markup=False,
+            )
+        files = selection.files
+        say(f"{len(files)} files to check")
+        streamed = output_format in WRITERS and not (
+            corpus
+            or diff
+            or statistics
+            or output_file
+            or baseline_file
+            or update_baseline
+            or show_fixes
+            or exit_non_zero_on_fix
+        )
+        results = library.iter_results(
+            selection,
+            linter,
+            fix=fix or diff,
+            unsafe=unsafe_fixes,
+            write=fix and not diff,
+            corpus=corpus,
+            jobs=jobs,
+            cache=not no_cache,
+            join=not streamed,  # streamed formats keep counts only: a large file comes in parts
+            # The line formats are rendered where each file is linted (in the workers): only
+            # lines and counts come back.
+            finish=LineRenderer(output_format, config.fail_on)
+            if streamed and output_format in LINE_FORMATS
+            else None,
+        )
+        if streamed:
+            limits = Limits(config.max_findings, config.max_density)
+            code = _report_streamed(results, output_format, config.fail_on, limits, quiet=quiet)
+            say(f"done in {time.perf_counter() - started:.2f} s")
+            raise typer.Exit(0 if exit_zero and code == 1 else code)
+        # The corpus pass reads every file before its first result: no progress to show.
+        results = list(results) if corpus else _collect(results, len(files))
+    report = Report(results, config.fail_on)
+    if diff:
+        _print_diff(results, stdin_raw, quiet=quiet)
+        code = 2 if report.errors else (1 if any(r.changed for r in results) else 0)
+        raise typer.Exit(0 if exit_zero and code == 1 else code)
+    out = sys.stderr if fix and reading_stdin else sys.stdout  # stdout carries the fixed text
+    if update_baseline:
+        raise typer.Exit(_write_baseline(report, baseline_file))
+    notes = _apply_baseline(report, baseline_file) if baseline_file else []
+    verdict = library.verdict(report, config)
+    notes += [f"Gate: {reason}." for reason in verdict.reasons]
+    if statistics:
+        grouping = (group_by, paths, stdin_raw) if group_by else None
+        _print_statistics(report, output_format, grouping, config, linter.registry)
+    elif output_file is not None:
+        render = _reporter(output_format, config, linter.registry)
+        _write_report(report, output_format, output_file, render)
+    elif quiet and output_format == "full":
+        full.render_findings(report, out, show_all=show_all)
+    elif output_format == "full":
+        full.render(report, out, show_all=show_all)
+    else:
+        _reporter(output_format, config, linter.registry)(report, out)
+    if output_format == "concise" and not (statistics or output_file or quiet):
+        print(summary_line(report), file=sys.stderr)
+    if show_fixes:
+        show_fixed(report, out)
+    human = statistics or output_file is not None or output_format in ("full", "concise")
+    for note in [] if quiet else notes:
+        print(note, file=out if human else sys.stderr)
+    concise_summary = output_format == "concise" and not statistics
+    in_summary = output_format == "full" or output_file is not None or concise_summary
+    summarised = quiet or in_summary or (statistics and output_format != "json")
+    report_errors(report.errors, summarised=summarised)
+    say(f"done in {time.perf_counter() - started:.2f} s")
+    code = verdict.exit_code
+    if exit_non_zero_on_fix and report.fixed_count and code == 0:
+        code = 1
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+def _print_statistics(
+    report: Report,
+    output_format: str,
+    grouping: tuple[str, list[Path], bytes | None] | None,
+    config: Config,
+    registry: Registry,
+) -> None:
+    """``--statistics``, with ``--group-by`` (its key, the checked paths, stdin's bytes)."""
+    render = statistics_report.render_json if output_format == "json" else statistics_report.render
+    if grouping is None:
+        render(report, sys.stdout)
+        return
+    from cnlint.report.groups import GroupBy  # only a grouped run measures documents
+    from cnlint.report.metrics import document_metrics
+
+    key, paths, stdin_raw = grouping
+    group_by = GroupBy(key, tuple(map(str, paths)), stdin_raw)
+    for problem in render(report, sys.stdout, group_by, document_metrics(registry, config)):
+        print(f"cnlint: warning: {problem}", file=sys.stderr)
+
+
+def _check_stdin(
+    raw: bytes, name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
+) -> FileResult:
+    """Lint stdin; with ``emit`` the fixed bytes (or the input, if unfixable) go to stdout."""
+    result, output = process_stdin(raw, name or "-", linter, fix=fix, unsafe=unsafe)
+    if emit:
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    return result
+
+
+def _report_streamed(
+    results: Iterable[FileResult | RenderedResult],
+    output_format: str,
+    fail_on: Severity,
+    limits: Limits,
+    *,
+    quiet: bool = False,
+) -> int:
+    """Report each file's findings as soon as it is linted, keeping only counts (and what
+    the format itself must keep): memory stays flat however large the corpus. The line
+    formats come rendered by the workers; the others are written here, file by file."""
+    writer = None if output_format in LINE_FORMATS else WRITERS[output_format](sys.stdout)
+    tally = Tally(fail_on)
+    counts = Counts()
+    for result in results:
+        if isinstance(result, RenderedResult):
+            sys.stdout.write(result.lines)
+            tally.merge(result.tally)
+            counts.merge(result.counts)
+        else:
+            writer.add(result)
+            tally.add(result)
+            counts.add(result)
+        print_errors([result], sys.stderr)
+    if writer is not None:
+        writer.close()
+    verdict = evaluate(tally, limits)
+    for reason in [] if quiet else verdict.reasons:
+        print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)
+    # concise: the summary goes to stderr, so stdout stays one line per finding (for editors'
+    # problem matchers and grep); the other streamed formats are for machines.
+    if output_format == "concise" and not quiet:
+        print(summary_line(counts), file=sys.stderr)
+    elif counts.errors and not quiet:
+        print(f"cnlint: {errors_summary(counts.errors)}", file=sys.stderr)
+    return verdict.exit_code
+
+
+def _collect(results: Iterator[FileResult], files: int) -> list[FileResult]:
+    if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return list(results)
+    collected = []
+    from rich.progress import Progress  # only for a long run on a terminal: not at start-up
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Linting", total=files)
+        for result in results:
+            collected.append(result)
+            progress.advance(task)
+    return collected
+
+
+def _print_diff(results: list[FileResult], stdin_raw: bytes | None, *, quiet: bool) -> None:
+    """The fixes as one patch on stdout (for ``git apply``/``patch``); what it holds, what it
+    could not show and the files that could not be checked go to stderr."""
+    shown, hidden = [], []
+    for result in results:
+        if not result.changed:
+            continue
+        encoding = result.documents[-1].doc.encoding if result.documents else "utf-8"
+        compressed = compression_of(result.path) is not None
+        if not patch.shows_as_text(encoding, compressed):
+            hidden.append((result, "compressed" if compressed else encoding))
+            continue
+        old = stdin_raw if stdin_raw is not None else _current_bytes(result)
+        sys.stdout.buffer.write(
+            patch.unified_patch(result.path, old, result.new_text.encode(encoding))
+        )
+        shown.append(result)
+    sys.stdout.flush()
+    for result, why in hidden:
+        print(
+            f"{result.path}: would fix {plural(result.fixed_count, 'finding')}; {why}, so not "
+            "in the patch (`cnlint fix --out DIR` writes the fixed copy)",
+            file=sys.stderr,
+        )
+    changed = shown + [result for result, _ in hidden]
+    fixes = sum(result.fixed_count for result in changed)
+    summary = f"Would fix {plural(fixes, 'finding')} in {plural(len(changed), 'file')}"
+    unsafe = sum(
+        1
+        for result in results
+        for _, finding in result.findings
+        if finding.fix and finding.fix.applicability.value == "unsafe"
+    )
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    if not quiet:
+        print(f"{summary}{more}." if changed else "No fixes to apply.", file=sys.stderr)
+    report_errors([r for r in results if r.error], summarised=quiet)
+
+
+def _current_bytes(result: FileResult) -> bytes:
+    """The file as it is on disk: the patch's context must match it byte for byte."""
+    try:
+        return Path(result.path).read_bytes()
+    except OSError:
+        return result.old_text.encode("utf-8")
+
+
+def _reporter(output_format: str, config: Config, registry: Registry) -> Callable:
+    """The format's reporter; the HTML report also draws the metrics with the run's thresholds."""
+    if output_format != "html":
+        return REPORTERS[output_format]
+    from cnlint.report import html
+    from cnlint.report.metrics import document_metrics
+
+    return functools.partial(
+        html.render, registry=registry, metrics=document_metrics(registry, config)
+    )
+
+
+def _write_report(report: Report, output_format: str, output_file: Path, render: Callable) -> None:
+    """The report goes to the file; the terminal gets the summary table and line."""
+    try:
+        with output_file.open("w", encoding="utf-8", errors=UNENCODABLE) as stream:
+            render(report, stream)
+    except OSError as exc:
+        raise fail(f"cannot write {output_file}: {exc.strerror or exc}") from exc
+    console = make_console(sys.stdout)
+    if report.findings:
+        console.print(summary_table(report, console.width))
+    console.print(summary_line(report), markup=False)
+    console.print(f"Wrote the {output_format} report to {output_file}.", markup=False)
+
+
+def _write_baseline(report: Report, path: Path) -> int:
+    try:
+        written = library.update_baseline(report, path)
+    except baseline.BaselineError as exc:
+        raise fail(str(exc)) from exc
+    print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
+    report_errors(report.errors, summarised=False)
+    return 2 if report.errors else 0
+
+
+def _apply_baseline(report: Report, path: Path) -> list[str]:
+    try:
+        outcome = library.apply_baseline(report, path)
+    except baseline.BaselineError as exc:
+        raise fail(str(exc)) from exc
+    notes = [f"Baseline: {outcome.suppressed} known findings suppressed ({path})."]
+    if outcome.gone:
+        notes.append(
+            f"Baseline: {outcome.gone} known findings no longer occur; "
+            "--update-baseline shrinks the baseline."
+        )
+    return notes

@@ -1,0 +1,1 @@
+"""Inputs: finding files, reading and decoding them into documents, and writing fixed ones back."""

@@ -1,0 +1,1 @@
+"""cnlint inside other pipelines: Ray Data and datatrove."""

@@ -1,0 +1,423 @@
+"""The corpus pass on Ray Data: the findings of ``cnlint check --corpus`` (or, without the
+document rules, of ``cnlint corpus``) for a corpus spread over a cluster::
+
+    import ray
+    from cnlint.integrations.raycorpus import lint_corpus
+    from cnlint.integrations.raydata import collect
+
+    ray.init()                                   # or ray.init(address="auto")
+    records, errors = collect(lint_corpus(files, config))
+
+The corpus rules run from their map and reduce pieces (see :class:`cnlint.rule.CopyRule`
+and :class:`cnlint.rule.CountRule`), the same code as the pass on one machine
+(:mod:`cnlint.engine.corpus`). No step holds the corpus in one place:
+
+1. map: a task per file reads it as ``cnlint check`` does; each document gives a row of
+   fingerprints: its order (file number << 32 | document number), its label and each
+   corpus rule's sketch (a 64-bit hash, a MinHash signature of 1 KB, paragraph hashes);
+2. each corpus rule in code order, leaving out the documents a rule before it found copies:
+
+   - a copy rule (D201, D202) groups the sketches by key (the text's hash; each LSH band):
+     a group's documents in corpus order give candidate pairs (later, earlier, score).
+     For D201 the first of a group is the original of the others. For D202 the pairs,
+     sorted by the later document, stream through the driver, which keeps the documents
+     found near copies so far (an earlier document that is itself a copy is no original)
+     and sends the verdicts back in blocks;
+   - a count rule (D203) groups (key, document) rows by key and counts the documents that
+     count (not copies); a key in ``minimum()`` of them goes back to every document that
+     has it;
+   - the copies found mark the sketch rows (a group by order) for the rules after;
+3. a group by file: a task reads the file again, lints its documents (``lint_documents``)
+   and adds the findings the verdicts of its documents give; a row per file with
+   ``path``, ``cnlint_findings`` (the ``check --format json`` records) and ``cnlint_error``,
+   as :func:`cnlint.integrations.raydata.lint_dataset` gives.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cnlint.config import Config
+from cnlint.document import Document
+from cnlint.engine.corpus import corpus_rules
+from cnlint.engine.linter import Linter
+from cnlint.engine.run import DocumentResult, FileResult, process_file
+from cnlint.finding import Finding
+from cnlint.inputs.sources import SourceError, SourceOptions, read_source
+from cnlint.integrations.raydata import ERROR_COLUMN, FINDINGS_COLUMN
+from cnlint.report.locate import finding_dict
+from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document_label
+
+# A document's place in the corpus: its file's number, then its number in the file.
+DOCUMENT_BITS = 32
+# Verdicts go from the driver to the object store in blocks of this many rows.
+VERDICT_BLOCK = 65536
+
+
+def lint_corpus(
+    files: list[str],
+    config: Config | None = None,
+    *,
+    lint_documents: bool = True,
+    linter: Linter | None = None,
+    partitions: int | None = None,
+):
+    """A dataset with a row per file: its path, the JSON array of its findings (the corpus
+    rules', and with ``lint_documents`` every other selected rule's) and its read error.
+
+    ``files`` in the order ``cnlint check`` walks them: the corpus rules judge a document
+    against the documents before it. ``linter`` (default: one for ``config``) selects the
+    rules; build it with :func:`cnlint.engine.corpus.corpus_linter` for the corpus rules alone.
+    ``partitions``: how many parts each group-by shuffles into (default: twice the
+    cluster's CPUs); more parts, less memory per reduce task.
+    """
+    import ray
+    import ray.data
+
+    linter = linter or Linter(config)
+    setup = Setup(linter, partitions or 2 * max(1, int(ray.cluster_resources().get("CPU", 1))))
+    rules = setup.rules()
+    table = ray.data.from_items([{"file": i, "path": path} for i, path in enumerate(files)])
+    verdicts = []
+    if rules:
+        state = _expand(table, _sketch_rows, _state_fields(len(rules)), setup).materialize()
+        for number, rule in enumerate(rules):
+            if isinstance(rule, CopyRule):
+                found = _copy_verdicts(state, number, rule, setup).materialize()
+                if number + 1 < len(rules):
+                    state = _mark_copies(state, found, setup).materialize()
+            elif isinstance(rule, CountRule):
+                found = _count_verdicts(state, number, rule, setup)
+            else:
+                raise TypeError(f"{rule.code}: a corpus rule must be a CopyRule or a CountRule")
+            verdicts.append(found)
+    heads = table.map_batches(_file_verdict, batch_format="numpy")
+    grouped = _typed(heads.union(*verdicts), VERDICT_FIELDS)
+    return grouped.groupby("file", num_partitions=setup.partitions).map_groups(
+        _finish_file, fn_args=(setup, lint_documents), batch_format="numpy"
+    )
+
+
+class Setup:
+    """What every task needs: the linter (built once per worker process, not per task)."""
+
+    def __init__(self, linter: Linter, partitions: int) -> None:
+        self.partitions = partitions
+        self._config = linter.config
+        self._linter: Linter | None = linter
+        self._rules: list[CorpusRule] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_linter": None, "_rules": None}
+
+    def linter(self) -> Linter:
+        if self._linter is None:
+            key = pickle.dumps(self._config)
+            if key not in _LINTERS:
+                _LINTERS[key] = Linter(self._config)
+            self._linter = _LINTERS[key]
+        return self._linter
+
+    def rules(self) -> list[CorpusRule]:
+        """The corpus rules, in code order (their pieces only are used here)."""
+        if self._rules is None:
+            self._rules = corpus_rules(self.linter())
+        return self._rules
+
+
+_LINTERS: dict[bytes, Linter] = {}
+
+
+def _state_fields(rules: int) -> dict[str, str]:
+    """The sketch rows: a document, whether a rule found it a copy, each rule's sketch."""
+    sketches = {f"s{i}": "binary" for i in range(rules)}
+    return {"order": "int64", "label": "string", "copy": "bool", "mark": "bool", **sketches}
+
+
+def _expand(dataset, rows: Callable[..., list[dict[str, Any]]], fields: dict[str, str], *args):
+    """``dataset.flat_map(rows)`` giving typed blocks (an empty block too has the fields, so
+    blocks always concatenate)."""
+    return dataset.map_batches(_expand_batch, fn_args=(rows, fields, *args), batch_format="numpy")
+
+
+def _expand_batch(batch: dict[str, np.ndarray], rows, fields: dict[str, str], *args):
+    import pyarrow as pa
+
+    size = len(next(iter(batch.values()))) if batch else 0
+    out = [new for i in range(size) for new in rows({k: v[i] for k, v in batch.items()}, *args)]
+    return pa.Table.from_pylist(out, schema=pa.schema(list(fields.items())))
+
+
+def _typed(dataset, fields: dict[str, str]):
+    """The dataset with every block cast to ``fields``, before a shuffle concatenates them:
+    in Ray 2.60 a shuffle's reduce can meet an empty block without columns and fail."""
+    import ray
+    import ray.data
+
+    cast = ray.remote(_cast_block)
+    return ray.data.from_arrow_refs([cast.remote(b, fields) for b in dataset.to_arrow_refs()])
+
+
+def _cast_block(table, fields: dict[str, str]):
+    import pyarrow as pa
+
+    schema = pa.schema(list(fields.items()))
+    return schema.empty_table() if table.num_rows == 0 else table.select(list(fields)).cast(schema)
+
+
+def _sketch_rows(row: dict[str, Any], setup: Setup) -> list[dict[str, Any]]:
+    rules = setup.rules()
+    sources = SourceOptions.from_config(setup.linter().config)
+    try:
+        source = read_source(Path(row["path"]), sources)
+    except SourceError:
+        return []  # the last step reports it, as the pass on one machine does
+    return [
+        {
+            "order": (int(row["file"]) << DOCUMENT_BITS) | number,
+            "label": document_label(doc),
+            "copy": False,
+            "mark": False,
+            **{f"s{i}": _dump(rule.sketch(doc)) for i, rule in enumerate(rules)},
+        }
+        for number, doc in enumerate(source.documents)
+    ]
+
+
+def _dump(sketch: Any) -> bytes:
+    return b"" if sketch is None else pickle.dumps(sketch, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(cell: bytes) -> Any:
+    return pickle.loads(cell) if len(cell) else None
+
+
+def _key_rows(row: dict[str, Any], number: int, setup: Setup) -> list[dict[str, Any]]:
+    rule = setup.rules()[number]
+    sketch = _load(row[f"s{number}"])
+    if sketch is None or row["copy"]:
+        return []
+    cell = row[f"s{number}"]
+    return [
+        {"key": key, "order": int(row["order"]), "label": str(row["label"]), "sketch": cell}
+        for key in rule.keys(sketch)
+    ]
+
+
+def _copy_verdicts(state, number: int, rule: CopyRule, setup: Setup):
+    fields = {"key": "uint64", "order": "int64", "label": "string", "sketch": "binary"}
+    keyed = _expand(state, _key_rows, fields, number, setup)
+    groups = keyed.groupby("key", num_partitions=setup.partitions).map_groups(
+        _group_pairs, fn_args=(number, setup), batch_format="numpy"
+    )
+    if rule.transitive:
+        return groups
+    return _resolve(groups.sort(["order", "earlier"]), number)
+
+
+def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
+    """The pairs of a group: each document with every earlier one it copies (a transitive
+    rule: with the first one only)."""
+    rule = setup.rules()[number]
+    assert isinstance(rule, CopyRule)
+    ranked = np.argsort(group["order"], kind="stable")
+    members = [(int(group["order"][i]), str(group["label"][i]), group["sketch"][i]) for i in ranked]
+    sketches = [_load(cell) for _, _, cell in members]
+    pairs = _verdict_columns()
+    for j in range(1, len(members)):
+        earlier = range(1) if rule.transitive else range(j)
+        for i in earlier:
+            score = rule.score(sketches[i], sketches[j])
+            if score is not None:
+                later, (earlier, label, _) = members[j][0], members[i]
+                _append_verdict(pairs, number, later, label, score, earlier=earlier)
+    return _verdict_table(pairs)
+
+
+# What the reduce steps give: a row per verdict on a document (or per file, ``rule`` -1).
+VERDICT_FIELDS = {
+    "file": "int64",
+    "order": "int64",
+    "rule": "int64",
+    "label": "string",
+    "score": "float64",
+    "key": "uint64",
+    "count": "int64",
+    "path": "string",
+    "earlier": "int64",
+}
+
+
+def _verdict_columns() -> dict[str, list]:
+    return {name: [] for name in VERDICT_FIELDS}
+
+
+def _verdict_table(columns: dict[str, list]):
+    """The verdicts as an Arrow table (typed even when empty, so blocks always match)."""
+    import pyarrow as pa
+
+    schema = pa.schema([(name, kind) for name, kind in VERDICT_FIELDS.items()])
+    return pa.table(columns, schema=schema)
+
+
+def _append_verdict(
+    columns: dict[str, list],
+    number: int,
+    order: int,
+    label: str = "",
+    score: float = 0.0,
+    *,
+    key: int = 0,
+    count: int = 0,
+    path: str = "",
+    earlier: int = 0,
+) -> None:
+    """A verdict of rule ``number`` on the document at ``order``: a copy rule's (the
+    original's ``label``, ``score``; a pair's ``earlier`` document), a count rule's (a
+    frequent ``key`` and its ``count``), or a file's head (rule -1, its ``path``)."""
+    row = (order >> DOCUMENT_BITS, order, number, label, score, key, count, path, earlier)
+    for name, value in zip(VERDICT_FIELDS, row, strict=True):
+        columns[name].append(value)
+
+
+def _resolve(pairs, number: int):
+    """Which documents are copies, in corpus order: a later document's candidates are
+    its earlier documents that are not copies themselves (all decided before it)."""
+    import ray
+    import ray.data
+
+    copies: set[int] = set()
+    blocks, columns = [], _verdict_columns()
+
+    def decide(order: int, candidates: list[tuple[int, str, float]]) -> None:
+        scored = (((e, label), s) for e, label, s in candidates if e not in copies)
+        best = best_original(scored)
+        if best is not None:
+            (_, label), score = best
+            copies.add(order)
+            _append_verdict(columns, number, order, label, score)
+
+    current, candidates = None, []
+    for batch in pairs.iter_batches(batch_format="numpy"):
+        rows = zip(batch["order"], batch["earlier"], batch["label"], batch["score"], strict=True)
+        for order, earlier, label, score in rows:
+            if order != current:
+                if current is not None:
+                    decide(int(current), candidates)
+                current, candidates = order, []
+            candidates.append((int(earlier), str(label), float(score)))
+        if len(columns["order"]) >= VERDICT_BLOCK:
+            blocks.append(ray.put(_verdict_table(columns)))
+            columns = _verdict_columns()
+    if current is not None:
+        decide(int(current), candidates)
+    blocks.append(ray.put(_verdict_table(columns)))
+    return ray.data.from_arrow_refs(blocks)
+
+
+def _mark_copies(state, found, setup: Setup):
+    """The sketch rows with ``copy`` set on the documents ``found`` copies."""
+    empty = {f"s{i}": b"" for i in range(len(setup.rules()))}
+
+    def mark(row: dict[str, Any]) -> list[dict[str, Any]]:
+        return [{"order": int(row["order"]), "label": "", "copy": True, "mark": True, **empty}]
+
+    marks = _expand(found, mark, _state_fields(len(setup.rules())))
+    fields = _state_fields(len(setup.rules()))
+    grouped = _typed(state.union(marks), fields).groupby("order", num_partitions=setup.partitions)
+    return grouped.map_groups(_merge_marks, batch_format="numpy")
+
+
+def _merge_marks(group: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    own = ~group["mark"]
+    merged = {name: values[own] for name, values in group.items()}
+    merged["copy"] = merged["copy"] | bool(group["copy"].any())
+    return merged
+
+
+def _count_verdicts(state, number: int, rule: CountRule, setup: Setup):
+    def rows(row: dict[str, Any]) -> list[dict[str, Any]]:
+        sketch = _load(row[f"s{number}"]) or ()
+        counted, order = not row["copy"], int(row["order"])
+        return [{"key": key, "order": order, "counted": counted} for key in sketch]
+
+    fields = {"key": "uint64", "order": "int64", "counted": "bool"}
+    groups = _expand(state, rows, fields).groupby("key", num_partitions=setup.partitions)
+    return groups.map_groups(_frequent, fn_args=(number, rule.minimum()), batch_format="numpy")
+
+
+def _frequent(group: dict[str, np.ndarray], number: int, minimum: int):
+    """Every document with the group's key, when at least ``minimum`` documents count it."""
+    columns = _verdict_columns()
+    count = int(group["counted"].sum())
+    if count >= minimum:
+        key = int(group["key"][0])
+        for order in group["order"]:
+            _append_verdict(columns, number, int(order), key=key, count=count)
+    return _verdict_table(columns)
+
+
+def _file_verdict(batch: dict[str, np.ndarray]):
+    columns = _verdict_columns()
+    for file, path in zip(batch["file"], batch["path"], strict=True):
+        _append_verdict(columns, -1, int(file) << DOCUMENT_BITS, path=str(path))
+    return _verdict_table(columns)
+
+
+def _finish_file(group: dict[str, np.ndarray], setup: Setup, lint_documents: bool) -> dict:
+    """One file's row: its documents' findings, the corpus rules' from their verdicts."""
+    linter = setup.linter()
+    rules = setup.rules()
+    (head,) = np.flatnonzero(group["rule"] == -1)
+    path = str(group["path"][head])
+    by_document: dict[int, list[int]] = {}
+    for i, order in enumerate(group["order"]):
+        if group["rule"][i] >= 0:
+            by_document.setdefault(int(order) & ((1 << DOCUMENT_BITS) - 1), []).append(i)
+    result = process_file(Path(path), linter) if lint_documents else _unlinted(path, linter)
+    records = []
+    for number, doc_result in enumerate(result.documents):
+        doc = doc_result.doc
+        found = list(_verdict_findings(doc, rules, group, by_document.get(number, [])))
+        applying = {rule.code for rule in linter.rules_for(doc.path)}
+        doc_result.findings.extend(f for f in found if f.code in applying)
+        doc_result.findings.sort(key=lambda f: (f.start, f.end, f.code))
+        records.extend(finding_dict(doc, finding) for finding in doc_result.findings)
+    return {
+        "path": [result.path],
+        FINDINGS_COLUMN: [json.dumps(records, ensure_ascii=False)],
+        ERROR_COLUMN: [result.error or ""],
+    }
+
+
+def _verdict_findings(
+    doc: Document, rules: list[CorpusRule], group: dict[str, np.ndarray], rows: Iterable[int]
+) -> Iterator[Finding]:
+    frequent: dict[int, dict[int, int]] = {}
+    for i in rows:
+        rule = rules[int(group["rule"][i])]
+        if isinstance(rule, CopyRule):
+            finding = rule.copy_finding(doc, str(group["label"][i]), float(group["score"][i]))
+            if finding is not None:
+                yield finding
+        else:
+            counts = frequent.setdefault(int(group["rule"][i]), {})
+            counts[int(group["key"][i])] = int(group["count"][i])
+    for number, counts in sorted(frequent.items()):
+        rule = rules[number]
+        assert isinstance(rule, CountRule)
+        yield from rule.count_findings(doc, counts)
+
+
+def _unlinted(path: str, linter: Linter) -> FileResult:
+    try:
+        source = read_source(Path(path), SourceOptions.from_config(linter.config))
+    except SourceError as exc:
+        return FileResult(path, error=str(exc))
+    return FileResult(source.display, [DocumentResult(doc, []) for doc in source.documents])
