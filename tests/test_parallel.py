@@ -297,3 +297,27 @@ def test_check_prints_the_same_lines_and_summary_with_workers_rendering(output_f
     assert serial.exit_code == pooled.exit_code == 1
     assert serial.stdout.count("\n") > 100
     assert (pooled.stdout, pooled.stderr) == (serial.stdout, serial.stderr)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_large_jsonl_file_read_in_parts_counts_as_one_file(tmp_path, monkeypatch, jobs):
+    """A streamed run gets a large JSONL file in parts; its summary still counts files."""
+    from cnlint.engine import parallel
+
+    lines = [
+        json.dumps({"id": n, "text": line}, ensure_ascii=False)
+        for n, line in enumerate(
+            line
+            for seed in sorted(SEEDS.glob("*.txt"))
+            for line in seed.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        )
+    ]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(SEEDS / "000_35d55cf4af66c7c1.txt", tmp_path)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
+    assert len(parallel.plan([tmp_path / "records.jsonl"], Mode(), 4096)) > 4
+    monkeypatch.chdir(tmp_path)
+    command = ["check", ".", "--no-cache", "-j", jobs, "--format", "concise"]
+    summary = CliRunner().invoke(app, command).stderr
+    assert f"of {len(lines) + 1} documents in 2 files" in summary, summary

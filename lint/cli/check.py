@@ -390,7 +390,7 @@ def _report_streamed(
         if isinstance(result, RenderedResult):
             sys.stdout.write(result.lines)
             tally.merge(result.tally)
-            counts.merge(result.counts)
+            counts.merge(result.counts, path=result.path)
         else:
             writer.add(result)
             tally.add(result)

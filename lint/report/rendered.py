@@ -45,8 +45,7 @@ class LineRenderer:
     def __call__(self, result: FileResult) -> RenderedResult:
         stream = io.StringIO()
         REPORTERS[self.output_format](Report([result], self.fail_on), stream)
-        counts = Counts()
-        counts.add(result)
+        counts = Counts.of_result(result)
         tally = Tally(self.fail_on)
         tally.add(result)
         return RenderedResult(result.path, stream.getvalue(), result.error, counts, tally)

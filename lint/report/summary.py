@@ -43,6 +43,10 @@ class Counts:
     unsafe: int = 0
     fixed: int = 0
     errors: list[FileResult] = field(default_factory=list)
+    # The file the last result came from, and whether it had findings so far: the parts of a
+    # large JSONL file come one after another and count as one file.
+    _path: str | None = field(default=None, repr=False, compare=False)
+    _path_had_findings: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, report: Report) -> Counts:
@@ -52,29 +56,44 @@ class Counts:
         return counts
 
     def add(self, result: FileResult) -> None:
+        self.merge(Counts.of_result(result), path=result.path)
+
+    @classmethod
+    def of_result(cls, result: FileResult) -> Counts:
+        """The counts of one file's result (or of one part of a large JSONL file)."""
+        counts = cls()
         if result.error:
-            self.errors.append(FileResult(result.path, error=result.error))
+            counts.errors.append(FileResult(result.path, error=result.error))
         if result.error and not result.documents:
-            return  # not checked at all: counted among the errors only
-        self.files += 1
-        self.documents += len(result.documents)
-        self.fixed += result.fixed_count
+            return counts  # not checked at all: counted among the errors only
+        counts.files = 1
+        counts.documents = len(result.documents)
+        counts.fixed = result.fixed_count
         found = [f for d in result.documents for f in d.findings]
-        self.files_with_findings += bool(found)
-        self.documents_with_findings += sum(1 for d in result.documents if d.findings)
-        self.findings += len(found)
+        counts.files_with_findings = int(bool(found))
+        counts.documents_with_findings = sum(1 for d in result.documents if d.findings)
+        counts.findings = len(found)
         for finding in found:
             if finding.fix is not None:
                 if finding.fix.applicability is Applicability.SAFE:
-                    self.safe += 1
+                    counts.safe += 1
                 else:
-                    self.unsafe += 1
+                    counts.unsafe += 1
+        return counts
 
-    def merge(self, other: Counts) -> None:
-        """Add another run's counts (a worker's, of the files it linted)."""
+    def merge(self, other: Counts, path: str | None = None) -> None:
+        """Add the counts of another result (a worker's, of the file it linted), from
+        ``path``: a part of the file the previous result came from adds no file."""
         for name in NUMBERS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        if path is not None and path == self._path:
+            self.files -= other.files
+            if self._path_had_findings:
+                self.files_with_findings -= other.files_with_findings
+        else:
+            self._path, self._path_had_findings = path, False
+        self._path_had_findings |= bool(other.files_with_findings)
 
     def where(self) -> str:
         """``in 3 of 5 files``, or ``in 40 of 120 documents in 2 files`` for JSONL."""
@@ -86,7 +105,7 @@ class Counts:
         )
 
 
-NUMBERS = tuple(f.name for f in fields(Counts) if f.name != "errors")
+NUMBERS = tuple(f.name for f in fields(Counts) if f.name != "errors" and f.name[0] != "_")
 
 
 def summary_line(report: Report | Counts) -> str:
