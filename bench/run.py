@@ -227,12 +227,17 @@ def clean_documents(size_mb: float) -> list[str]:
 
 
 def time_linter(linter, docs) -> float:
+    """CPU seconds of the faster of two passes: the first also compiles the patterns of the
+    rules that run (on first use, see cnlint.patterns), a start-up cost measured apart."""
     from cnlint.document import Document
 
-    start = time.process_time()
-    for text in docs:
-        linter.lint(Document(text, path="bench.txt"))
-    return time.process_time() - start
+    passes = []
+    for _ in range(2):
+        start = time.process_time()
+        for text in docs:
+            linter.lint(Document(text, path="bench.txt"))
+        passes.append(time.process_time() - start)
+    return min(passes)
 
 
 def rule_costs(docs: list[str]) -> tuple[float, dict[str, float], dict[str, float]]:
