@@ -19,6 +19,17 @@ from cnlint.engine.parallel import FileJob, Mode, run_files
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
 
 
+def seed_records() -> list[str]:
+    """Every non-empty line of the seeds as a JSONL record with an id."""
+    lines = (
+        line
+        for seed in sorted(SEEDS.glob("*.txt"))
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
+    return [json.dumps({"id": n, "text": line}, ensure_ascii=False) for n, line in enumerate(lines)]
+
+
 def report_json(*args: str) -> list[dict]:
     result = CliRunner().invoke(app, ["check", *args, "--format", "json"])
     assert result.exit_code == 1, result.output
@@ -113,15 +124,7 @@ def test_a_large_jsonl_file_is_split_across_workers_with_the_same_findings(tmp_p
     from cnlint.engine import parallel
     from cnlint.engine.run import process_file
 
-    lines = [
-        json.dumps({"id": n, "text": line}, ensure_ascii=False)
-        for n, line in enumerate(
-            line
-            for seed in sorted(SEEDS.glob("*.txt"))
-            for line in seed.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        )
-    ]
+    lines = seed_records()
     lines.insert(40, '{"text": "broken')  # an unreadable record keeps its own line number
     corpus = tmp_path / "records.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -219,15 +222,7 @@ def test_a_large_streamed_jsonl_fix_runs_in_the_parent_block_by_block(tmp_path, 
     from cnlint.inputs import streaming
 
     records = tmp_path / "records.jsonl"
-    lines = [
-        json.dumps({"id": n, "text": line}, ensure_ascii=False)
-        for n, line in enumerate(
-            line
-            for seed in sorted(SEEDS.glob("*.txt"))
-            for line in seed.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        )
-    ]
+    lines = seed_records()
     records.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for seed in sorted(SEEDS.glob("*.txt")):
         shutil.copy(seed, tmp_path / seed.name)
@@ -304,15 +299,7 @@ def test_a_large_jsonl_file_read_in_parts_counts_as_one_file(tmp_path, monkeypat
     """A streamed run gets a large JSONL file in parts; its summary still counts files."""
     from cnlint.engine import parallel
 
-    lines = [
-        json.dumps({"id": n, "text": line}, ensure_ascii=False)
-        for n, line in enumerate(
-            line
-            for seed in sorted(SEEDS.glob("*.txt"))
-            for line in seed.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        )
-    ]
+    lines = seed_records()
     (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     shutil.copy(SEEDS / "000_35d55cf4af66c7c1.txt", tmp_path)
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
