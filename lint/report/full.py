@@ -102,19 +102,24 @@ def summary_table(report: Report, width: int = 80) -> Table:
 def render_findings(report: Report, stream: TextIO, *, show_all: bool = False) -> int:
     """The findings alone (``--quiet``): no table, no summary. Returns how many the cap hid."""
     paint = Painter(make_console(stream))
+    write = stream.write
     hidden_total = 0
     for result in report.files:
-        shown: Counter[str] = Counter()
-        hidden: Counter[str] = Counter()
-        for doc, finding in ((d.doc, f) for d in result.documents for f in d.findings):
-            if show_all or shown[finding.code] < PER_RULE:
-                shown[finding.code] += 1
-                stream.write(finding_block(doc, finding, paint))
-            else:
-                hidden[finding.code] += 1
+        shown: dict[str, int] = {}
+        hidden: dict[str, int] = {}
+        for document in result.documents:
+            doc = document.doc
+            for finding in document.findings:
+                code = finding.code
+                count = shown.get(code, 0)
+                if show_all or count < PER_RULE:
+                    shown[code] = count + 1
+                    write(finding_block(doc, finding, paint))
+                else:
+                    hidden[code] = hidden.get(code, 0) + 1
         if hidden:
-            stream.write(more_line(result.path, hidden))
-            hidden_total += hidden.total()
+            write(more_line(result.path, Counter(hidden)))
+            hidden_total += sum(hidden.values())
     return hidden_total
 
 
