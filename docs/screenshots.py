@@ -3,8 +3,8 @@
     python docs/screenshots.py      # needs the test extra (playwright) and Debian's chromium
 
 Writes docs/report.png (summary and charts), docs/report-document.png (a seed with its
-findings marked and one finding's note open) and docs/statistics.png (the terminal table,
-drawn by rich's SVG export).
+findings marked and one finding's note open), docs/report-metrics.png (the histograms of the
+document metrics) and docs/statistics.png (the terminal table, drawn by rich's SVG export).
 """
 
 from __future__ import annotations
@@ -68,12 +68,13 @@ def main() -> None:
             path=DOCS / "report-document.png",
             clip={"x": 0, "y": top - 50, "width": 1200, "height": 420},
         )
+        page.locator("#metrics").screenshot(path=DOCS / "report-metrics.png")
         page.set_viewport_size({"width": 1000, "height": 1200})  # the SVG fills the width
         page.set_content(f"<body style='margin:0'>{statistics_svg(report)}</body>")
         box = page.locator("svg").bounding_box()
         page.screenshot(path=DOCS / "statistics.png", clip={"x": 0, "y": 0, **_size(box)})
         browser.close()
-    for name in ("report.png", "report-document.png", "statistics.png"):
+    for name in ("report.png", "report-document.png", "report-metrics.png", "statistics.png"):
         print(f"{name}: {(DOCS / name).stat().st_size:,} bytes", file=sys.stderr)
 
 
