@@ -96,16 +96,19 @@ def test_character_census_counts_what_the_regexes_count():
     )
     counters = [
         (
-            census.QUALITY_COUNTER,
+            census.CHARACTER_COUNTER,
             [
                 re.compile(r"\s"),
                 re.compile(f"(?!\\s){census.INVISIBLE_CHAR.pattern}"),
                 census.SYMBOL,
+                chars.HAN_CHAR,
+                census.ALPHABETIC_LETTER,
+                census.SYLLABIC,
             ],
         ),
         (
             non_chinese.LETTER_COUNTER,
-            [chars.HAN_CHAR, non_chinese.ALPHABETIC_LETTER, non_chinese.SYLLABIC],
+            [chars.HAN_CHAR, census.ALPHABETIC_LETTER, census.SYLLABIC],
         ),
     ]
 

@@ -33,6 +33,9 @@ from cnlint.rule import Rule
 BITS = 64
 PATTERN_CHARS = 2000  # per Hyperscan expression, well under its length limit
 MAX_PLANS = 16
+# Selections remembered per plan, keyed by what the gate found in a document: documents of
+# one corpus fall into a few hundred such answers.
+MAX_ANSWERS = 4096
 NOTHING: frozenset[int] = frozenset()
 ALL = None  # ``matched(text, ALL)``: every pattern, not only the ones a caller wants
 
@@ -41,19 +44,17 @@ class Gate:
     """Decides, per document, which of a linter's rules need to run."""
 
     def __init__(self, rules: Sequence[Rule], engine: str = "auto") -> None:
-        self.table = np.zeros(0x10000, dtype=np.uint64)
         # id(rule) -> (its trigger-character bit or 0, the patterns that must all match)
         self._needs: dict[int, tuple[int, frozenset[int]]] = {}
-        self._plans: dict[int, tuple[list[Rule], list[tuple[Rule, int, frozenset[int]]]]] = {}
+        self._plans: dict[int, tuple[list[Rule], Plan]] = {}
         patterns: list[str] = []
-        bits = 0
+        characters_of: list[str] = []
         for rule in rules:
             mask, ids = 0, []
             characters = _trigger_characters(rule)
-            if characters and bits < BITS:
-                mask = 1 << bits
-                bits += 1
-                self.table[_code_units(characters)] |= np.uint64(mask)
+            if characters and len(characters_of) < BITS:
+                mask = 1 << len(characters_of)
+                characters_of.append(characters)
             elif triggers := _triggers(rule):
                 ids.append(len(patterns))
                 patterns.append(_alternation(triggers))
@@ -61,6 +62,7 @@ class Gate:
                 ids.append(len(patterns))
                 patterns.append(prefilter)
             self._needs[id(rule)] = (mask, frozenset(ids))
+        self.table = _character_table(characters_of)
         self.matcher = _matcher(patterns, engine)
 
     def select(self, rules: Sequence[Rule], text: str) -> list[Rule]:
@@ -69,20 +71,19 @@ class Gate:
         present = self._present(text)
         if self.matcher.scans_all:  # one scan answers every pattern: no need to narrow first
             matched = self.matcher.matched(text, ALL)
-            return [r for r, mask, ids in plan if (not mask or present & mask) and ids <= matched]
-        candidates = [(rule, ids) for rule, mask, ids in plan if not mask or present & mask]
-        wanted = set().union(*(ids for _, ids in candidates))
-        matched = self.matcher.matched(text, wanted) if wanted else wanted
-        return [rule for rule, ids in candidates if ids <= matched]
+        else:
+            wanted = plan.wanted(present)
+            matched = self.matcher.matched(text, wanted) if wanted else set()
+        return plan.select(present, matched)
 
-    def _plan(self, rules: Sequence[Rule]) -> list[tuple[Rule, int, frozenset[int]]]:
+    def _plan(self, rules: Sequence[Rule]) -> Plan:
         """Each rule with what it needs, looked up once per list of rules, not per document."""
         cached = self._plans.get(id(rules))
         if cached is not None and cached[0] == rules:
             return cached[1]
         if len(self._plans) >= MAX_PLANS:  # callers passing a new list per document
             self._plans.clear()
-        plan = [(rule, *self._needs.get(id(rule), (0, NOTHING))) for rule in rules]
+        plan = Plan([(rule, *self._needs.get(id(rule), (0, NOTHING))) for rule in rules])
         self._plans[id(rules)] = (list(rules), plan)
         return plan
 
@@ -91,7 +92,52 @@ class Gate:
         if not text:
             return 0
         units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-        return int(np.bitwise_or.reduce(self.table[units]))
+        return int(np.bitwise_or.reduce(self.table.take(units)))  # take: faster than [units]
+
+
+class Plan:
+    """One list of rules, each with its trigger bit and the patterns it needs, and the
+    selections already made from it.
+
+    A selection depends only on which trigger bits and which patterns a document showed, so
+    it is remembered under those: walking some 60 rules in Python for every document cost
+    more than finding its characters.
+    """
+
+    def __init__(self, needs: list[tuple[Rule, int, frozenset[int]]]) -> None:
+        self.needs = needs
+        self._selected: dict[tuple[int, frozenset[int]], list[Rule]] = {}
+        self._wanted: dict[int, set[int]] = {}
+
+    def wanted(self, present: int) -> set[int]:
+        """The patterns worth asking about: those of the rules the trigger bits let through."""
+        wanted = self._wanted.get(present)
+        if wanted is None:
+            wanted = set().union(
+                *(ids for _, mask, ids in self.needs if not mask or present & mask)
+            )
+            self._wanted[self._room(self._wanted, present)] = wanted
+        return wanted
+
+    def select(self, present: int, matched: set[int]) -> list[Rule]:
+        """The rules, in order, whose trigger bit is present and whose patterns all matched."""
+        key = (present, frozenset(matched))
+        selected = self._selected.get(key)
+        if selected is None:
+            selected = [
+                rule
+                for rule, mask, ids in self.needs
+                if (not mask or present & mask) and ids <= matched
+            ]
+            self._selected[self._room(self._selected, key)] = selected
+        return list(selected)  # the caller's own list: the remembered one stays as it is
+
+    @staticmethod
+    def _room(answers: dict, key):
+        """``key``, after forgetting every answer if there are too many to keep."""
+        if len(answers) >= MAX_ANSWERS:
+            answers.clear()
+        return key
 
 
 class ReMatcher:
@@ -173,6 +219,21 @@ def hyperscan_syntax(pattern: str) -> str:
 def _alternation(triggers: tuple[str, ...]) -> str:
     """Substring triggers as one pattern of literals (see ``prefilter.literal``)."""
     return "|".join(literal(t) for t in triggers)
+
+
+def _character_table(characters_of: list[str]) -> np.ndarray:
+    """From each UTF-16 code unit to the bits of the rules whose trigger characters hold it
+    (bit i for ``characters_of[i]``), in the narrowest integer that holds every bit: the
+    table is read at random for every character, and half the bytes stay in cache better."""
+    dtype = next(
+        t
+        for t in (np.uint8, np.uint16, np.uint32, np.uint64)
+        if len(characters_of) <= np.iinfo(t).bits
+    )
+    table = np.zeros(0x10000, dtype=dtype)
+    for bit, characters in enumerate(characters_of):
+        table[_code_units(characters)] |= dtype(1 << bit)
+    return table
 
 
 def _code_units(chars: str) -> np.ndarray:

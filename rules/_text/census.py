@@ -4,12 +4,13 @@ rules and the non-Chinese-document rule.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 import numpy as np
 
 from cnlint import Document
-from cnlint.chars import CJK_PUNCT, HAN, INVISIBLE, bmp_characters
+from cnlint.chars import CJK_PUNCT, HAN, HAN_CHAR, INVISIBLE, bmp_characters
 from cnlint.patterns import LazyPattern, regex
 
 
@@ -34,33 +35,45 @@ INVISIBLE_CHAR = regex(f"[{INVISIBLE}]")
 
 
 class CharacterCounter:
-    """Counts a text's characters in up to three classes with one numpy pass.
+    """Counts a text's characters in up to eight classes with one numpy pass.
 
-    A lookup table gives each BMP character a 64-bit value holding a 1 in the 21-bit field
-    of each class it belongs to, so the sum of the values over the text is the three counts
-    side by side: a few microseconds a document, where a regex scans the whole text for
-    each count. The table is built from the classes' own regexes, one character at a time,
-    so the counts are theirs. Characters beyond the BMP (emoji, rare Han) are not in the
-    table: they are counted apart, in a fourth number, for the caller to bound with.
+    A lookup table gives each BMP character one byte: the set of classes it belongs to,
+    one bit per class. Counting those bytes over the text (``bincount``) tells how many
+    characters fell in each set, and a class's count is the sum over the sets that hold it:
+    a few microseconds a document, where a regex scans the whole text for each count, and
+    one pass however many classes (the quality rules and the language rule share one). The
+    table is built from the classes' own regexes, one character at a time, so the counts are
+    theirs. Characters beyond the BMP (emoji, rare Han) are not in the table: they are counted
+    apart, in a last number, for the caller to bound with.
     """
 
-    FIELD = 21  # a text of 2**21 characters or more gets no counts (None)
+    # Texts this long or longer are not counted (None): the callers measure such a text
+    # their own way, and their findings on it follow that way.
+    MAX_CHARS = 1 << 21
 
-    def __init__(self, *classes: LazyPattern) -> None:
+    def __init__(self, *classes: LazyPattern | re.Pattern[str]) -> None:
+        if len(classes) > 8:
+            raise ValueError("a CharacterCounter counts at most 8 classes (one byte)")
         self.classes = classes
 
     @cached_property
     def table(self) -> np.ndarray:
-        table = np.zeros(0x10000, dtype=np.uint64)
-        for field, pattern in enumerate(self.classes):
+        table = np.zeros(0x10000, dtype=np.uint8)
+        for bit, pattern in enumerate(self.classes):
             # Deleting the class's characters from the BMP leaves the others, each its own
             # code point: one pass in C instead of a match object per member (the symbol
             # class holds most of the BMP).
             others = pattern.sub("", bmp_characters()).encode("utf-32-le", "surrogatepass")
             members = np.ones(0x10000, dtype=bool)
             members[np.frombuffer(others, dtype=np.uint32)] = False
-            table[members] += np.uint64(1 << (self.FIELD * field))
+            table[members] |= np.uint8(1 << bit)
         return table
+
+    @cached_property
+    def _membership(self) -> np.ndarray:
+        """Row k: 1 for each set of classes (a table byte) that holds class k."""
+        sets = np.arange(1 << len(self.classes))
+        return np.array([(sets >> bit) & 1 for bit in range(len(self.classes))], dtype=np.int64)
 
     def count(self, text: str, units: np.ndarray | None = None) -> list[int] | None:
         """The number of characters in each class, then of those beyond the BMP.
@@ -68,7 +81,7 @@ class CharacterCounter:
         ``units`` are the text's UTF-16 code units when the caller has them already
         (``doc.view(code_units)``: one encoding per document for every counter).
         """
-        if len(text) >> self.FIELD:
+        if len(text) >= self.MAX_CHARS:
             return None
         points = utf16_units(text) if units is None else units
         beyond = 0
@@ -77,10 +90,8 @@ class CharacterCounter:
             in_bmp = points <= 0xFFFF
             beyond = len(points) - int(np.count_nonzero(in_bmp))
             points = points[in_bmp]
-        packed = int(np.take(self.table, points).sum())  # take: faster than table[points]
-        mask = (1 << self.FIELD) - 1
-        counts = [packed >> (self.FIELD * field) & mask for field in range(len(self.classes))]
-        return [*counts, beyond]
+        sets = np.bincount(np.take(self.table, points), minlength=len(self._membership[0]))
+        return [*(self._membership @ sets).tolist(), beyond]
 
 
 def code_units(doc: Document) -> np.ndarray:
@@ -92,20 +103,46 @@ def utf16_units(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
 
 
-# Whitespace, invisible characters outside it, and symbols: what Q101 and Q102 count.
-QUALITY_COUNTER = CharacterCounter(regex(r"\s"), regex(f"(?!\\s){INVISIBLE_CHAR.pattern}"), SYMBOL)
+# Letters of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic)
+# and syllabic characters (kana, hangul): what non-chinese-document weighs against Han.
+ALPHABETIC_LETTER = regex("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+SYLLABIC = regex("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
+
+# Whitespace, invisible characters outside it and symbols (what Q101 and Q102 count), then
+# Han, alphabetic letters and syllabic characters (what L102 counts): one pass for all.
+CHARACTER_COUNTER = CharacterCounter(
+    regex(r"\s"),
+    regex(f"(?!\\s){INVISIBLE_CHAR.pattern}"),
+    SYMBOL,
+    HAN_CHAR,
+    ALPHABETIC_LETTER,
+    SYLLABIC,
+)
+
+
+def character_counts(doc: Document) -> list[int] | None:
+    """CHARACTER_COUNTER's counts of the document, computed once for every rule that asks;
+    None for a text too long to count."""
+    return doc.view(count_characters)
+
+
+def count_characters(doc: Document) -> list[int] | None:
+    return CHARACTER_COUNTER.count(doc.text, doc.view(code_units))
 
 
 def census(doc: Document) -> tuple[int, int, int] | None:
     """Characters of the content (no whitespace), invisible ones among them, and at most
     how many symbols (the BMP's, plus every character beyond it, which may be one),
     computed once per document; None for a text too long to count."""
-    return doc.view(count_classes)
-
-
-def count_classes(doc: Document) -> tuple[int, int, int] | None:
-    counts = QUALITY_COUNTER.count(doc.text, doc.view(code_units))
+    counts = character_counts(doc)
     if counts is None:
         return None
-    spaces, invisible, symbols, beyond_bmp = counts
+    spaces, invisible, symbols, *_, beyond_bmp = counts
     return len(doc.text) - spaces, invisible, symbols + beyond_bmp
+
+
+def letter_census(doc: Document) -> list[int] | None:
+    """Han characters of the BMP, letters of alphabetic words, syllabic characters and
+    characters beyond the BMP (computed once per document); None for a text too long."""
+    counts = character_counts(doc)
+    return None if counts is None else counts[3:]

@@ -59,7 +59,12 @@ SENTENCE_END = regex("[。！？!?]")
 PLACEHOLDER_WORD = r"(?:附|配|组)?(?:图片?|照片|插图)(?:\d{1,2})?"
 PLACEHOLDER_LINE = regex(PLACEHOLDER_WORD)
 PLACEHOLDER_TAIL = regex(r"[（(\[【]\s*(?:附|配)?图片?\s*[)）\]】]$")
+PLACEHOLDER_CLOSERS = frozenset(")）]】")  # how a line ending in a placeholder ends
 CREDIT_REACH = 80  # a credit at the end of a line is never longer than this
+# What a line that is a caption, a credit or a placeholder itself always holds: a
+# photographer's mark (摄 攝 / ／ 供图, or 发 of 社发 网发 本报发: CREDIT_MARK) or a picture word
+# (图 照: every caption head, placeholder and image credit above names one).
+LINE_MARK = regex("[摄攝/／供发图照]")
 CAPTION_HEAD_REACH = 300  # longest line opening with 图为 that is taken for a caption
 
 
@@ -176,22 +181,12 @@ class PhotoCaption(LineRule):
         cores = doc.view(line_cores)
         lines = [index for index, core in enumerate(cores) if core]
         limit = self.option_values["max-title-chars"]
-        longest = self.option_values["max-caption-chars"]
         for position, index in enumerate(lines):
             core = cores[index]
-            tail = caption_tail(core)
-            if tail and len(core) > longest and not SAYS_PICTURE.search(core):
-                yield self._credit_only(doc, index, tail)
-            elif tail or is_credit_line(core):
-                yield self.drop(doc, index, f"Photo caption or credit {core!r}")
-            elif CAPTION_HEAD.match(core) and len(core) <= CAPTION_HEAD_REACH:
-                yield self.drop(doc, index, f"Photo caption {core!r}")
-            elif PLACEHOLDER_LINE.fullmatch(DECORATION.sub("", core)):
-                yield self.drop(doc, index, f"Image placeholder {core!r}")
-            elif len(core) <= MAX_IMAGE_CREDIT and IMAGE_CREDIT.search(after_sentences(core)):
-                yield self.drop(doc, index, f"Image credit {core!r}")
-            elif PLACEHOLDER_TAIL.search(core):
-                yield self._placeholder_only(doc, index, core)
+            # Most lines hold none of the marks: one search instead of every test below.
+            finding = self._marked(doc, index, core) if LINE_MARK.search(core) else None
+            if finding is not None:
+                yield finding
             elif (
                 len(core) <= limit
                 and not has_sentence_mark(core)
@@ -199,6 +194,25 @@ class PhotoCaption(LineRule):
                 and is_credit_line(cores[lines[position + 1]])
             ):
                 yield self.drop(doc, index, f"Caption above a photo credit {core!r}")
+
+    def _marked(self, doc: Document, index: int, core: str) -> Finding | None:
+        """The finding on a line that is a caption, a credit or a placeholder itself."""
+        tail = caption_tail(core)
+        longest = self.option_values["max-caption-chars"]
+        if tail and len(core) > longest and not SAYS_PICTURE.search(core):
+            return self._credit_only(doc, index, tail)
+        if tail or is_credit_line(core):
+            return self.drop(doc, index, f"Photo caption or credit {core!r}")
+        if CAPTION_HEAD.match(core) and len(core) <= CAPTION_HEAD_REACH:
+            return self.drop(doc, index, f"Photo caption {core!r}")
+        # A sentence mark is not decoration: a line holding one is never only a placeholder.
+        if not has_sentence_mark(core) and PLACEHOLDER_LINE.fullmatch(DECORATION.sub("", core)):
+            return self.drop(doc, index, f"Image placeholder {core!r}")
+        if len(core) <= MAX_IMAGE_CREDIT and IMAGE_CREDIT.search(after_sentences(core)):
+            return self.drop(doc, index, f"Image credit {core!r}")
+        if core[-1] in PLACEHOLDER_CLOSERS and PLACEHOLDER_TAIL.search(core):
+            return self._placeholder_only(doc, index, core)
+        return None
 
     def _placeholder_only(self, doc: Document, index: int, core: str) -> Finding:
         marker = PLACEHOLDER_TAIL.search(core)

@@ -9,12 +9,16 @@ from cnlint import Bad, Document, Examples, Finding, Rule, Severity
 from cnlint.chars import HAN_CHAR, han_count
 from cnlint.patterns import regex
 from cnlint.rule import Metric
-from cnlint.rules._text.census import CharacterCounter, code_units
+from cnlint.rules._text.census import (
+    ALPHABETIC_LETTER,
+    SYLLABIC,
+    CharacterCounter,
+    letter_census,
+)
 
 # Words of alphabetic scripts (Latin with Latin-1 mojibake such as ÃñÉú, Greek, Cyrillic) and
-# single characters of syllabic ones (kana, hangul), which are counted like Han characters.
+# single characters of syllabic ones (kana, hangul: SYLLABIC), which count like Han characters.
 ALPHABETIC_WORD = regex("[A-Za-z\u00c0-\u024f]+|[\u0370-\u03ff]+|[\u0400-\u04ff]+")
-SYLLABIC = regex("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 OTHER_LETTER = regex(
     "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]"
 )
@@ -23,19 +27,9 @@ MARKUP = regex(r"<[^<>]*>|(?:https?://|www\.)[!-~]+")
 # A Chinese word is 1.5 characters on average (segmented news text), so 1.5 Han characters
 # weigh as much as one English word: one quoted English word no longer outweighs five Han.
 CHARS_PER_WORD = 1.5
-# Han, letters of the alphabetic words, syllabic characters: counted in one numpy pass.
-ALPHABETIC_LETTER = regex("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+# Han, letters of the alphabetic words, syllabic characters: counted in one numpy pass (on a
+# whole document, with the quality rules' classes: census.letter_census).
 LETTER_COUNTER = CharacterCounter(HAN_CHAR, ALPHABETIC_LETTER, SYLLABIC)
-
-
-def letter_census(doc: Document) -> list[int] | None:
-    """Han characters of the BMP, letters of alphabetic words, syllabic characters and
-    characters beyond the BMP (computed once per document); None for a text too long."""
-    return doc.view(count_letters)
-
-
-def count_letters(doc: Document) -> list[int] | None:
-    return LETTER_COUNTER.count(doc.text, doc.view(code_units))
 
 
 class NonChineseDocument(Rule):
