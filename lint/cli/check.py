@@ -46,7 +46,7 @@ from cnlint.report import statistics as statistics_report
 from cnlint.report.console import UNENCODABLE, make_console
 from cnlint.report.errors import errors_summary, print_errors
 from cnlint.report.full import summary_table
-from cnlint.report.rendered import LINE_FORMATS, LineRenderer, RenderedResult
+from cnlint.report.rendered import RENDERED_FORMATS, RenderedResult, Renderer
 from cnlint.report.summary import Counts, plural, show_fixed, summary_line
 
 
@@ -286,10 +286,10 @@ def check(
             jobs=jobs,
             cache=not no_cache,
             join=not streamed,  # streamed formats keep counts only: a large file comes in parts
-            # The line formats are rendered where each file is linted (in the workers): only
-            # lines and counts come back.
-            finish=LineRenderer(output_format, config.fail_on)
-            if streamed and output_format in LINE_FORMATS
+            # Streamed formats are rendered where each file is linted (in the workers): only
+            # each file's fragment of the report and its counts come back.
+            finish=Renderer(output_format, config.fail_on)
+            if streamed and output_format in RENDERED_FORMATS
             else None,
         )
         if streamed:
@@ -381,14 +381,15 @@ def _report_streamed(
     quiet: bool = False,
 ) -> int:
     """Report each file's findings as soon as it is linted, keeping only counts (and what
-    the format itself must keep): memory stays flat however large the corpus. The line
-    formats come rendered by the workers; the others are written here, file by file."""
-    writer = None if output_format in LINE_FORMATS else WRITERS[output_format](sys.stdout)
+    the format itself must keep): memory stays flat however large the corpus. Each file's
+    fragment of the report comes rendered by the worker that linted it; a result the worker
+    could not render is rendered here."""
+    writer = WRITERS[output_format](sys.stdout)
     tally = Tally(fail_on)
     counts = Counts()
     for result in results:
         if isinstance(result, RenderedResult):
-            sys.stdout.write(result.lines)
+            writer.add_part(result.path, result.error, result.fragment)
             tally.merge(result.tally)
             counts.merge(result.counts, path=result.path)
         else:
@@ -396,8 +397,7 @@ def _report_streamed(
             tally.add(result)
             counts.add(result)
         print_errors([result], sys.stderr)
-    if writer is not None:
-        writer.close()
+    writer.close()
     verdict = evaluate(tally, limits)
     for reason in [] if quiet else verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)
