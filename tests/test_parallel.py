@@ -335,6 +335,68 @@ def test_check_prints_the_same_report_and_summary_with_workers_rendering(output_
     assert (pooled.stdout, pooled.stderr) == (serial.stdout, serial.stderr)
 
 
+def test_workers_send_statistics_records_not_the_documents():
+    from cnlint.engine.parallel import run_tasks
+    from cnlint.engine.registry import load_registry
+    from cnlint.engine.workers import Traffic
+    from cnlint.finding import Severity
+    from cnlint.report.metrics import document_metrics
+    from cnlint.report.rendered import Recorder
+
+    files = sorted(need(CLEAN_CORPUS).glob("*.txt"))
+    text_bytes = sum(len(p.read_bytes()) for p in files)
+    recorder = Recorder(Severity.WARNING, tuple(document_metrics(load_registry())))
+    records = Traffic()
+    job = FileJob(Linter(), Mode())
+    recorded = [r for _, r in run_tasks(files, job, 2, finish=recorder, traffic=records)]
+    # With every metric measured: still a few numbers per document, not its text.
+    assert 0 < records.received < text_bytes / 5
+    assert sum(len(r.fragment.documents) for r in recorded) == len(files)
+
+
+def statistics_output(args, jobs):
+    result = CliRunner().invoke(app, ["check", *args, "--statistics", "--no-cache", "-j", jobs])
+    assert result.exit_code == 1, result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("extra", [[], ["--format", "json"], ["--group-by", "folder"]])
+def test_statistics_from_workers_records_equal_the_serial_run(extra):
+    pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]
+    args = [str(SEEDS), *pages, *extra]
+    serial, pooled = statistics_output(args, "1"), statistics_output(args, "2")
+    assert pooled == serial
+    assert "P103" in serial[0]
+
+
+def test_statistics_of_a_split_jsonl_file_group_by_its_field(tmp_path, monkeypatch):
+    """The parts' records join into one file: its documents, and its field read again."""
+    from cnlint.engine import parallel
+    from cnlint.engine.run import Report, process_file
+    from cnlint.report import statistics
+    from cnlint.report.groups import GroupBy
+    from cnlint.report.metrics import document_metrics
+
+    records = [json.loads(line) for line in seed_records()]
+    lines = [json.dumps({**r, "url": f"https://s{r['id'] % 3}.cn/{r['id']}"}) for r in records]
+    corpus = tmp_path / "records.jsonl"
+    corpus.write_text("\n".join([*lines, '{"text": "broken']) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
+    assert len(parallel.plan([corpus], Mode(), parallel.CHUNK_BYTES)) > 4
+    args = [str(corpus), "--format", "json", "--group-by", "url"]
+    result = CliRunner().invoke(app, ["check", *args, "--statistics", "--no-cache", "-j", "2"])
+    assert result.exit_code == 2, result.output  # the broken record
+    linter = Linter()
+    whole = io.StringIO()
+    by_url = GroupBy("url", (str(corpus),))
+    metrics = document_metrics(linter.registry, linter.config)
+    statistics.render_json(Report([process_file(corpus, linter)]), whole, by_url, metrics)
+    assert result.stdout == whole.getvalue()
+    numbers = json.loads(result.stdout)
+    assert numbers["files_not_checked"] == 1 and len(numbers["files"]) == 0
+    assert sorted(g["name"] for g in numbers["group_by"]["groups"]) == ["s0.cn", "s1.cn", "s2.cn"]
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_large_jsonl_file_read_in_parts_counts_as_one_file(tmp_path, monkeypatch, jobs):
     """A streamed run gets a large JSONL file in parts; its summary still counts files."""

@@ -8,7 +8,8 @@ finding object (about 1.5 bytes pickled per byte of input, and the parent unpick
 was what kept two workers far from twice as fast). The parent's writer only joins the
 fragments in task order (and writes what its format keeps for the end), so the output is the
 same bytes as rendering there. What a fragment is belongs to its format: each format module's
-``fragment`` makes it and its ``Writer.add_part`` writes it.
+``fragment`` makes it and its ``Writer.add_part`` writes it. ``--statistics`` gets each file's
+compact record instead (:class:`Recorder`): per document its length and its findings' codes.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cnlint.ci.limits import Tally
 from cnlint.engine.run import FileResult, Report
 from cnlint.finding import Severity, pickled_by_fields
 from cnlint.report import MODULES, REPORTERS
+from cnlint.report.stats import FileRecord
 from cnlint.report.summary import Counts
+
+if TYPE_CHECKING:
+    from cnlint.report.metrics import DocumentMetric
 
 # The formats of one line per finding, with no header or totals.
 LINE_FORMATS = ("concise", "jsonl", "github")
@@ -57,10 +62,27 @@ class Renderer:
         fragment = fragment_maker(self.output_format)(result)
         if fragment is None:
             return result
-        counts = Counts.of_result(result)
-        tally = Tally(self.fail_on)
-        tally.add(result)
-        return RenderedResult(result.path, fragment, result.error, counts, tally)
+        return RenderedResult(result.path, fragment, result.error, *_totals(result, self.fail_on))
+
+
+@dataclass(frozen=True)
+class Recorder:
+    """``--statistics``: a result's :class:`~cnlint.report.stats.FileRecord` (each document's
+    length, record line, findings' codes and fixes, and ``metrics`` measured on its text), in
+    place of its documents: run in the worker."""
+
+    fail_on: Severity
+    metrics: tuple[DocumentMetric, ...] = ()
+
+    def __call__(self, result: FileResult) -> RenderedResult:
+        record = FileRecord.of(result, self.metrics)
+        return RenderedResult(result.path, record, result.error, *_totals(result, self.fail_on))
+
+
+def _totals(result: FileResult, fail_on: Severity) -> tuple[Counts, Tally]:
+    tally = Tally(fail_on)
+    tally.add(result)
+    return Counts.of_result(result), tally
 
 
 @functools.cache
