@@ -325,6 +325,33 @@ def test_a_split_jsonl_file_renders_in_parts_as_one_file(tmp_path, monkeypatch, 
     assert written(output_format, pooled) == stream.getvalue()
 
 
+def test_a_sarif_result_with_a_rule_outside_the_registry_comes_back_whole():
+    """A linter built on a registry of its own can report a rule the installed registry
+    lacks: only the parent's writer numbers it in the log's rule list, so that file is
+    rendered there, in the same log."""
+    import dataclasses
+
+    from cnlint.engine.run import DocumentResult, Report
+    from cnlint.finding import Severity
+    from cnlint.report import REPORTERS
+    from cnlint.report.rendered import RenderedResult, Renderer
+
+    results = list(run_files(sorted(SEEDS.glob("*.txt"))[:3], FileJob(Linter(), Mode())))
+    first = results[1].documents[0]
+    own = dataclasses.replace(first.findings[0], code="X901", name="own-rule")
+    results[1] = dataclasses.replace(
+        results[1], documents=[DocumentResult(first.doc, [own, *first.findings[1:]])]
+    )
+    render = Renderer("sarif", Severity.WARNING)
+    parts = [render(result) for result in results]
+    assert parts[1] is results[1]  # came back whole
+    assert isinstance(parts[0], RenderedResult) and isinstance(parts[2], RenderedResult)
+    stream = io.StringIO()
+    REPORTERS["sarif"](Report(results), stream)
+    assert written("sarif", parts) == stream.getvalue()
+    assert '"ruleId":"X901"' in stream.getvalue()
+
+
 @pytest.mark.parametrize("output_format", STREAMED_FORMATS)
 def test_check_prints_the_same_report_and_summary_with_workers_rendering(output_format):
     pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]

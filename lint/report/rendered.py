@@ -5,7 +5,9 @@ file's documents but the bytes that file contributes to the report and a few num
 run's totals, so a worker renders that fragment itself: what crosses back to the parent is
 the fragment, the file's error and its counts, instead of every document's text and every
 finding object (about 1.5 bytes pickled per byte of input, and the parent unpickling them
-was what kept two workers far from twice as fast). The parent's writer only joins the
+was what kept two workers far from twice as fast). JSON and SARIF fragments can be more bytes
+than that (the formats are verbose), but a string costs the parent next to nothing to
+unpickle and write, which objects do not. The parent's writer only joins the
 fragments in task order (and writes what its format keeps for the end), so the output is the
 same bytes as rendering there. What a fragment is belongs to its format: each format module's
 ``fragment`` makes it and its ``Writer.add_part`` writes it. ``--statistics`` gets each file's

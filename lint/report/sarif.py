@@ -151,7 +151,8 @@ class Writer:
     def add(self, result: FileResult) -> None:
         for _, finding in result.findings:
             if finding.code not in self.rule_index:
-                # Findings of checks outside the registry (the corpus pass) get a descriptor.
+                # Findings of rules outside the installed registry (a linter built on a
+                # registry of its own) get a descriptor.
                 self.rule_index[finding.code] = len(self.descriptors)
                 self.descriptors.append({"id": finding.code, "name": finding.name})
         self.add_part(result.path, result.error, fragment(result, self.rule_index))
