@@ -12,8 +12,10 @@ half as .txt files (one document each) and half as records of one JSONL file. Th
 - raw read + UTF-8 decode (+ JSON parse for the JSONL): the floor every linter pays;
 - cnlint end to end (read, decode, lint with the default rules), 1 worker and all cores, each
   in a fresh process that reports its peak RSS, its own CPU time and the bytes the workers
-  pickled back: once with the results (documents and findings) coming back to the parent,
-  once with the workers rendering concise lines (what ``check --format concise`` does);
+  pickled back: once with the results (documents and findings) coming back to the parent
+  (what the reports that show context get), and once per streamed format (concise, json,
+  sarif) with the workers rendering each file's fragment of the report, which the parent's
+  writer joins (what ``check --format FORMAT`` does);
 - lint cost per rule family and the slowest rules, on documents already in memory;
 - AutoCorrect's ``lint_for`` (autocorrect-py) on the same in-memory documents;
 - per rule, the share of documents the gate lets it run on and that it reports on, dense and
@@ -45,8 +47,9 @@ SEED = 8
 DOC_BYTES = 5000
 MB = 1_000_000
 IN_MEMORY_MB = 10  # how much text the per-family and AutoCorrect measurements use
-# How the parent consumes a pool's results: finding objects, or lines rendered by the workers.
-OUTPUTS = ("results", "concise")
+# How the parent consumes a pool's results: finding objects, or a format's fragments rendered
+# by the workers.
+OUTPUTS = ("results", "concise", "json", "sarif")
 
 
 def paragraphs() -> list[list[str]]:
@@ -132,30 +135,37 @@ def lint_child(folder: str, jobs: int, output: str) -> None:
     """Run in a fresh process: lint the corpus end to end, print seconds, findings, peak RSS.
 
     ``output`` "results": the parent counts findings in the results (documents and finding
-    objects, what the report formats that keep findings get); "concise": the workers render
-    concise lines, which the parent writes to /dev/null (what ``check --format concise`` does).
+    objects, what the reports that show context get); a format name: the workers render the
+    format's fragments, which the parent's writer joins into /dev/null (what
+    ``check --format FORMAT`` does).
     """
     from cnlint.engine.linter import Linter
     from cnlint.engine.parallel import FileJob, Mode, run_tasks
     from cnlint.engine.workers import Traffic
     from cnlint.finding import Severity
-    from cnlint.report.rendered import LineRenderer
+    from cnlint.report import WRITERS
+    from cnlint.report.rendered import RenderedResult, Renderer
 
     files = corpus_files(Path(folder))
     linter = Linter()
-    render = LineRenderer("concise", Severity.WARNING) if output == "concise" else None
+    render = None if output == "results" else Renderer(output, Severity.WARNING)
     traffic = Traffic()
     start, cpu, parent = time.perf_counter(), cpu_seconds(), time.process_time()
     findings = 0
     # Results are counted as they come, part by part, as a streaming consumer would.
     results = run_tasks(files, FileJob(linter, Mode()), jobs, finish=render, traffic=traffic)
     with open(os.devnull, "w", encoding="utf-8") as sink:
+        writer = None if render is None else WRITERS[output](sink)
         for _, result in results:
-            if render is None:
-                findings += len(result.findings)
-            else:
-                sink.write(result.lines)
+            if isinstance(result, RenderedResult):
+                writer.add_part(result.path, result.error, result.fragment)
                 findings += result.counts.findings
+            else:
+                findings += len(result.findings)
+                if writer is not None:
+                    writer.add(result)
+        if writer is not None:
+            writer.close()
     wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     parent = time.process_time() - parent
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

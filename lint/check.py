@@ -105,7 +105,8 @@ def iter_results(
     ``join=False`` a large JSONL file comes in several parts as they are read, so a consumer
     that keeps only counts runs in flat memory. ``finish`` turns each result (or part) into
     what the caller keeps, in the worker process that made it, so only that comes back (the
-    CLI's line formats: rendered lines and counts); the parts are then never joined.
+    CLI's streamed formats: each file's rendered fragment and counts); the parts are then
+    never joined.
     """
     if corpus:
         results = run_corpus(selection.files, linter)

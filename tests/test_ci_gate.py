@@ -134,11 +134,11 @@ def test_streamed_report_writes_each_file_before_the_next_is_linted(capsys):
     from cnlint.engine.linter import Linter
     from cnlint.engine.run import process_file
     from cnlint.finding import Severity
-    from cnlint.report.rendered import LineRenderer
+    from cnlint.report.rendered import Renderer
 
     seeds = sorted(SEEDS.glob("*.txt"))
     linter = Linter()
-    render = LineRenderer("concise", Severity.WARNING)
+    render = Renderer("concise", Severity.WARNING)
 
     def results():
         for index, path in enumerate(seeds):

@@ -244,31 +244,51 @@ def test_a_large_streamed_jsonl_fix_runs_in_the_parent_block_by_block(tmp_path, 
 def rendered_run(files, jobs, output_format="concise", traffic=None):
     from cnlint.engine.parallel import run_tasks
     from cnlint.finding import Severity
-    from cnlint.report.rendered import LineRenderer
+    from cnlint.report.rendered import Renderer
 
-    render = LineRenderer(output_format, Severity.WARNING)
+    render = Renderer(output_format, Severity.WARNING)
     job = FileJob(Linter(), Mode())
     return [r for _, r in run_tasks(files, job, jobs, finish=render, traffic=traffic)]
 
 
-def test_workers_send_rendered_lines_not_the_documents():
+STREAMED_FORMATS = ["concise", "jsonl", "github", "json", "sarif", "junit", "gitlab"]
+
+
+@pytest.mark.parametrize("output_format", STREAMED_FORMATS)
+def test_workers_send_rendered_fragments_not_the_documents(output_format):
     from cnlint.engine.parallel import run_tasks
     from cnlint.engine.workers import Traffic
 
     files = sorted(need(CLEAN_CORPUS).glob("*.txt"))
     text_bytes = sum(len(p.read_bytes()) for p in files)
-    lines, documents = Traffic(), Traffic()
-    rendered = rendered_run(files, 2, traffic=lines)
+    fragments, documents = Traffic(), Traffic()
+    rendered = rendered_run(files, 2, output_format, traffic=fragments)
     results = [r for _, r in run_tasks(files, FileJob(Linter(), Mode()), 2, traffic=documents)]
     # Results carry every document's text back (pickled as UTF-8, about the input's size);
-    # rendered lines carry only the few findings of clean prose, and each file's counts.
+    # fragments carry only the few findings of clean prose, and each file's counts.
     assert documents.received > text_bytes
-    assert 0 < lines.received < text_bytes / 5
+    assert 0 < fragments.received < text_bytes / 5
     assert sum(r.counts.findings for r in rendered) == sum(len(r.findings) for r in results)
 
 
-@pytest.mark.parametrize("output_format", ["concise", "jsonl", "github"])
-def test_rendered_lines_from_the_pool_equal_the_serial_run_and_the_reporter(output_format):
+def written(output_format, parts):
+    """What the format's writer writes of results, or of fragments rendered by workers."""
+    from cnlint.report import WRITERS
+    from cnlint.report.rendered import RenderedResult
+
+    stream = io.StringIO()
+    writer = WRITERS[output_format](stream)
+    for part in parts:
+        if isinstance(part, RenderedResult):
+            writer.add_part(part.path, part.error, part.fragment)
+        else:
+            writer.add(part)
+    writer.close()
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("output_format", STREAMED_FORMATS)
+def test_rendered_fragments_from_the_pool_equal_the_serial_run_and_the_reporter(output_format):
     from cnlint.engine.run import Report
     from cnlint.report import REPORTERS
 
@@ -276,22 +296,132 @@ def test_rendered_lines_from_the_pool_equal_the_serial_run_and_the_reporter(outp
     files = [*sorted(SEEDS.glob("*.txt")), *pages]
     pooled = rendered_run(files, 2, output_format)
     serial = rendered_run(files, 1, output_format)
-    assert [r.lines for r in pooled] == [r.lines for r in serial]
+    assert [r.fragment for r in pooled] == [r.fragment for r in serial]
     assert [(r.counts, r.tally) for r in pooled] == [(r.counts, r.tally) for r in serial]
     stream = io.StringIO()
     REPORTERS[output_format](Report(list(run_files(files, FileJob(Linter(), Mode()), 1))), stream)
-    assert "".join(r.lines for r in pooled) == stream.getvalue()
-    assert stream.getvalue().count("\n") > 100
+    assert written(output_format, pooled) == stream.getvalue()
+    assert sum(r.counts.findings for r in pooled) > 100
 
 
-@pytest.mark.parametrize("output_format", ["concise", "github"])
-def test_check_prints_the_same_lines_and_summary_with_workers_rendering(output_format):
+@pytest.mark.parametrize("output_format", ["json", "sarif", "junit", "gitlab"])
+def test_a_split_jsonl_file_renders_in_parts_as_one_file(tmp_path, monkeypatch, output_format):
+    """Its parts are rendered by different workers; the same records twice make GitLab's
+    occurrence numbers run across parts, and an unreadable record is the file's error."""
+    from cnlint.engine import parallel
+    from cnlint.engine.run import Report, process_file
+    from cnlint.report import REPORTERS
+
+    lines = seed_records()
+    lines = [*lines, '{"text": "broken', *lines]
+    corpus = tmp_path / "records.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
+    assert len(parallel.plan([corpus], Mode(), parallel.CHUNK_BYTES)) > 8
+    pooled = rendered_run([corpus], 2, output_format)
+    assert len(pooled) > 8
+    stream = io.StringIO()
+    REPORTERS[output_format](Report([process_file(corpus, Linter())]), stream)
+    assert written(output_format, pooled) == stream.getvalue()
+
+
+def test_a_sarif_result_with_a_rule_outside_the_registry_comes_back_whole():
+    """A linter built on a registry of its own can report a rule the installed registry
+    lacks: only the parent's writer numbers it in the log's rule list, so that file is
+    rendered there, in the same log."""
+    import dataclasses
+
+    from cnlint.engine.run import DocumentResult, Report
+    from cnlint.finding import Severity
+    from cnlint.report import REPORTERS
+    from cnlint.report.rendered import RenderedResult, Renderer
+
+    results = list(run_files(sorted(SEEDS.glob("*.txt"))[:3], FileJob(Linter(), Mode())))
+    first = results[1].documents[0]
+    own = dataclasses.replace(first.findings[0], code="X901", name="own-rule")
+    results[1] = dataclasses.replace(
+        results[1], documents=[DocumentResult(first.doc, [own, *first.findings[1:]])]
+    )
+    render = Renderer("sarif", Severity.WARNING)
+    parts = [render(result) for result in results]
+    assert parts[1] is results[1]  # came back whole
+    assert isinstance(parts[0], RenderedResult) and isinstance(parts[2], RenderedResult)
+    stream = io.StringIO()
+    REPORTERS["sarif"](Report(results), stream)
+    assert written("sarif", parts) == stream.getvalue()
+    assert '"ruleId":"X901"' in stream.getvalue()
+
+
+@pytest.mark.parametrize("output_format", STREAMED_FORMATS)
+def test_check_prints_the_same_report_and_summary_with_workers_rendering(output_format):
     pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]
     args = ["check", str(SEEDS), *pages, "--format", output_format, "--no-cache", "--jobs"]
     serial, pooled = (CliRunner().invoke(app, [*args, jobs]) for jobs in ("1", "2"))
     assert serial.exit_code == pooled.exit_code == 1
-    assert serial.stdout.count("\n") > 100
+    assert len(serial.stdout) > 100_000  # some thousand findings
     assert (pooled.stdout, pooled.stderr) == (serial.stdout, serial.stderr)
+
+
+def test_workers_send_statistics_records_not_the_documents():
+    from cnlint.engine.parallel import run_tasks
+    from cnlint.engine.registry import load_registry
+    from cnlint.engine.workers import Traffic
+    from cnlint.finding import Severity
+    from cnlint.report.metrics import document_metrics
+    from cnlint.report.rendered import Recorder
+
+    files = sorted(need(CLEAN_CORPUS).glob("*.txt"))
+    text_bytes = sum(len(p.read_bytes()) for p in files)
+    recorder = Recorder(Severity.WARNING, tuple(document_metrics(load_registry())))
+    records = Traffic()
+    job = FileJob(Linter(), Mode())
+    recorded = [r for _, r in run_tasks(files, job, 2, finish=recorder, traffic=records)]
+    # With every metric measured: still a few numbers per document, not its text.
+    assert 0 < records.received < text_bytes / 5
+    assert sum(len(r.fragment.documents) for r in recorded) == len(files)
+
+
+def statistics_output(args, jobs):
+    result = CliRunner().invoke(app, ["check", *args, "--statistics", "--no-cache", "-j", jobs])
+    assert result.exit_code == 1, result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("extra", [[], ["--format", "json"], ["--group-by", "folder"]])
+def test_statistics_from_workers_records_equal_the_serial_run(extra):
+    pages = [str(p) for p in sorted(need(DIRTY_CORPUS).glob("sogoucs_*.txt"))]
+    args = [str(SEEDS), *pages, *extra]
+    serial, pooled = statistics_output(args, "1"), statistics_output(args, "2")
+    assert pooled == serial
+    assert "P103" in serial[0]
+
+
+def test_statistics_of_a_split_jsonl_file_group_by_its_field(tmp_path, monkeypatch):
+    """The parts' records join into one file: its documents, and its field read again."""
+    from cnlint.engine import parallel
+    from cnlint.engine.run import Report, process_file
+    from cnlint.report import statistics
+    from cnlint.report.groups import GroupBy
+    from cnlint.report.metrics import document_metrics
+
+    records = [json.loads(line) for line in seed_records()]
+    lines = [json.dumps({**r, "url": f"https://s{r['id'] % 3}.cn/{r['id']}"}) for r in records]
+    corpus = tmp_path / "records.jsonl"
+    corpus.write_text("\n".join([*lines, '{"text": "broken']) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
+    assert len(parallel.plan([corpus], Mode(), parallel.CHUNK_BYTES)) > 4
+    args = [str(corpus), "--format", "json", "--group-by", "url"]
+    result = CliRunner().invoke(app, ["check", *args, "--statistics", "--no-cache", "-j", "2"])
+    assert result.exit_code == 2, result.output  # the broken record
+    linter = Linter()
+    whole = io.StringIO()
+    by_url = GroupBy("url", (str(corpus),))
+    metrics = document_metrics(linter.registry, linter.config)
+    statistics.render_json(Report([process_file(corpus, linter)]), whole, by_url, metrics)
+    assert result.stdout == whole.getvalue()
+    numbers = json.loads(result.stdout)
+    assert numbers["files_not_checked"] == 1 and len(numbers["files"]) == 0
+    assert sorted(g["name"] for g in numbers["group_by"]["groups"]) == ["s0.cn", "s1.cn", "s2.cn"]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -46,8 +46,12 @@ from cnlint.report import statistics as statistics_report
 from cnlint.report.console import UNENCODABLE, make_console
 from cnlint.report.errors import errors_summary, print_errors
 from cnlint.report.full import summary_table
-from cnlint.report.rendered import LINE_FORMATS, LineRenderer, RenderedResult
+from cnlint.report.rendered import RENDERED_FORMATS, Recorder, RenderedResult, Renderer
 from cnlint.report.summary import Counts, plural, show_fixed, summary_line
+
+if TYPE_CHECKING:
+    from cnlint.report.metrics import DocumentMetric
+    from cnlint.report.stats import RecordStats
 
 
 @app.command()
@@ -276,6 +280,24 @@ def check(
             or show_fixes
             or exit_non_zero_on_fix
         )
+        # --statistics needs no document text: workers send each file's record instead.
+        recorded = statistics and not (
+            fix
+            or diff
+            or corpus
+            or baseline_file
+            or update_baseline
+            or show_fixes
+            or exit_non_zero_on_fix
+        )
+        metrics = _group_metrics(linter.registry, config) if recorded and group_by else ()
+        finish = None
+        if streamed and output_format in RENDERED_FORMATS:
+            # Streamed formats are rendered where each file is linted (in the workers): only
+            # each file's fragment of the report and its counts come back.
+            finish = Renderer(output_format, config.fail_on)
+        elif recorded:
+            finish = Recorder(config.fail_on, metrics)
         results = library.iter_results(
             selection,
             linter,
@@ -286,15 +308,20 @@ def check(
             jobs=jobs,
             cache=not no_cache,
             join=not streamed,  # streamed formats keep counts only: a large file comes in parts
-            # The line formats are rendered where each file is linted (in the workers): only
-            # lines and counts come back.
-            finish=LineRenderer(output_format, config.fail_on)
-            if streamed and output_format in LINE_FORMATS
-            else None,
+            finish=finish,
         )
         if streamed:
             limits = Limits(config.max_findings, config.max_density)
             code = _report_streamed(results, output_format, config.fail_on, limits, quiet=quiet)
+            say(f"done in {time.perf_counter() - started:.2f} s")
+            raise typer.Exit(0 if exit_zero and code == 1 else code)
+        if recorded:
+            records = _collect(results, len(files))
+            grouping = (group_by, paths, None) if group_by else None
+            summarised = quiet or output_file is not None or output_format != "json"
+            code = _report_statistics(
+                records, output_format, grouping, metrics, config, quiet, summarised=summarised
+            )
             say(f"done in {time.perf_counter() - started:.2f} s")
             raise typer.Exit(0 if exit_zero and code == 1 else code)
         # The corpus pass reads every file before its first result: no progress to show.
@@ -312,7 +339,8 @@ def check(
     notes += [f"Gate: {reason}." for reason in verdict.reasons]
     if statistics:
         grouping = (group_by, paths, stdin_raw) if group_by else None
-        _print_statistics(report, output_format, grouping, config, linter.registry)
+        metrics = _group_metrics(linter.registry, config) if group_by else ()
+        _print_statistics(report, output_format, grouping, metrics)
     elif output_file is not None:
         render = _reporter(output_format, config, linter.registry)
         _write_report(report, output_format, output_file, render)
@@ -341,24 +369,57 @@ def check(
 
 
 def _print_statistics(
-    report: Report,
+    report: Report | RecordStats,
     output_format: str,
     grouping: tuple[str, list[Path], bytes | None] | None,
-    config: Config,
-    registry: Registry,
+    metrics: tuple[DocumentMetric, ...],
 ) -> None:
-    """``--statistics``, with ``--group-by`` (its key, the checked paths, stdin's bytes)."""
+    """``--statistics`` of a report or of its files' records, with ``--group-by`` (its key,
+    the checked paths, stdin's bytes) by ``metrics`` (the records' own, when from records)."""
     render = statistics_report.render_json if output_format == "json" else statistics_report.render
     if grouping is None:
         render(report, sys.stdout)
         return
-    from cnlint.report.groups import GroupBy  # only a grouped run measures documents
-    from cnlint.report.metrics import document_metrics
+    from cnlint.report.groups import GroupBy  # only a grouped run reads sources again
 
     key, paths, stdin_raw = grouping
     group_by = GroupBy(key, tuple(map(str, paths)), stdin_raw)
-    for problem in render(report, sys.stdout, group_by, document_metrics(registry, config)):
+    for problem in render(report, sys.stdout, group_by, list(metrics)):
         print(f"cnlint: warning: {problem}", file=sys.stderr)
+
+
+def _group_metrics(registry: Registry, config: Config) -> tuple[DocumentMetric, ...]:
+    from cnlint.report.metrics import document_metrics  # only a grouped run measures documents
+
+    return tuple(document_metrics(registry, config))
+
+
+def _report_statistics(
+    results: list[RenderedResult],
+    output_format: str,
+    grouping: tuple[str, list[Path], None] | None,
+    metrics: tuple[DocumentMetric, ...],
+    config: Config,
+    quiet: bool,
+    *,
+    summarised: bool,
+) -> int:
+    """``--statistics`` from the files' records (made by :class:`Recorder` in the workers,
+    with ``metrics`` measured when grouping), as a whole report's are printed, followed by
+    the gate's notes and the files that could not be checked."""
+    from cnlint.report.stats import RecordStats
+
+    tally = Tally(config.fail_on)
+    for result in results:
+        tally.merge(result.tally)
+    verdict = evaluate(tally, Limits(config.max_findings, config.max_density))
+    stats = RecordStats(result.fragment for result in results)
+    _print_statistics(stats, output_format, grouping, metrics)
+    for reason in [] if quiet else verdict.reasons:
+        print(f"Gate: {reason}.", file=sys.stdout)
+    errors = [FileResult(file.path, error=file.error) for file in stats.errors]
+    report_errors(errors, summarised=summarised)
+    return verdict.exit_code
 
 
 def _check_stdin(
@@ -381,14 +442,15 @@ def _report_streamed(
     quiet: bool = False,
 ) -> int:
     """Report each file's findings as soon as it is linted, keeping only counts (and what
-    the format itself must keep): memory stays flat however large the corpus. The line
-    formats come rendered by the workers; the others are written here, file by file."""
-    writer = None if output_format in LINE_FORMATS else WRITERS[output_format](sys.stdout)
+    the format itself must keep): memory stays flat however large the corpus. Each file's
+    fragment of the report comes rendered by the worker that linted it; a result the worker
+    could not render is rendered here."""
+    writer = WRITERS[output_format](sys.stdout)
     tally = Tally(fail_on)
     counts = Counts()
     for result in results:
         if isinstance(result, RenderedResult):
-            sys.stdout.write(result.lines)
+            writer.add_part(result.path, result.error, result.fragment)
             tally.merge(result.tally)
             counts.merge(result.counts, path=result.path)
         else:
@@ -396,8 +458,7 @@ def _report_streamed(
             tally.add(result)
             counts.add(result)
         print_errors([result], sys.stderr)
-    if writer is not None:
-        writer.close()
+    writer.close()
     verdict = evaluate(tally, limits)
     for reason in [] if quiet else verdict.reasons:
         print(f"Gate: {reason}.", file=sys.stdout if output_format == "concise" else sys.stderr)

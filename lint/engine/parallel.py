@@ -7,8 +7,9 @@ between processes is a task in and a result out; results come back in task order
 (:mod:`cnlint.engine.workers`), and the ranges of one file are joined back into one result.
 
 A result is a :class:`~cnlint.engine.run.FileResult` (documents and findings), or, with ``finish``,
-whatever that function makes of it in the worker: the line formats send their rendered lines
-and counts (:mod:`cnlint.report.rendered`), so no document text crosses back to the parent.
+whatever that function makes of it in the worker: the streamed formats send each file's
+rendered fragment of the report and its counts (:mod:`cnlint.report.rendered`), so no document
+text crosses back to the parent.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 The machine and line formats are also written file by file (:data:`WRITERS`): a writer takes
 each file's result as it comes and keeps no more than what its format must (nothing, or the
 current file's), so a run's memory stays flat however many findings it reports. Their
-``render`` is the same writer fed a whole report, so both give the same bytes.
+``render`` is the same writer fed a whole report, so both give the same bytes. A writer also
+takes a file's fragment already rendered by a worker (``add_part``, see
+:mod:`cnlint.report.rendered`); ``add`` renders the fragment and adds it the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +20,20 @@ if TYPE_CHECKING:
 Reporter = Callable[["Report", TextIO], None]
 
 
+# The module of each format.
+MODULES = {
+    "full": "full",
+    "concise": "concise",
+    "json": "json_format",
+    "html": "html",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+}
+
+
 def _render_of(module: str) -> Reporter:
     """The ``render`` of a report module, imported on the first call: a run uses one format,
     and importing all of them (rich tables, the HTML assets) cost every start."""
@@ -28,21 +44,13 @@ def _render_of(module: str) -> Reporter:
     return render
 
 
-REPORTERS: dict[str, Reporter] = {
-    "full": _render_of("full"),
-    "concise": _render_of("concise"),
-    "json": _render_of("json_format"),
-    "html": _render_of("html"),
-    "jsonl": _render_of("jsonl"),
-    "sarif": _render_of("sarif"),
-    "github": _render_of("github"),
-    "junit": _render_of("junit"),
-    "gitlab": _render_of("gitlab"),
-}
+REPORTERS: dict[str, Reporter] = {name: _render_of(module) for name, module in MODULES.items()}
 
 
 class Writer(Protocol):
     def add(self, result: FileResult) -> None: ...
+
+    def add_part(self, path: str, error: str | None, fragment: Any) -> None: ...
 
     def close(self) -> None: ...
 
@@ -59,6 +67,9 @@ class LineWriter:
 
         self.render(Report([result]), self.stream)
 
+    def add_part(self, path: str, error: str | None, fragment: str) -> None:
+        self.stream.write(fragment)
+
     def close(self) -> None:
         pass
 
@@ -72,8 +83,5 @@ WRITERS: dict[str, Callable[[TextIO], Writer]] = {
     "concise": lambda stream: LineWriter(REPORTERS["concise"], stream),
     "jsonl": lambda stream: LineWriter(REPORTERS["jsonl"], stream),
     "github": lambda stream: LineWriter(REPORTERS["github"], stream),
-    "json": _writer_of("json_format"),
-    "sarif": _writer_of("sarif"),
-    "junit": _writer_of("junit"),
-    "gitlab": _writer_of("gitlab"),
+    **{name: _writer_of(MODULES[name]) for name in ("json", "sarif", "junit", "gitlab")},
 }

@@ -22,7 +22,7 @@ from cnlint.finding import Finding, Severity
 from cnlint.report.concise import location
 from cnlint.report.console import make_console
 from cnlint.report.statistics import rule_table
-from cnlint.report.stats import CorpusStats
+from cnlint.report.stats import RecordStats
 from cnlint.report.summary import fix_mark, summary_line
 
 CONTEXT_CHARS = 20
@@ -96,7 +96,7 @@ def finding_block(doc: Document, finding: Finding, paint: Painter) -> str:
 
 def summary_table(report: Report, width: int = 80) -> Table:
     """Findings per rule with a bar each (the table ``--statistics`` shows too)."""
-    return rule_table(CorpusStats(report), width)
+    return rule_table(RecordStats.of(report), width)
 
 
 def render_findings(report: Report, stream: TextIO, *, show_all: bool = False) -> int:

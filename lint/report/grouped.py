@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cnlint.report.groups import GroupBy
-from cnlint.report.metrics import Distribution, DocumentMetric, measure
-from cnlint.report.stats import CorpusStats, per_10k, share
+from cnlint.report.metrics import Distribution, DocumentMetric
+from cnlint.report.stats import RecordStats, per_10k, share
 
 
 @dataclass(frozen=True)
@@ -34,20 +34,21 @@ class GroupStats:
 
 
 class GroupedStats:
-    """The documents of a run in groups, with the run's metrics measured once per document."""
+    """The documents of a run in groups, with the run's metrics as measured in each document's
+    record (where the document was linted)."""
 
     def __init__(
-        self, stats: CorpusStats, group_by: GroupBy, metrics: Sequence[DocumentMetric]
+        self, stats: RecordStats, group_by: GroupBy, metrics: Sequence[DocumentMetric]
     ) -> None:
         self.by = group_by
         self.metrics = list(metrics)
         self.problems: list[str] = []
-        labels = group_by.labels(stats.report.files, self.problems)
+        labels = group_by.labels(stats.records, self.problems)
         members: defaultdict[str, list[int]] = defaultdict(list)
         for index, label in enumerate(labels):
             members[label].append(index)
         self._stats, self._labels = stats, labels
-        self._values = measure(stats.documents, self.metrics)
+        self._values = [[doc.measures[m] for doc in stats.documents] for m in range(len(metrics))]
         groups = [self._group(name, indices) for name, indices in members.items()]
         self.groups = sorted(groups, key=lambda g: (-g.documents, g.name))
         self.total = self._group("all", range(len(stats.documents)))
@@ -62,9 +63,9 @@ class GroupedStats:
         families: Counter[str] = Counter()
         rules: Counter[str] = Counter()
         for doc in documents:
-            for finding in doc.findings:
-                rules[finding.code] += 1
-                families[finding.code.rstrip("0123456789")] += 1
+            for code, _ in doc.findings:
+                rules[code] += 1
+                families[code.rstrip("0123456789")] += 1
         distributions = [
             Distribution.of(metric, [self._values[m][i] for i in indices])
             for m, metric in enumerate(self.metrics)

@@ -25,11 +25,11 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from cnlint.engine.run import FileResult
 from cnlint.inputs.compression import CompressionError, compression_of, decompress
 from cnlint.inputs.jsonl import BOM, field_value
 from cnlint.inputs.sources import MAX_DECOMPRESSED_BYTES, is_jsonl
 from cnlint.inputs.streaming import READ_ERRORS, open_payload
+from cnlint.report.stats import FileRecord
 
 FOLDER = "folder"
 UNREADABLE = "(unreadable)"
@@ -47,7 +47,7 @@ class GroupBy:
     def missing(self) -> str:
         return f"(no {self.key})"
 
-    def labels(self, files: Iterable[FileResult], problems: list[str]) -> list[str]:
+    def labels(self, files: Iterable[FileRecord], problems: list[str]) -> list[str]:
         """The group of every document, file by file, in the order of the files' documents.
         A file that cannot be read again puts its documents in ``(unreadable)`` and says why
         in ``problems``."""
@@ -59,18 +59,18 @@ class GroupBy:
                 labels += self._field_groups(file, problems)
         return labels
 
-    def _field_groups(self, file: FileResult, problems: list[str]) -> list[str]:
-        records = [d.doc.record for d in file.documents]
-        if not is_jsonl(file.path) or any(record is None for record in records):
-            return [self.missing] * len(records)
-        wanted = {record.line for record in records if record is not None}
+    def _field_groups(self, file: FileRecord, problems: list[str]) -> list[str]:
+        lines = [d.line for d in file.documents]
+        if not is_jsonl(file.path) or any(line is None for line in lines):
+            return [self.missing] * len(lines)
+        wanted = set(lines)
         try:
             values = self._field_values(file.path, wanted)
         except (*READ_ERRORS, CompressionError) as exc:
             # Linted a moment ago, unreadable now (moved, or changed by another program).
             problems.append(f"{file.path}: cannot read the field {self.key!r} again ({exc})")
-            return [UNREADABLE] * len(records)
-        return [group_label(values.get(record.line)) or self.missing for record in records]
+            return [UNREADABLE] * len(lines)
+        return [group_label(values.get(line)) or self.missing for line in lines]
 
     def _field_values(self, path: str, wanted: set[int]) -> dict[int, object]:
         dotted = tuple(self.key.split("."))

@@ -17,6 +17,9 @@ from typing import Any, TextIO
 
 import orjson
 
+# Between two elements of an :class:`IndentedArray`.
+ELEMENT_SEPARATOR = ",\n  "
+
 
 def compact(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``."""
@@ -46,7 +49,12 @@ class IndentedArray:
         self.empty = True
 
     def add(self, value: Any) -> None:
-        self.stream.write(("[\n  " if self.empty else ",\n  ") + indented(value, 1))
+        self.add_laid_out(indented(value, 1))
+
+    def add_laid_out(self, elements: str) -> None:
+        """One or more elements already laid out as the array holds them: each
+        ``indented(value, 1)``, joined by :data:`ELEMENT_SEPARATOR`."""
+        self.stream.write(("[\n  " if self.empty else ELEMENT_SEPARATOR) + elements)
         self.empty = False
 
     def close(self) -> None:

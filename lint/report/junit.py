@@ -71,6 +71,14 @@ def error_case(error: str, path: str) -> str:
     return f"<testcase{case}>{CHILD}<error{failure}>{escape(message)}</error>{CASE}</testcase>"
 
 
+def fragment(result: FileResult) -> tuple[int, str]:
+    """How many failed cases the file (or part) has, and those cases, each preceded by its
+    indentation, as its suite holds them (what a worker sends back)."""
+    path = xml_text(result.path)
+    cases = [CASE + failure_case(doc, finding, path) for doc, finding in result.findings]
+    return len(cases), "".join(cases)
+
+
 class Suite:
     """One file's suite while its parts come: its errors, and its failed cases as text."""
 
@@ -86,13 +94,12 @@ class Suite:
             SPOOL_CHARS, mode="w+", encoding="utf-8", newline="", errors="surrogatepass"
         )
 
-    def add(self, result: FileResult) -> None:
-        if result.error:
-            self.errors.append(result.error)
-        path = xml_text(self.path)
-        for doc, finding in result.findings:
-            self.cases.write(CASE + failure_case(doc, finding, path))
-            self.failures += 1
+    def add(self, failures: int, cases: str, error: str | None) -> None:
+        """A part's failed cases (as :func:`fragment` renders them) and error."""
+        if error:
+            self.errors.append(error)
+        self.cases.write(cases)
+        self.failures += failures
 
     def write(self, stream: TextIO) -> None:
         path = xml_text(self.path)
@@ -122,11 +129,14 @@ class Writer:
         self.empty = True
 
     def add(self, result: FileResult) -> None:
-        if self.suite is not None and self.suite.path != result.path:
+        self.add_part(result.path, result.error, fragment(result))
+
+    def add_part(self, path: str, error: str | None, fragment: tuple[int, str]) -> None:
+        if self.suite is not None and self.suite.path != path:
             self._write_suite()
         if self.suite is None:
-            self.suite = Suite(result.path)
-        self.suite.add(result)
+            self.suite = Suite(path)
+        self.suite.add(*fragment, error)
 
     def _write_suite(self) -> None:
         if self.suite is None:

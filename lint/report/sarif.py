@@ -113,6 +113,25 @@ def sarif_result(doc: Document, finding: Finding, rule_index: dict[str, int]) ->
     return entry
 
 
+@functools.cache
+def registry_index() -> dict[str, int]:
+    """Each registered rule's index in the log's rule list (the registry's order)."""
+    return {rule.code: index for index, rule in enumerate(load_registry())}
+
+
+def fragment(result: FileResult, rule_index: dict[str, int] | None = None) -> str | None:
+    """The file's results, compact and joined by commas (what a worker sends back); None
+    if a finding's rule has no index in ``rule_index`` (by default the registry's): only the
+    writer, which numbers the rules met outside the registry, can render that file."""
+    rule_index = registry_index() if rule_index is None else rule_index
+    entries = []
+    for doc, finding in result.findings:
+        if finding.code not in rule_index:
+            return None
+        entries.append(compact(sarif_result(doc, finding, rule_index)))
+    return ",".join(entries)
+
+
 class Writer:
     """The log written result by result: ``results`` come first in the run, as files are
     linted; the rest of the run (the tool and its rules, the invocation with a notification
@@ -122,24 +141,27 @@ class Writer:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        rules = list(load_registry())
-        self.descriptors = [rule_descriptor(rule) for rule in rules]
-        self.rule_index = {rule.code: i for i, rule in enumerate(rules)}
+        self.descriptors = [rule_descriptor(rule) for rule in load_registry()]
+        self.rule_index = dict(registry_index())
         self.notifications: list[dict[str, Any]] = []
         self.empty = True
         head = {"$schema": SCHEMA_URI, "version": "2.1.0"}
         stream.write(compact(head)[:-1] + ',"runs":[{"results":[')
 
     def add(self, result: FileResult) -> None:
-        if result.error:
-            self.notifications.append(notification(result.path, result.error))
-        for doc, finding in result.findings:
+        for _, finding in result.findings:
             if finding.code not in self.rule_index:
-                # Findings of checks outside the registry (the corpus pass) get a descriptor.
+                # Findings of rules outside the installed registry (a linter built on a
+                # registry of its own) get a descriptor.
                 self.rule_index[finding.code] = len(self.descriptors)
                 self.descriptors.append({"id": finding.code, "name": finding.name})
-            entry = compact(sarif_result(doc, finding, self.rule_index))
-            self.stream.write(entry if self.empty else "," + entry)
+        self.add_part(result.path, result.error, fragment(result, self.rule_index))
+
+    def add_part(self, path: str, error: str | None, fragment: str) -> None:
+        if error:
+            self.notifications.append(notification(path, error))
+        if fragment:
+            self.stream.write(fragment if self.empty else "," + fragment)
             self.empty = False
 
     def close(self) -> None:

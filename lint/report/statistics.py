@@ -20,7 +20,7 @@ from cnlint.report.errors import error_kinds
 from cnlint.report.grouped import GroupedStats, GroupStats
 from cnlint.report.groups import GroupBy
 from cnlint.report.metrics import PERCENTILES, Distribution, DocumentMetric
-from cnlint.report.stats import PER_CHARS, CorpusStats, RuleStats
+from cnlint.report.stats import PER_CHARS, RecordStats, RuleStats
 from cnlint.report.summary import plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -46,7 +46,7 @@ def bar(value: int, largest: int, width: int, unicode: bool = True) -> str:
     return "█" * full + (EIGHTHS[eighths] if eighths else "")
 
 
-def summary_table(stats: CorpusStats) -> Table:
+def summary_table(stats: RecordStats) -> Table:
     table = Table(title="Corpus summary", title_justify="left", show_header=False, box=None)
     table.add_column("what")
     table.add_column("value", justify="right")
@@ -64,15 +64,15 @@ def summary_table(stats: CorpusStats) -> Table:
         ("  with --fix [*]", f"{stats.fixable_safe:,}"),
         ("  only with --unsafe-fixes [~]", f"{stats.fixable_unsafe:,}"),
     ]
-    if stats.report.errors:
-        errors = stats.report.errors
+    if stats.errors:
+        errors = stats.errors
         rows.append(("files not checked", f"{len(errors):,} ({error_kinds(errors)})"))
     for what, value in rows:
         table.add_row(what, value)
     return table
 
 
-def rule_table(stats: CorpusStats, width: int = 80, unicode: bool = True) -> Table:
+def rule_table(stats: RecordStats, width: int = 80, unicode: bool = True) -> Table:
     """Per-rule counts; fits ``width`` cells by giving the bar what the other columns leave."""
     narrow = _rule_table(stats, BAR_WIDTH[0], None, unicode)
     measure = Console(width=10_000, file=io.StringIO())  # wide: measure, don't clamp
@@ -85,7 +85,7 @@ def rule_table(stats: CorpusStats, width: int = 80, unicode: bool = True) -> Tab
     return _rule_table(stats, BAR_WIDTH[0], max(8, longest + spare), unicode)
 
 
-def _rule_table(stats: CorpusStats, bar_width: int, name_width: int | None, unicode: bool) -> Table:
+def _rule_table(stats: RecordStats, bar_width: int, name_width: int | None, unicode: bool) -> Table:
     table = Table(
         title="Findings by rule",
         title_justify="left",
@@ -122,7 +122,7 @@ def _share_cell(rule: RuleStats, total: int, largest: int, width: int, unicode: 
     return cell
 
 
-def top_files_table(stats: CorpusStats, limit: int = TOP_FILES) -> Table:
+def top_files_table(stats: RecordStats, limit: int = TOP_FILES) -> Table:
     table = Table(
         title=f"Top files (of {len(stats.files):,})",
         title_justify="left",
@@ -139,7 +139,7 @@ def top_files_table(stats: CorpusStats, limit: int = TOP_FILES) -> Table:
     return table
 
 
-def statistics_view(stats: CorpusStats, console: Console) -> Group:
+def statistics_view(stats: RecordStats, console: Console) -> Group:
     unicode = console.encoding.lower().replace("-", "").startswith("utf")
     parts: list = [summary_table(stats)]
     if stats.rules:
@@ -148,15 +148,17 @@ def statistics_view(stats: CorpusStats, console: Console) -> Group:
 
 
 def render(
-    report: Report,
+    report: Report | RecordStats,
     stream: TextIO,
     group_by: GroupBy | None = None,
     metrics: list[DocumentMetric] | None = None,
 ) -> list[str]:
-    """The statistics, and with ``group_by`` the groups' tables; returns the problems met
-    while grouping (a file that could not be read again), for the caller to report."""
+    """The statistics of a report, or of its files' records (what workers send back for
+    ``--statistics``: then ``metrics`` must be the ones the records were measured with), and
+    with ``group_by`` the groups' tables; returns the problems met while grouping (a file that
+    could not be read again), for the caller to report."""
     console = make_console(stream)
-    stats = CorpusStats(report)
+    stats = _stats(report, metrics)
     console.print(statistics_view(stats, console))
     if group_by is None:
         return []
@@ -245,13 +247,13 @@ def _value(metric: DocumentMetric, value: float | None) -> str:
 
 
 def render_json(
-    report: Report,
+    report: Report | RecordStats,
     stream: TextIO,
     group_by: GroupBy | None = None,
     metrics: list[DocumentMetric] | None = None,
 ) -> list[str]:
     """``--statistics --format json``: the same numbers for scripts and dashboards."""
-    stats = CorpusStats(report)
+    stats = _stats(report, metrics)
     numbers = {
         "documents": len(stats.documents),
         "characters": stats.characters,
@@ -261,8 +263,8 @@ def render_json(
         "fixable": stats.fixable,
         "fixable_safe": stats.fixable_safe,
         "fixable_unsafe": stats.fixable_unsafe,
-        "files_not_checked": len(report.errors),
-        "errors": [{"path": result.path, "error": result.error} for result in report.errors],
+        "files_not_checked": len(stats.errors),
+        "errors": [{"path": result.path, "error": result.error} for result in stats.errors],
         "rules": [
             {
                 "code": rule.code,
@@ -292,6 +294,10 @@ def render_json(
     json.dump(numbers, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
     return problems
+
+
+def _stats(report: Report | RecordStats, metrics: list[DocumentMetric] | None) -> RecordStats:
+    return report if isinstance(report, RecordStats) else RecordStats.of(report, metrics or ())
 
 
 def _groups_json(grouped: GroupedStats) -> dict:

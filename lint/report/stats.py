@@ -1,19 +1,25 @@
 """Corpus statistics: the numbers behind ``--statistics`` and the HTML health report.
 
-Every count here is taken from ``report.findings``, the same list ``--format json``
-writes, so the report and the JSON always agree.
+Every count here is taken from each file's :class:`FileRecord`: the documents' lengths and
+their findings' codes and fixes, made from the same results ``--format json`` writes (in the
+worker that linted the file, for ``--statistics``), so the report and the JSON always agree.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import groupby, pairwise
+from typing import TYPE_CHECKING
 
 from cnlint.document import Document
-from cnlint.engine.run import Report
-from cnlint.finding import Applicability, Finding, Severity
+from cnlint.engine.run import FileResult, Report
+from cnlint.finding import Applicability, Finding, Severity, pickled_by_fields
+
+if TYPE_CHECKING:
+    from cnlint.report.metrics import DocumentMetric
 
 PER_CHARS = 10_000
 # Upper edges of the defect-density bins (findings per 10,000 characters); the first bin is
@@ -80,26 +86,89 @@ class DensityBin:
     documents: int
 
 
-class CorpusStats:
-    """Summary numbers of one run, computed once from a :class:`Report`."""
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """What the statistics need of one document, without its text: what a worker sends back
+    for ``--statistics``."""
 
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.documents: list[DocumentStats] = [
-            DocumentStats(result.doc, result.findings)
-            for file in report.files
-            for result in file.documents
+    characters: int
+    line: int | None  # the record's line in a JSONL file; None for a text file
+    findings: tuple[tuple[str, Applicability | None], ...]  # code and fix of each finding
+    measures: tuple[float | None, ...] = ()  # each requested metric's value (``--group-by``)
+
+    @property
+    def density(self) -> float:
+        return per_10k(len(self.findings), self.characters)
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """One file's (or part's) documents as records, its error, and the name and severity of
+    the first finding of each rule in it."""
+
+    path: str
+    error: str | None
+    documents: tuple[DocumentRecord, ...]
+    rules: tuple[tuple[str, str, Severity], ...]
+
+    @classmethod
+    def of(cls, result: FileResult, metrics: Sequence[DocumentMetric] = ()) -> FileRecord:
+        documents, first = [], {}
+        for document in result.documents:
+            doc, found = document.doc, document.findings
+            for finding in found:
+                first.setdefault(finding.code, (finding.code, finding.name, finding.severity))
+            record = DocumentRecord(
+                len(doc.text),
+                doc.record.line if doc.record is not None else None,
+                tuple((f.code, f.fix.applicability if f.fix else None) for f in found),
+                tuple(metric.value(DocumentStats(doc, found)) for metric in metrics),
+            )
+            documents.append(record)
+        return cls(result.path, result.error, tuple(documents), tuple(first.values()))
+
+    @classmethod
+    def joined(cls, parts: list[FileRecord]) -> FileRecord:
+        """One record for a file linted in parts (as :func:`cnlint.engine.run.joined` joins
+        its results)."""
+        if len(parts) == 1:
+            return parts[0]
+        errors = [part.error for part in parts if part.error]
+        first: dict[str, tuple[str, str, Severity]] = {}
+        for part in parts:
+            for rule in part.rules:
+                first.setdefault(rule[0], rule)
+        documents = tuple(d for part in parts for d in part.documents)
+        return cls(parts[0].path, "; ".join(errors) or None, documents, tuple(first.values()))
+
+
+class RecordStats:
+    """Summary numbers of one run, computed once from its files' records (no text)."""
+
+    def __init__(self, records: Iterable[FileRecord]) -> None:
+        self.records = [
+            FileRecord.joined(list(parts)) for _, parts in groupby(records, lambda r: r.path)
         ]
+        self.documents: Sequence[DocumentRecord | DocumentStats] = [
+            document for file in self.records for document in file.documents
+        ]
+        self.errors = [file for file in self.records if file.error]
         self.files: list[FileStats] = [
             FileStats(
                 file.path,
                 len(file.documents),
-                sum(len(d.doc.text) for d in file.documents),
+                sum(d.characters for d in file.documents),
                 sum(len(d.findings) for d in file.documents),
             )
-            for file in report.files
+            for file in self.records
             if not file.error
         ]
+
+    @classmethod
+    def of(cls, report: Report, metrics: Sequence[DocumentMetric] = ()) -> RecordStats:
+        return cls(FileRecord.of(result, metrics) for result in report.files)
 
     @cached_property
     def characters(self) -> int:
@@ -116,15 +185,21 @@ class CorpusStats:
     @cached_property
     def fixable_safe(self) -> int:
         """Findings ``--fix`` can fix (marked ``[*]``)."""
-        return sum(1 for d in self.documents for f in d.findings if _is(f, Applicability.SAFE))
+        return self._fixes[Applicability.SAFE]
 
     @cached_property
     def fixable_unsafe(self) -> int:
         """Findings only ``--fix --unsafe-fixes`` can fix (marked ``[~]``)."""
-        return sum(1 for d in self.documents for f in d.findings if _is(f, Applicability.UNSAFE))
+        return self._fixes[Applicability.UNSAFE]
 
     @cached_property
-    def affected(self) -> list[DocumentStats]:
+    def _fixes(self) -> Counter[Applicability | None]:
+        return Counter(
+            fix for file in self.records for d in file.documents for _, fix in d.findings
+        )
+
+    @cached_property
+    def affected(self) -> Sequence[DocumentRecord | DocumentStats]:
         return [d for d in self.documents if d.findings]
 
     @property
@@ -145,35 +220,44 @@ class CorpusStats:
         counts: Counter[str] = Counter()
         fixable: Counter[str] = Counter()
         documents: defaultdict[str, int] = defaultdict(int)
-        first: dict[str, Finding] = {}
-        for doc in self.documents:
-            for code in {f.code for f in doc.findings}:
-                documents[code] += 1
-            for finding in doc.findings:
-                counts[finding.code] += 1
-                fixable[finding.code] += finding.fix is not None
-                first.setdefault(finding.code, finding)
+        first: dict[str, tuple[str, str, Severity]] = {}
+        for file in self.records:
+            for rule in file.rules:
+                first.setdefault(rule[0], rule)
+            for doc in file.documents:
+                for code in {code for code, _ in doc.findings}:
+                    documents[code] += 1
+                for code, fix in doc.findings:
+                    counts[code] += 1
+                    fixable[code] += fix is not None
         rows = [
-            RuleStats(
-                code,
-                first[code].name,
-                first[code].severity,
-                count,
-                documents[code],
-                fixable[code],
-            )
+            RuleStats(code, first[code][1], first[code][2], count, documents[code], fixable[code])
             for code, count in counts.items()
         ]
         return sorted(rows, key=lambda r: (-r.findings, r.code))
+
+    def top_files(self, limit: int) -> list[FileStats]:
+        with_findings = [f for f in self.files if f.findings]
+        return sorted(with_findings, key=lambda f: (-f.findings, -f.density, f.path))[:limit]
+
+
+class CorpusStats(RecordStats):
+    """The numbers of a whole report, and its documents with their text and findings (for
+    the reports that show documents: HTML, the full format's summary)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__([FileRecord.of(result) for result in report.files])
+        self.report = report
+        self.documents: list[DocumentStats] = [
+            DocumentStats(result.doc, result.findings)
+            for file in report.files
+            for result in file.documents
+        ]
 
     def worst_documents(self) -> list[DocumentStats]:
         """Documents with findings ranked as :meth:`top_files` ranks files: most findings
         first, then the denser, then by name."""
         return sorted(self.affected, key=lambda d: (-len(d.findings), -d.density, d.label))
-
-    def top_files(self, limit: int) -> list[FileStats]:
-        with_findings = [f for f in self.files if f.findings]
-        return sorted(with_findings, key=lambda f: (-f.findings, -f.density, f.path))[:limit]
 
     def density_histogram(self) -> list[DensityBin]:
         """Documents per defect-density bin (findings per 10,000 characters)."""
@@ -184,10 +268,6 @@ class CorpusStats:
         for doc in self.documents:
             counts[_density_bin(doc)] += 1
         return [DensityBin(label, n) for label, n in zip(labels, counts, strict=True)]
-
-
-def _is(finding: Finding, applicability: Applicability) -> bool:
-    return finding.fix is not None and finding.fix.applicability is applicability
 
 
 def _density_bin(doc: DocumentStats) -> int:
