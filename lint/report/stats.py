@@ -151,7 +151,7 @@ class CorpusStats:
                 documents[code] += 1
             for finding in doc.findings:
                 counts[finding.code] += 1
-                fixable[finding.code] += finding.fix is not None
+                fixable[finding.code] += finding.fix_applicability is not None
                 first.setdefault(finding.code, finding)
         rows = [
             RuleStats(
@@ -187,7 +187,7 @@ class CorpusStats:
 
 
 def _is(finding: Finding, applicability: Applicability) -> bool:
-    return finding.fix is not None and finding.fix.applicability is applicability
+    return finding.fix_applicability is applicability
 
 
 def _density_bin(doc: DocumentStats) -> int:
