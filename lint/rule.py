@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from cnlint.document import Document
-from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
+from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, PendingFix, Severity
 
 # Built-in rules live in cnlint.rules.<family>.<code>_<name>: the package names the family.
 BUILT_IN_RULES = "cnlint.rules."
@@ -157,20 +157,23 @@ class Rule:
     ) -> Finding:
         """Build a finding of this rule; ``replacement`` or ``edits`` attach a fix.
 
-        ``replacement`` replaces exactly the finding's span. The fix's applicability
-        follows the rule's ``fix_safety``.
+        ``replacement`` replaces exactly the finding's span; its Fix is built only when the
+        finding's ``fix`` is read. The fix's applicability follows the rule's ``fix_safety``.
         """
-        fix = None
+        fix: Fix | PendingFix | None = None
         if replacement is not None:
+            if edits is None and encoding is None:
+                fix = (self._applicability(), replacement, title)
+                return Finding(self.code, self.name, self.level, start, end, message, fix)
             edits = [Edit(start, end, replacement)]
         if edits is not None or encoding is not None:
-            if self.fix_safety is FixSafety.NONE:
-                raise ValueError(f"{self.code} attaches a fix but declares fix_safety NONE")
-            applicability = (
-                Applicability.SAFE if self.fix_safety is FixSafety.SAFE else Applicability.UNSAFE
-            )
-            fix = Fix(applicability, tuple(edits or ()), title, encoding)
+            fix = Fix(self._applicability(), tuple(edits or ()), title, encoding)
         return Finding(self.code, self.name, self.level, start, end, message, fix)
+
+    def _applicability(self) -> Applicability:
+        if self.fix_safety is FixSafety.NONE:
+            raise ValueError(f"{self.code} attaches a fix but declares fix_safety NONE")
+        return Applicability.SAFE if self.fix_safety is FixSafety.SAFE else Applicability.UNSAFE
 
 
 # How a corpus rule's example texts separate the documents of the corpus: a line of ---.

@@ -59,21 +59,29 @@ def _covered(findings: Sequence[Finding], judged: list[bool], owners: Sequence[i
     """Indexes of the findings an edit of an ``owners`` finding's fix covers."""
     safe, unsafe = [], []
     for owner in owners:
-        fix = findings[owner].fix
-        if fix is None:
+        finding = findings[owner]
+        applicability = finding.fix_applicability
+        if applicability is None:
             continue
-        into = safe if fix.applicability is Applicability.SAFE else unsafe
-        writing = sum(1 for e in fix.edits if e.content)
+        into = safe if applicability is Applicability.SAFE else unsafe
+        # Spans, not the fix: most findings' fixes are never built (see Finding).
+        edits = finding.edit_spans()
+        if len(edits) == 1:
+            start, end, _ = edits[0]
+            if start < end:
+                into.append((start, end, owner))
+            continue
+        writing = sum(1 for _, _, content in edits if content)
         into.extend(
-            (e.start, e.end, owner)
-            for e in fix.edits
-            if e.start < e.end and writing - bool(e.content) == 0
+            (start, end, owner)
+            for start, end, content in edits
+            if start < end and writing - bool(content) == 0
         )
     covered = _stabbed(findings, judged, safe) if safe else set()
     if unsafe:
         # An unsafe fix covers no finding that --fix would fix alone.
         kept_from_unsafe = [
-            j or (f.fix is not None and f.fix.applicability is Applicability.SAFE)
+            j or f.fix_applicability is Applicability.SAFE
             for f, j in zip(findings, judged, strict=True)
         ]
         covered |= _stabbed(findings, kept_from_unsafe, unsafe)
@@ -132,7 +140,9 @@ def _with_verdict(findings: list[Finding], verdicts: Collection[str]) -> list[Fi
     first = next((i for i, f in enumerate(findings) if f.code in verdicts), None)
     if first is None:
         return findings
-    unfixable = [i for i, f in enumerate(findings) if f.fix is None and f.code not in verdicts]
+    unfixable = [
+        i for i, f in enumerate(findings) if f.fix_applicability is None and f.code not in verdicts
+    ]
     left_out = set(unfixable[LISTED_WITH_VERDICT:])
     if not left_out:
         return findings

@@ -25,5 +25,5 @@ def location(doc: Document, start: int) -> str:
 
 def render(report: Report, stream: TextIO) -> None:
     for doc, finding in report.findings:
-        mark = f" {fix_mark(finding)}" if finding.fix else ""
+        mark = f" {fix_mark(finding)}" if finding.fix_applicability else ""
         stream.write(f"{location(doc, finding.start)}: {finding.code}{mark} {finding.message}\n")

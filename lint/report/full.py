@@ -76,7 +76,7 @@ def finding_block(doc: Document, finding: Finding, paint: Painter) -> str:
     """The finding's head line, then (unless it is about the whole text) its line with a caret
     under the span; a blank line after."""
     line_no, _ = doc.position(finding.start)
-    mark = paint(f" {fix_mark(finding)}", "cyan") if finding.fix else ""
+    mark = paint(f" {fix_mark(finding)}", "cyan") if finding.fix_applicability else ""
     head = (
         f"{paint(location(doc, finding.start), 'bold')}: "
         f"{paint(finding.code, SEVERITY_STYLE[finding.severity])}{mark} {finding.message}\n"

@@ -123,7 +123,7 @@ class FileRecord:
             record = DocumentRecord(
                 len(doc.text),
                 doc.record.line if doc.record is not None else None,
-                tuple((f.code, f.fix.applicability if f.fix else None) for f in found),
+                tuple((f.code, f.fix_applicability) for f in found),
                 tuple(metric.value(DocumentStats(doc, found)) for metric in metrics),
             )
             documents.append(record)

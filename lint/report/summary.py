@@ -22,7 +22,8 @@ MARKS = {Applicability.SAFE: "[*]", Applicability.UNSAFE: "[~]"}
 
 def fix_mark(finding: Finding) -> str:
     """``[*]`` (safe fix), ``[~]`` (unsafe fix) or "" (no fix)."""
-    return MARKS[finding.fix.applicability] if finding.fix else ""
+    applicability = finding.fix_applicability
+    return "" if applicability is None else MARKS[applicability]
 
 
 def plural(count: int, noun: str) -> str:
@@ -74,8 +75,9 @@ class Counts:
         counts.documents_with_findings = sum(1 for d in result.documents if d.findings)
         counts.findings = len(found)
         for finding in found:
-            if finding.fix is not None:
-                if finding.fix.applicability is Applicability.SAFE:
+            applicability = finding.fix_applicability
+            if applicability is not None:
+                if applicability is Applicability.SAFE:
                     counts.safe += 1
                 else:
                     counts.unsafe += 1
