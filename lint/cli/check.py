@@ -56,7 +56,8 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PATH", help="Files or folders (default: the current folder); - reads stdin."
+            metavar="PATH...",
+            help="Files or folders (default: the current folder); - reads stdin.",
         ),
     ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,

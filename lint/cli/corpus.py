@@ -32,7 +32,7 @@ CORPUS_HELP = (
 def corpus_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="PATH", help="Files or folders (default: the current folder)."),
+        typer.Argument(metavar="PATH...", help="Files or folders (default: the current folder)."),
     ] = None,
     output_format: FormatOption = "full",
     statistics: Annotated[

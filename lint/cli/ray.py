@@ -24,7 +24,7 @@ from cnlint.report.console import make_console
 def ray_command(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
+        typer.Argument(metavar="PATH...", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
     ],
     text_column: Annotated[
         str, typer.Option(metavar="COLUMN", help="The text column of JSONL/parquet rows.")
