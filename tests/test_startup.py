@@ -6,6 +6,7 @@ cheap: rule patterns compiled on first use, not at import.
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -13,9 +14,12 @@ import sys
 from cnlint.patterns import LazyPattern, regex
 
 
-def run_python(code: str) -> str:
+def run_python(code: str, **env: str) -> str:
+    """What a fresh interpreter prints; its environment is this one's without any OpenBLAS
+    thread count (a test process that imported the CLI has one) plus ``env``."""
+    clean = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     return subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=clean | env
     ).stdout.strip()
 
 
@@ -62,3 +66,26 @@ def test_the_command_line_imports_no_format_or_detector_it_may_not_need():
         "print([name for name in lazy if name in sys.modules])"
     )
     assert shown == "[]"
+
+
+def test_importing_the_library_loads_no_numpy():
+    # numpy comes with the linter (the gate's tables), on first use: the command line must be
+    # able to size numpy's thread pool before it loads, and `import cnlint` stays light.
+    shown = run_python("import sys, cnlint\nprint('numpy' in sys.modules, cnlint.Linter.__name__)")
+    assert shown == "False Linter"
+
+
+THREADS = "import os, sys\n{before}import cnlint.cli\nprint(os.environ.get('OPENBLAS_NUM_THREADS'))"
+
+
+def test_the_command_line_starts_numpy_with_one_openblas_thread():
+    # OpenBLAS starts a thread per core at numpy's import; cnlint does no linear algebra.
+    assert run_python(THREADS.format(before="")) == "1"
+
+
+def test_a_chosen_openblas_thread_count_is_kept():
+    assert run_python(THREADS.format(before=""), OPENBLAS_NUM_THREADS="4") == "4"
+
+
+def test_a_program_that_imported_numpy_first_keeps_its_threads():
+    assert run_python(THREADS.format(before="import numpy\n")) == "None"

@@ -4,7 +4,17 @@ Each command module registers its command on :data:`app` when imported; the orde
 order of ``cnlint --help``.
 """
 
-from cnlint.cli.app import app
+import os
+import sys
+
+# numpy's OpenBLAS starts a thread per core when numpy is imported (0.03-0.1 s of CPU on every
+# start); cnlint does no linear algebra, so the command line asks for one thread unless the user
+# chose a number. Only here, before the first import of numpy: a program that uses cnlint as a
+# library keeps its own numpy threads. Worker processes inherit it.
+if "numpy" not in sys.modules:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from cnlint.cli.app import app  # after the thread count above
 
 # isort: off
 from cnlint.cli import check, fix, corpus, ray, rules  # noqa: F401  (registers them)
