@@ -1,7 +1,8 @@
 """Start-up cost: what every ``cnlint`` process pays before its first document (issue 17).
 
 No timings here (the machine is shared); these tests pin the mechanisms that keep start-up
-cheap: rule patterns compiled on first use, not at import.
+cheap: rule patterns compiled on first use, not at import; numpy's thread pool sized before it
+loads; modules of options a run does not use left unimported.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import sys
 from cnlint.patterns import LazyPattern, regex
 
 
-def run_python(code: str, **env: str) -> str:
+def run_python(code: str, argument: str | None = None, **env: str) -> str:
     """What a fresh interpreter prints; its environment is this one's without any OpenBLAS
     thread count (a test process that imported the CLI has one) plus ``env``."""
     clean = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    command = [sys.executable, "-c", code, *([argument] if argument else [])]
     return subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=clean | env
+        command, check=True, capture_output=True, text=True, env=clean | env
     ).stdout.strip()
 
 
@@ -89,3 +91,32 @@ def test_a_chosen_openblas_thread_count_is_kept():
 
 def test_a_program_that_imported_numpy_first_keeps_its_threads():
     assert run_python(THREADS.format(before="import numpy\n")) == "None"
+
+
+CLEAN = "民生无小事，枝叶总关情。党史学习教育开展以来，全省各级部门聚焦群众关心关切的焦点。\n"
+
+
+def test_checking_a_clean_file_imports_only_what_it_uses(tmp_path):
+    # pre-commit's usual run: one clean file, the default format. Each module below belongs to
+    # an option it does not use (a baseline, --diff, --statistics, the findings table), or to
+    # typer 0.29, which converted every option through pydantic.
+    (tmp_path / "one.txt").write_text(CLEAN, encoding="utf-8")
+    unused = [
+        "pydantic",
+        "cnlint.ci.baseline",
+        "cnlint.report.patch",
+        "cnlint.report.statistics",
+        "rich.table",
+    ]
+    shown = run_python(
+        "import sys, contextlib, io, cnlint.cli\n"
+        "sys.argv = ['cnlint', 'check', '--no-cache', sys.argv[1]]\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n"
+        "        cnlint.cli.main()\n"
+        "    except SystemExit as exit:\n"
+        "        code = exit.code\n"
+        f"print(code, out.getvalue().strip(), [m for m in {unused!r} if m in sys.modules])",
+        argument=str(tmp_path / "one.txt"),
+    )
+    assert shown == "0 All checks passed (1 file). []"

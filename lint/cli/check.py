@@ -13,7 +13,6 @@ import typer
 from rich.console import Console
 
 from cnlint import check as library  # the command named check is a function here
-from cnlint.ci import baseline
 from cnlint.ci.limits import Limits, Tally, evaluate
 from cnlint.cli.app import app
 from cnlint.cli.common import (
@@ -41,8 +40,7 @@ from cnlint.engine.run import FileResult, Report, process_stdin
 from cnlint.finding import Severity
 from cnlint.inputs.compression import compression_of
 from cnlint.inputs.gitdiff import GitError
-from cnlint.report import REPORTERS, WRITERS, full, patch
-from cnlint.report import statistics as statistics_report
+from cnlint.report import REPORTERS, WRITERS, full
 from cnlint.report.console import UNENCODABLE, make_console
 from cnlint.report.errors import errors_summary, print_errors
 from cnlint.report.full import summary_table
@@ -349,6 +347,8 @@ def _print_statistics(
     registry: Registry,
 ) -> None:
     """``--statistics``, with ``--group-by`` (its key, the checked paths, stdin's bytes)."""
+    from cnlint.report import statistics as statistics_report  # as each format: when asked for
+
     render = statistics_report.render_json if output_format == "json" else statistics_report.render
     if grouping is None:
         render(report, sys.stdout)
@@ -428,6 +428,8 @@ def _collect(results: Iterator[FileResult], files: int) -> list[FileResult]:
 def _print_diff(results: list[FileResult], stdin_raw: bytes | None, *, quiet: bool) -> None:
     """The fixes as one patch on stdout (for ``git apply``/``patch``); what it holds, what it
     could not show and the files that could not be checked go to stderr."""
+    from cnlint.report import patch
+
     shown, hidden = [], []
     for result in results:
         if not result.changed:
@@ -499,9 +501,11 @@ def _write_report(report: Report, output_format: str, output_file: Path, render:
 
 
 def _write_baseline(report: Report, path: Path) -> int:
+    from cnlint.ci.baseline import BaselineError  # only a run with a baseline needs it
+
     try:
         written = library.update_baseline(report, path)
-    except baseline.BaselineError as exc:
+    except BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
     report_errors(report.errors, summarised=False)
@@ -509,9 +513,11 @@ def _write_baseline(report: Report, path: Path) -> int:
 
 
 def _apply_baseline(report: Report, path: Path) -> list[str]:
+    from cnlint.ci.baseline import BaselineError
+
     try:
         outcome = library.apply_baseline(report, path)
-    except baseline.BaselineError as exc:
+    except BaselineError as exc:
         raise fail(str(exc)) from exc
     notes = [f"Baseline: {outcome.suppressed} known findings suppressed ({path})."]
     if outcome.gone:

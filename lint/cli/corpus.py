@@ -20,7 +20,6 @@ from cnlint.engine.run import Report
 from cnlint.inputs.discovery import iter_files
 from cnlint.inputs.sources import SourceOptions
 from cnlint.report import REPORTERS
-from cnlint.report import statistics as statistics_report
 
 CORPUS_HELP = (
     "Find duplicate and near-duplicate documents and boilerplate paragraphs: run the corpus "
@@ -81,6 +80,9 @@ def corpus_command(
     files = list(iter_files(paths, config))
     sources = SourceOptions.from_config(config)
     report = Report(run_corpus(files, linter, sources, lint_documents=False), config.fail_on)
+    # Imported when used: every command's module is imported on every start.
+    from cnlint.report import statistics as statistics_report
+
     if statistics and output_format == "json":
         statistics_report.render_json(report, sys.stdout)
     elif statistics:
