@@ -1,7 +1,10 @@
 """The command line: a thin typer layer over the library, one module per command.
 
 Each command module registers its command on :data:`app` when imported; the order here is the
-order of ``cnlint --help``.
+order of ``cnlint --help``. typer builds every command at each start, so the command modules
+import what one option needs inside the command, and keep their annotations objects (no
+``from __future__ import annotations``): typer would evaluate each string, about 300 of them,
+10 ms of every start.
 """
 
 import os

@@ -1,7 +1,5 @@
 """`cnlint check`: lint files, folders or stdin; fix, diff, report, gate."""
 
-from __future__ import annotations
-
 import functools
 import sys
 import time

@@ -1,7 +1,5 @@
 """`cnlint corpus`: the corpus rules alone (duplicates and boilerplate across documents)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`cnlint fix`: fixed copies in another folder (--out), or fixes in place."""
 
-from __future__ import annotations
-
 import contextlib
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`cnlint ray`: the rules over a Ray Data dataset, on one machine or a cluster."""
 
-from __future__ import annotations
-
 import json
 import sys
 from collections import Counter
