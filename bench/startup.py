@@ -39,7 +39,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_35d55cf4af66c7c1.
 # The stages of ``cnlint check --no-cache FILE``, imported and run one after the other in one
 # process; each later stage finds the modules of the earlier ones already imported.
 STAGES = r"""
-import json, sys, time
+import json, os, sys, time
 spent = {}
 last = time.process_time()
 def stage(name):
@@ -47,10 +47,11 @@ def stage(name):
     now = time.process_time()
     spent[name] = now - last
     last = now
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as cnlint.cli sets it before numpy loads
 import numpy; stage("numpy (the gate's table, character counts)")
-import typer; stage("typer")
-import pydantic, typer._adapters; stage("pydantic (typer converts every option with it)")
-import rich.console, rich.table; stage("rich (the full report)")
+import typer, typer.main; stage("typer")
+import rich.console; stage("rich (the full report)")
+import importlib.metadata; stage("importlib.metadata (finds the rule plugins)")
 import cnlint.cli; stage("cnlint.cli and the engine's modules")
 from cnlint.engine.registry import load_registry
 registry = load_registry(); stage("rule modules (the registry)")
@@ -124,7 +125,8 @@ def main() -> None:
         shutil.copy(SEED, seed)
         cached = child_env(work / "pycache")
         uncached = child_env(None)
-        print(f"cnlint check, {RUNS} runs: median wall / median CPU / least CPU")
+        load = os.getloadavg()[0]
+        print(f"cnlint check, {RUNS} runs: median wall / median CPU / least CPU (load {load:.1f})")
         for label, arguments, env in (
             ("one small file, --no-cache", [*CHECK, "--no-cache", small.name], cached),
             ("one small file, --no-cache, no .pyc", [*CHECK, "--no-cache", small.name], uncached),
@@ -142,6 +144,7 @@ def main() -> None:
         print("slowest imports (cumulative):")
         for micros, name in slowest_imports(small, cached):
             print(f"  {micros / 1e6:7.3f} s  {name}")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING
+
 from cnlint.config import Config, load_config
 from cnlint.document import Document, Span
-from cnlint.engine.linter import Linter
 from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 from cnlint.rule import Bad, CorpusRule, Examples, Rule, Settings
+
+if TYPE_CHECKING:
+    from cnlint.engine.linter import Linter
 
 _default_linter: Linter | None = None
 
@@ -32,6 +36,8 @@ _default_linter: Linter | None = None
 def _linter(config: Config | None) -> Linter:
     # Loading the registry and compiling rules is the costly part: do it once for defaults.
     global _default_linter
+    from cnlint.engine.linter import Linter
+
     if config is not None:
         return Linter(config)
     if _default_linter is None:
@@ -39,9 +45,11 @@ def _linter(config: Config | None) -> Linter:
     return _default_linter
 
 
-# The entry points for files load the runner (processes, cache, corpus pass) on first use:
-# ``import cnlint`` for one text stays as quick as before.
+# Loaded on first use: the linter (its gate imports numpy, whose thread pool the command line
+# sizes before numpy loads, see cnlint.cli) and the entry points for files (processes, cache,
+# corpus pass).
 _LAZY = {
+    "Linter": "engine.linter",
     "check_paths": "check",
     "iter_check": "check",
     "FileResult": "engine.run",

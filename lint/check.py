@@ -22,9 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cnlint.ci import baseline as baselines
 from cnlint.ci.limits import Limits, Tally, Verdict, evaluate
 from cnlint.config import Config
 from cnlint.engine.cache import CACHE_DIR
@@ -35,6 +34,10 @@ from cnlint.engine.registry import load_registry
 from cnlint.engine.run import FileResult, Report
 from cnlint.inputs.discovery import discover
 from cnlint.inputs.gitdiff import GitError, changed_files, only_changed
+
+if TYPE_CHECKING:
+    # Imported where a baseline is used: most runs have none.
+    from cnlint.ci import baseline as baselines
 
 __all__ = [
     "GitError",
@@ -75,7 +78,11 @@ def select_files(
     """
     paths = [Path(p) for p in paths]
     found = discover(paths, config)
-    files = [f for f in found.files if not baseline or not baselines.same_file(f, baseline)]
+    files = found.files
+    if baseline is not None:
+        from cnlint.ci import baseline as baselines
+
+        files = [f for f in files if not baselines.same_file(f, baseline)]
     discovered = len(files)
     if changed_since is not None:
         files = only_changed(files, changed_files(changed_since, paths[0]))
@@ -126,6 +133,8 @@ def iter_results(
 def apply_baseline(report: Report, path: Path) -> baselines.Outcome:
     """Drop the findings the baseline file at ``path`` knows from ``report``; how many were
     suppressed and how many known ones no longer occur. Raises ``BaselineError``."""
+    from cnlint.ci import baseline as baselines
+
     return baselines.apply(report, baselines.load(path))
 
 
@@ -139,6 +148,8 @@ def verdict(report: Report, config: Config) -> Verdict:
 def update_baseline(report: Report, path: Path) -> baselines.Baseline:
     """Write the report's findings to the baseline file at ``path`` (keeping its entries for
     files this report did not check); what was written. Raises ``BaselineError``."""
+    from cnlint.ci import baseline as baselines
+
     written = baselines.update(report, path)
     baselines.write(written, path)
     return written

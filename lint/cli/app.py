@@ -1,7 +1,5 @@
 """The typer application every command registers on, and its --version."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`cnlint check`: lint files, folders or stdin; fix, diff, report, gate."""
 
-from __future__ import annotations
-
 import functools
 import sys
 import time
@@ -13,7 +11,6 @@ import typer
 from rich.console import Console
 
 from cnlint import check as library  # the command named check is a function here
-from cnlint.ci import baseline
 from cnlint.ci.limits import Limits, Tally, evaluate
 from cnlint.cli.app import app
 from cnlint.cli.common import (
@@ -41,8 +38,7 @@ from cnlint.engine.run import FileResult, Report, process_stdin
 from cnlint.finding import Severity
 from cnlint.inputs.compression import compression_of
 from cnlint.inputs.gitdiff import GitError
-from cnlint.report import REPORTERS, WRITERS, full, patch
-from cnlint.report import statistics as statistics_report
+from cnlint.report import REPORTERS, WRITERS, full
 from cnlint.report.console import UNENCODABLE, make_console
 from cnlint.report.errors import errors_summary, print_errors
 from cnlint.report.full import summary_table
@@ -60,7 +56,8 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PATH", help="Files or folders (default: the current folder); - reads stdin."
+            metavar="PATH...",
+            help="Files or folders (default: the current folder); - reads stdin.",
         ),
     ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
@@ -369,13 +366,15 @@ def check(
 
 
 def _print_statistics(
-    report: Report | RecordStats,
+    report: "Report | RecordStats",
     output_format: str,
     grouping: tuple[str, list[Path], bytes | None] | None,
-    metrics: tuple[DocumentMetric, ...],
+    metrics: "tuple[DocumentMetric, ...]",
 ) -> None:
     """``--statistics`` of a report or of its files' records, with ``--group-by`` (its key,
     the checked paths, stdin's bytes) by ``metrics`` (the records' own, when from records)."""
+    from cnlint.report import statistics as statistics_report  # as each format: when asked for
+
     render = statistics_report.render_json if output_format == "json" else statistics_report.render
     if grouping is None:
         render(report, sys.stdout)
@@ -388,7 +387,7 @@ def _print_statistics(
         print(f"cnlint: warning: {problem}", file=sys.stderr)
 
 
-def _group_metrics(registry: Registry, config: Config) -> tuple[DocumentMetric, ...]:
+def _group_metrics(registry: Registry, config: Config) -> "tuple[DocumentMetric, ...]":
     from cnlint.report.metrics import document_metrics  # only a grouped run measures documents
 
     return tuple(document_metrics(registry, config))
@@ -398,7 +397,7 @@ def _report_statistics(
     results: list[RenderedResult],
     output_format: str,
     grouping: tuple[str, list[Path], None] | None,
-    metrics: tuple[DocumentMetric, ...],
+    metrics: "tuple[DocumentMetric, ...]",
     config: Config,
     quiet: bool,
     *,
@@ -488,6 +487,8 @@ def _collect(results: Iterator[FileResult], files: int) -> list[FileResult]:
 def _print_diff(results: list[FileResult], stdin_raw: bytes | None, *, quiet: bool) -> None:
     """The fixes as one patch on stdout (for ``git apply``/``patch``); what it holds, what it
     could not show and the files that could not be checked go to stderr."""
+    from cnlint.report import patch
+
     shown, hidden = [], []
     for result in results:
         if not result.changed:
@@ -559,9 +560,11 @@ def _write_report(report: Report, output_format: str, output_file: Path, render:
 
 
 def _write_baseline(report: Report, path: Path) -> int:
+    from cnlint.ci.baseline import BaselineError  # only a run with a baseline needs it
+
     try:
         written = library.update_baseline(report, path)
-    except baseline.BaselineError as exc:
+    except BaselineError as exc:
         raise fail(str(exc)) from exc
     print(f"Wrote {written.total} findings in {len(written.files)} files to baseline {path}.")
     report_errors(report.errors, summarised=False)
@@ -569,9 +572,11 @@ def _write_baseline(report: Report, path: Path) -> int:
 
 
 def _apply_baseline(report: Report, path: Path) -> list[str]:
+    from cnlint.ci.baseline import BaselineError
+
     try:
         outcome = library.apply_baseline(report, path)
-    except baseline.BaselineError as exc:
+    except BaselineError as exc:
         raise fail(str(exc)) from exc
     notes = [f"Baseline: {outcome.suppressed} known findings suppressed ({path})."]
     if outcome.gone:

@@ -1,8 +1,6 @@
 """What the commands share: failing with one line, Ctrl-C, the --format and --config options,
 the config and linter a command runs with, and the -v messages."""
 
-from __future__ import annotations
-
 import functools
 import sys
 from collections.abc import Callable

@@ -1,7 +1,5 @@
 """`cnlint corpus`: the corpus rules alone (duplicates and boilerplate across documents)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -20,7 +18,6 @@ from cnlint.engine.run import Report
 from cnlint.inputs.discovery import iter_files
 from cnlint.inputs.sources import SourceOptions
 from cnlint.report import REPORTERS
-from cnlint.report import statistics as statistics_report
 
 CORPUS_HELP = (
     "Find duplicate and near-duplicate documents and boilerplate paragraphs: run the corpus "
@@ -32,7 +29,7 @@ CORPUS_HELP = (
 def corpus_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="PATH", help="Files or folders (default: the current folder)."),
+        typer.Argument(metavar="PATH...", help="Files or folders (default: the current folder)."),
     ] = None,
     output_format: FormatOption = "full",
     statistics: Annotated[
@@ -81,6 +78,9 @@ def corpus_command(
     files = list(iter_files(paths, config))
     sources = SourceOptions.from_config(config)
     report = Report(run_corpus(files, linter, sources, lint_documents=False), config.fail_on)
+    # Imported when used: every command's module is imported on every start.
+    from cnlint.report import statistics as statistics_report
+
     if statistics and output_format == "json":
         statistics_report.render_json(report, sys.stdout)
     elif statistics:

@@ -1,7 +1,5 @@
 """`cnlint fix`: fixed copies in another folder (--out), or fixes in place."""
 
-from __future__ import annotations
-
 import contextlib
 import sys
 from pathlib import Path
@@ -32,7 +30,7 @@ from cnlint.report.rejected import RejectedLog
 @interruptible
 def fix_command(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH", help="Files or folders to copy fixed.")
+        list[Path], typer.Argument(metavar="PATH...", help="Files or folders to copy fixed.")
     ],
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the fixed copies.")],
     unsafe_fixes: Annotated[

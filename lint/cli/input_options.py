@@ -1,7 +1,5 @@
 """Command-line options about inputs (JSONL fields, gitignore, stdin), shared by check and fix."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

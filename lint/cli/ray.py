@@ -1,7 +1,5 @@
 """`cnlint ray`: the rules over a Ray Data dataset, on one machine or a cluster."""
 
-from __future__ import annotations
-
 import json
 import sys
 from collections import Counter
@@ -24,7 +22,7 @@ from cnlint.report.console import make_console
 def ray_command(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
+        typer.Argument(metavar="PATH...", help="Folders, files or globs (.txt/.jsonl/.parquet)."),
     ],
     text_column: Annotated[
         str, typer.Option(metavar="COLUMN", help="The text column of JSONL/parquet rows.")

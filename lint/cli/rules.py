@@ -1,7 +1,5 @@
 """`cnlint rules` and `cnlint rule CODE` (also `explain`): the rules and their pages."""
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated

@@ -9,21 +9,21 @@ the table and summary line below always count every finding.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
-from rich.table import Table
 
 from cnlint.document import Document
 from cnlint.engine.run import Report
 from cnlint.finding import Finding, Severity
 from cnlint.report.concise import location
 from cnlint.report.console import make_console
-from cnlint.report.statistics import rule_table
-from cnlint.report.stats import RecordStats
 from cnlint.report.summary import fix_mark, summary_line
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 CONTEXT_CHARS = 20
 PER_RULE = 3  # findings of one rule shown per file unless --show-all
@@ -96,6 +96,10 @@ def finding_block(doc: Document, finding: Finding, paint: Painter) -> str:
 
 def summary_table(report: Report, width: int = 80) -> Table:
     """Findings per rule with a bar each (the table ``--statistics`` shows too)."""
+    # Imported here: a clean run (pre-commit's usual one) prints no table.
+    from cnlint.report.statistics import rule_table
+    from cnlint.report.stats import RecordStats
+
     return rule_table(RecordStats.of(report), width)
 
 
