@@ -38,6 +38,7 @@ from __future__ import annotations
 import json
 import pickle
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,8 @@ from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document
 DOCUMENT_BITS = 32
 # Verdicts go from the driver to the object store in blocks of this many rows.
 VERDICT_BLOCK = 65536
+# A shuffle's blocks hold at most about this many bytes of rows (a reduce task holds one).
+PART_BYTES = 64 * 2**20
 
 
 def lint_corpus(
@@ -74,14 +77,43 @@ def lint_corpus(
     ``files`` in the order ``cnlint check`` walks them: the corpus rules judge a document
     against the documents before it. ``linter`` (default: one for ``config``) selects the
     rules; build it with :func:`cnlint.engine.corpus.corpus_linter` for the corpus rules alone.
-    ``partitions``: how many parts each group-by shuffles into (default: twice the
-    cluster's CPUs); more parts, less memory per reduce task.
+    ``partitions``: how many parts each group-by shuffles into at least (default: twice the
+    cluster's CPUs); more as the corpus grows, so a part holds at most about ``PART_BYTES``.
     """
     import ray
     import ray.data
 
     linter = linter or Linter(config)
     setup = Setup(linter, partitions or 2 * max(1, int(ray.cluster_resources().get("CPU", 1))))
+    with _task_shuffles():
+        return _plan(files, setup, lint_documents)
+
+
+@contextmanager
+def _task_shuffles():
+    """Datasets made in this block shuffle with tasks (each dataset keeps the context it was
+    made in): the default of Ray Data 2.60, ``SHUFFLE_V2``, starts aggregator actors for
+    every group-by, which cost this pass's nine shuffles 2-8 s each on a corpus of any size,
+    where the sort-based pull shuffle runs in the worker pool in under a second."""
+    from ray.data import DataContext
+
+    context = DataContext.get_current()
+    if not hasattr(context, "shuffle_strategy"):  # older Ray: task shuffles are the default
+        yield
+        return
+    from ray.data.context import ShuffleStrategy
+
+    before = context.shuffle_strategy
+    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    try:
+        yield
+    finally:
+        context.shuffle_strategy = before
+
+
+def _plan(files: list[str], setup: Setup, lint_documents: bool):
+    import ray.data
+
     rules = setup.rules()
     table = ray.data.from_items([{"file": i, "path": path} for i, path in enumerate(files)])
     verdicts = []
@@ -99,8 +131,10 @@ def lint_corpus(
             verdicts.append(found)
     heads = table.map_batches(_file_verdict, batch_format="numpy")
     grouped = _typed(heads.union(*verdicts), VERDICT_FIELDS)
-    return grouped.groupby("file", num_partitions=setup.partitions).map_groups(
-        _finish_file, fn_args=(setup, lint_documents), batch_format="numpy"
+    return (
+        _parts(grouped, setup)
+        .groupby("file")
+        .map_groups(_finish_file, fn_args=(setup, lint_documents), batch_format="numpy")
     )
 
 
@@ -132,6 +166,15 @@ class Setup:
 
 
 _LINTERS: dict[bytes, Linter] = {}
+
+
+def _parts(dataset, setup: Setup):
+    """The dataset in the blocks a shuffle maps and reduces: ``setup.partitions`` of them, more
+    when each would hold more than ``PART_BYTES``. A sort-based shuffle of *m* blocks moves
+    *m*² pieces (so few blocks on a small corpus), and a reduce task holds one block (so more
+    blocks as the corpus grows: the memory of a task stays bounded)."""
+    dataset = dataset.materialize()
+    return dataset.repartition(max(setup.partitions, -(-dataset.size_bytes() // PART_BYTES)))
 
 
 def _state_fields(rules: int) -> dict[str, str]:
@@ -213,12 +256,14 @@ def _key_rows(row: dict[str, Any], number: int, setup: Setup) -> list[dict[str, 
 def _copy_verdicts(state, number: int, rule: CopyRule, setup: Setup):
     fields = {"key": "uint64", "order": "int64", "label": "string", "sketch": "binary"}
     keyed = _expand(state, _key_rows, fields, number, setup)
-    groups = keyed.groupby("key", num_partitions=setup.partitions).map_groups(
-        _group_pairs, fn_args=(number, setup), batch_format="numpy"
+    groups = (
+        _parts(keyed, setup)
+        .groupby("key")
+        .map_groups(_group_pairs, fn_args=(number, setup), batch_format="numpy")
     )
     if rule.transitive:
         return groups
-    return _resolve(groups.sort(["order", "earlier"]), number)
+    return _resolve(_parts(groups, setup).sort(["order", "earlier"]), number)
 
 
 def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
@@ -330,7 +375,7 @@ def _mark_copies(state, found, setup: Setup):
 
     marks = _expand(found, mark, _state_fields(len(setup.rules())))
     fields = _state_fields(len(setup.rules()))
-    grouped = _typed(state.union(marks), fields).groupby("order", num_partitions=setup.partitions)
+    grouped = _parts(_typed(state.union(marks), fields), setup).groupby("order")
     return grouped.map_groups(_merge_marks, batch_format="numpy")
 
 
@@ -348,7 +393,7 @@ def _count_verdicts(state, number: int, rule: CountRule, setup: Setup):
         return [{"key": key, "order": order, "counted": counted} for key in sketch]
 
     fields = {"key": "uint64", "order": "int64", "counted": "bool"}
-    groups = _expand(state, rows, fields).groupby("key", num_partitions=setup.partitions)
+    groups = _parts(_expand(state, rows, fields), setup).groupby("key")
     return groups.map_groups(_frequent, fn_args=(number, rule.minimum()), batch_format="numpy")
 
 
