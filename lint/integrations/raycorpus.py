@@ -36,6 +36,7 @@ and :class:`cnlint.rule.CountRule`), the same code as the pass on one machine
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -59,8 +60,9 @@ from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document
 DOCUMENT_BITS = 32
 # Verdicts go from the driver to the object store in blocks of this many rows.
 VERDICT_BLOCK = 65536
-# A shuffle's blocks hold at most about this many bytes of rows (a reduce task holds one).
-PART_BYTES = 64 * 2**20
+# The most a shuffle's part holds, in bytes of rows (and in the last step, of files): a
+# reduce task holds one part.
+BLOCK_BYTES = 16 * 2**20
 
 
 def lint_corpus(
@@ -70,6 +72,7 @@ def lint_corpus(
     lint_documents: bool = True,
     linter: Linter | None = None,
     partitions: int | None = None,
+    block_bytes: int = BLOCK_BYTES,
 ):
     """A dataset with a row per file: its path, the JSON array of its findings (the corpus
     rules', and with ``lint_documents`` every other selected rule's) and its read error.
@@ -78,13 +81,15 @@ def lint_corpus(
     against the documents before it. ``linter`` (default: one for ``config``) selects the
     rules; build it with :func:`cnlint.engine.corpus.corpus_linter` for the corpus rules alone.
     ``partitions``: how many parts each group-by shuffles into at least (default: twice the
-    cluster's CPUs); more as the corpus grows, so a part holds at most about ``PART_BYTES``.
+    cluster's CPUs); more as the corpus grows, so a part holds at most about ``block_bytes``
+    of rows, and the last step's part at most about ``block_bytes`` of files.
     """
     import ray
     import ray.data
 
     linter = linter or Linter(config)
-    setup = Setup(linter, partitions or 2 * max(1, int(ray.cluster_resources().get("CPU", 1))))
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    setup = Setup(linter, partitions or 2 * max(1, cpus), block_bytes)
     with _task_shuffles():
         return _plan(files, setup, lint_documents)
 
@@ -129,10 +134,13 @@ def _plan(files: list[str], setup: Setup, lint_documents: bool):
             else:
                 raise TypeError(f"{rule.code}: a corpus rule must be a CopyRule or a CountRule")
             verdicts.append(found)
-    heads = table.map_batches(_file_verdict, batch_format="numpy")
+    heads = table.map_batches(_file_verdict, batch_format="numpy").materialize()
+    # The last step's task lints the files of its part and holds their findings: as many
+    # parts as the files' bytes fill blocks, whatever the size of the verdicts it groups.
+    corpus_bytes = int(heads.sum("count") or 0)
     grouped = _typed(heads.union(*verdicts), VERDICT_FIELDS)
     return (
-        _parts(grouped, setup)
+        _parts(grouped, setup, -(-corpus_bytes // setup.block_bytes))
         .groupby("file")
         .map_groups(_finish_file, fn_args=(setup, lint_documents), batch_format="numpy")
     )
@@ -141,8 +149,9 @@ def _plan(files: list[str], setup: Setup, lint_documents: bool):
 class Setup:
     """What every task needs: the linter (built once per worker process, not per task)."""
 
-    def __init__(self, linter: Linter, partitions: int) -> None:
+    def __init__(self, linter: Linter, partitions: int, block_bytes: int = BLOCK_BYTES) -> None:
         self.partitions = partitions
+        self.block_bytes = block_bytes
         self._config = linter.config
         self._linter: Linter | None = linter
         self._rules: list[CorpusRule] | None = None
@@ -168,13 +177,14 @@ class Setup:
 _LINTERS: dict[bytes, Linter] = {}
 
 
-def _parts(dataset, setup: Setup):
-    """The dataset in the blocks a shuffle maps and reduces: ``setup.partitions`` of them, more
-    when each would hold more than ``PART_BYTES``. A sort-based shuffle of *m* blocks moves
-    *m*² pieces (so few blocks on a small corpus), and a reduce task holds one block (so more
-    blocks as the corpus grows: the memory of a task stays bounded)."""
+def _parts(dataset, setup: Setup, at_least: int = 0):
+    """The dataset in the blocks a shuffle maps and reduces: ``setup.partitions`` of them (or
+    ``at_least``), more when each would hold more than ``setup.block_bytes``. A sort-based
+    shuffle of *m* blocks moves *m*² pieces (so few blocks on a small corpus), and a reduce
+    task holds one block (so more blocks as the corpus grows: its memory stays bounded)."""
     dataset = dataset.materialize()
-    return dataset.repartition(max(setup.partitions, -(-dataset.size_bytes() // PART_BYTES)))
+    by_size = -(-dataset.size_bytes() // setup.block_bytes)
+    return dataset.repartition(max(setup.partitions, at_least, by_size))
 
 
 def _state_fields(rules: int) -> dict[str, str]:
@@ -409,9 +419,14 @@ def _frequent(group: dict[str, np.ndarray], number: int, minimum: int):
 
 
 def _file_verdict(batch: dict[str, np.ndarray]):
+    """A head row per file: its path, and its size in bytes as ``count`` (0 if unreadable)."""
     columns = _verdict_columns()
     for file, path in zip(batch["file"], batch["path"], strict=True):
-        _append_verdict(columns, -1, int(file) << DOCUMENT_BITS, path=str(path))
+        try:
+            size = os.path.getsize(str(path))
+        except OSError:
+            size = 0  # the last step reports it, as the pass on one machine does
+        _append_verdict(columns, -1, int(file) << DOCUMENT_BITS, count=size, path=str(path))
     return _verdict_table(columns)
 
 
