@@ -36,8 +36,10 @@ and :class:`cnlint.rule.CountRule`), the same code as the pass on one machine
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,9 @@ from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document
 DOCUMENT_BITS = 32
 # Verdicts go from the driver to the object store in blocks of this many rows.
 VERDICT_BLOCK = 65536
+# The most a shuffle's part holds, in bytes of rows (and in the last step, of files): a
+# reduce task holds one part.
+BLOCK_BYTES = 16 * 2**20
 
 
 def lint_corpus(
@@ -67,6 +72,7 @@ def lint_corpus(
     lint_documents: bool = True,
     linter: Linter | None = None,
     partitions: int | None = None,
+    block_bytes: int = BLOCK_BYTES,
 ):
     """A dataset with a row per file: its path, the JSON array of its findings (the corpus
     rules', and with ``lint_documents`` every other selected rule's) and its read error.
@@ -74,14 +80,45 @@ def lint_corpus(
     ``files`` in the order ``cnlint check`` walks them: the corpus rules judge a document
     against the documents before it. ``linter`` (default: one for ``config``) selects the
     rules; build it with :func:`cnlint.engine.corpus.corpus_linter` for the corpus rules alone.
-    ``partitions``: how many parts each group-by shuffles into (default: twice the
-    cluster's CPUs); more parts, less memory per reduce task.
+    ``partitions``: how many parts each group-by shuffles into at least (default: twice the
+    cluster's CPUs); more as the corpus grows, so a part holds at most about ``block_bytes``
+    of rows, and the last step's part at most about ``block_bytes`` of files.
     """
     import ray
     import ray.data
 
     linter = linter or Linter(config)
-    setup = Setup(linter, partitions or 2 * max(1, int(ray.cluster_resources().get("CPU", 1))))
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    setup = Setup(linter, partitions or 2 * max(1, cpus), block_bytes)
+    with _task_shuffles():
+        return _plan(files, setup, lint_documents)
+
+
+@contextmanager
+def _task_shuffles():
+    """Datasets made in this block shuffle with tasks (each dataset keeps the context it was
+    made in): the default of Ray Data 2.60, ``SHUFFLE_V2``, starts aggregator actors for
+    every group-by, which cost this pass's nine shuffles 2-8 s each on a corpus of any size,
+    where the sort-based pull shuffle runs in the worker pool in under a second."""
+    from ray.data import DataContext
+
+    context = DataContext.get_current()
+    if not hasattr(context, "shuffle_strategy"):  # older Ray: task shuffles are the default
+        yield
+        return
+    from ray.data.context import ShuffleStrategy
+
+    before = context.shuffle_strategy
+    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    try:
+        yield
+    finally:
+        context.shuffle_strategy = before
+
+
+def _plan(files: list[str], setup: Setup, lint_documents: bool):
+    import ray.data
+
     rules = setup.rules()
     table = ray.data.from_items([{"file": i, "path": path} for i, path in enumerate(files)])
     verdicts = []
@@ -97,18 +134,24 @@ def lint_corpus(
             else:
                 raise TypeError(f"{rule.code}: a corpus rule must be a CopyRule or a CountRule")
             verdicts.append(found)
-    heads = table.map_batches(_file_verdict, batch_format="numpy")
+    heads = table.map_batches(_file_verdict, batch_format="numpy").materialize()
+    # The last step's task lints the files of its part and holds their findings: as many
+    # parts as the files' bytes fill blocks, whatever the size of the verdicts it groups.
+    corpus_bytes = int(heads.sum("count") or 0)
     grouped = _typed(heads.union(*verdicts), VERDICT_FIELDS)
-    return grouped.groupby("file", num_partitions=setup.partitions).map_groups(
-        _finish_file, fn_args=(setup, lint_documents), batch_format="numpy"
+    return (
+        _parts(grouped, setup, -(-corpus_bytes // setup.block_bytes))
+        .groupby("file")
+        .map_groups(_finish_file, fn_args=(setup, lint_documents), batch_format="numpy")
     )
 
 
 class Setup:
     """What every task needs: the linter (built once per worker process, not per task)."""
 
-    def __init__(self, linter: Linter, partitions: int) -> None:
+    def __init__(self, linter: Linter, partitions: int, block_bytes: int = BLOCK_BYTES) -> None:
         self.partitions = partitions
+        self.block_bytes = block_bytes
         self._config = linter.config
         self._linter: Linter | None = linter
         self._rules: list[CorpusRule] | None = None
@@ -132,6 +175,16 @@ class Setup:
 
 
 _LINTERS: dict[bytes, Linter] = {}
+
+
+def _parts(dataset, setup: Setup, at_least: int = 0):
+    """The dataset in the blocks a shuffle maps and reduces: ``setup.partitions`` of them (or
+    ``at_least``), more when each would hold more than ``setup.block_bytes``. A sort-based
+    shuffle of *m* blocks moves *m*² pieces (so few blocks on a small corpus), and a reduce
+    task holds one block (so more blocks as the corpus grows: its memory stays bounded)."""
+    dataset = dataset.materialize()
+    by_size = -(-dataset.size_bytes() // setup.block_bytes)
+    return dataset.repartition(max(setup.partitions, at_least, by_size))
 
 
 def _state_fields(rules: int) -> dict[str, str]:
@@ -213,12 +266,14 @@ def _key_rows(row: dict[str, Any], number: int, setup: Setup) -> list[dict[str, 
 def _copy_verdicts(state, number: int, rule: CopyRule, setup: Setup):
     fields = {"key": "uint64", "order": "int64", "label": "string", "sketch": "binary"}
     keyed = _expand(state, _key_rows, fields, number, setup)
-    groups = keyed.groupby("key", num_partitions=setup.partitions).map_groups(
-        _group_pairs, fn_args=(number, setup), batch_format="numpy"
+    groups = (
+        _parts(keyed, setup)
+        .groupby("key")
+        .map_groups(_group_pairs, fn_args=(number, setup), batch_format="numpy")
     )
     if rule.transitive:
         return groups
-    return _resolve(groups.sort(["order", "earlier"]), number)
+    return _resolve(_parts(groups, setup).sort(["order", "earlier"]), number)
 
 
 def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
@@ -330,7 +385,7 @@ def _mark_copies(state, found, setup: Setup):
 
     marks = _expand(found, mark, _state_fields(len(setup.rules())))
     fields = _state_fields(len(setup.rules()))
-    grouped = _typed(state.union(marks), fields).groupby("order", num_partitions=setup.partitions)
+    grouped = _parts(_typed(state.union(marks), fields), setup).groupby("order")
     return grouped.map_groups(_merge_marks, batch_format="numpy")
 
 
@@ -348,7 +403,7 @@ def _count_verdicts(state, number: int, rule: CountRule, setup: Setup):
         return [{"key": key, "order": order, "counted": counted} for key in sketch]
 
     fields = {"key": "uint64", "order": "int64", "counted": "bool"}
-    groups = _expand(state, rows, fields).groupby("key", num_partitions=setup.partitions)
+    groups = _parts(_expand(state, rows, fields), setup).groupby("key")
     return groups.map_groups(_frequent, fn_args=(number, rule.minimum()), batch_format="numpy")
 
 
@@ -364,9 +419,14 @@ def _frequent(group: dict[str, np.ndarray], number: int, minimum: int):
 
 
 def _file_verdict(batch: dict[str, np.ndarray]):
+    """A head row per file: its path, and its size in bytes as ``count`` (0 if unreadable)."""
     columns = _verdict_columns()
     for file, path in zip(batch["file"], batch["path"], strict=True):
-        _append_verdict(columns, -1, int(file) << DOCUMENT_BITS, path=str(path))
+        try:
+            size = os.path.getsize(str(path))
+        except OSError:
+            size = 0  # the last step reports it, as the pass on one machine does
+        _append_verdict(columns, -1, int(file) << DOCUMENT_BITS, count=size, path=str(path))
     return _verdict_table(columns)
 
 

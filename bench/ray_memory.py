@@ -1,0 +1,213 @@
+"""Peak memory of the Ray corpus pass (``cnlint ray --corpus``): the driver and each worker.
+
+    .venv/bin/python bench/ray_memory.py                  # 5 MB and 20 MB corpora
+    .venv/bin/python bench/ray_memory.py --sizes 5 20 40
+
+Each corpus is bench/run.py's (documents of about 5 KB from the seeds and the dirty shared
+corpus, half .txt files, half records of one JSONL file), with its JSONL file cut into parts of
+``PART_RECORDS`` records (bench/out/ray-memory/, git-ignored): the pass reads a file in one
+task, so a fixed largest file is what lets a bigger corpus show whether anything else grows.
+
+Each size runs in a fresh process: Ray in local mode (2 CPUs, a 512 MB object store), then
+``lint_corpus`` (all default rules and D201-D203, as ``cnlint ray --corpus``; ``--block-mb``
+sets its ``block_bytes``, the most a shuffle part holds), its findings
+counted batch by batch as ``--format statistics`` does. A thread reads, every 50 ms, /proc of
+the driver and of every Ray worker process (the ``ray::`` task processes the raylet under the
+driver starts) and the table shows, per process kind, the largest of:
+
+- ``peak RSS``: the kernel's high-water mark (VmHWM), which counts the object-store pages a
+  process has mapped (shared with the store, not its own);
+- ``peak own``: the largest private resident memory seen (RssAnon, sampled): what the process
+  itself holds.
+
+What stays flat from one size to the next is bounded by the block (a file, a shuffle part), not
+by the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import OUT, build, corpus_files
+
+from cnlint.integrations.raycorpus import BLOCK_BYTES
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = OUT / "ray-memory"
+DEFAULT_SIZES = (5, 20)
+PART_RECORDS = 250  # about 1.3 MB of JSONL a part
+OBJECT_STORE_BYTES = 512 * 2**20
+POLL_SECONDS = 0.05
+
+
+def parted(size_mb: int) -> list[str]:
+    """The files of the size_mb corpus, its JSONL file cut into parts of PART_RECORDS."""
+    folder = build(size_mb)
+    parts = PARTS / f"corpus-{size_mb}mb"
+    if not (parts / "built").exists():
+        shutil.rmtree(parts, ignore_errors=True)
+        parts.mkdir(parents=True)
+        with (folder / "docs.jsonl").open(encoding="utf-8") as records:
+            lines = records.readlines()
+        for start in range(0, len(lines), PART_RECORDS):
+            chunk = lines[start : start + PART_RECORDS]
+            (parts / f"docs-{start // PART_RECORDS:04d}.jsonl").write_text("".join(chunk))
+        (parts / "built").write_text(f"{len(lines)} records\n")
+    texts = [str(path) for path in corpus_files(folder) if path.suffix == ".txt"]
+    return texts + [str(path) for path in sorted(parts.glob("docs-*.jsonl"))]
+
+
+def status(pid: int) -> dict[str, int]:
+    """The memory lines of /proc/PID/status, in KB (empty once the process is gone)."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return {}
+    fields = {}
+    for line in text.splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmHWM", "RssAnon"):
+            fields[name] = int(value.split()[0])
+    return fields
+
+
+def ray_workers(root: int) -> list[int]:
+    """The Ray worker processes below ``root`` (raylet starts them; raylet is its child)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    below, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - below
+        below |= frontier
+    workers = []
+    for pid in below:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        # A worker names itself after its task (ray::IDLE, ray::_expand_batch, ...); the
+        # raylet's agents (ray::DashboardAgent, ray::RuntimeEnvAgent) are not workers.
+        title = command.split(b"\0", 1)[0]
+        if b"default_worker.py" in command or (
+            title.startswith(b"ray::") and not title.endswith(b"Agent")
+        ):
+            workers.append(pid)
+    return workers
+
+
+def measure_child(files: list[str], block_bytes: int) -> None:
+    """In a fresh process: the pass over ``files``; prints one JSON line of figures."""
+    import threading
+
+    import ray
+
+    from cnlint.integrations.raycorpus import lint_corpus
+    from cnlint.integrations.raydata import FINDINGS_COLUMN
+
+    me = os.getpid()
+    peaks: dict[int, dict[str, int]] = {}
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.is_set():
+            for pid in [me, *ray_workers(me)]:
+                seen = peaks.setdefault(pid, {})
+                for name, kb in status(pid).items():
+                    seen[name] = max(seen.get(name, 0), kb)
+            time.sleep(POLL_SECONDS)
+
+    ray.init(
+        num_cpus=2,
+        object_store_memory=OBJECT_STORE_BYTES,
+        include_dashboard=False,
+        log_to_driver=False,
+    )
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    started, cpu = time.perf_counter(), time.process_time()
+    findings = 0
+    dataset = lint_corpus(files, block_bytes=block_bytes)
+    for batch in dataset.select_columns([FINDINGS_COLUMN]).iter_batches(batch_format="numpy"):
+        findings += sum(len(json.loads(cell)) for cell in batch[FINDINGS_COLUMN])
+    wall = time.perf_counter() - started
+    time.sleep(2 * POLL_SECONDS)  # a last reading of every worker still alive
+    done.set()
+    watcher.join()
+    driver = peaks.pop(me)
+    ray.shutdown()
+    workers = [seen for seen in peaks.values() if seen]
+    print(
+        json.dumps(
+            {
+                "findings": findings,
+                "wall": wall,
+                "driver_cpu": time.process_time() - cpu,
+                "driver_hwm": driver.get("VmHWM", 0),
+                "driver_anon": driver.get("RssAnon", 0),
+                "workers": len(workers),
+                "worker_hwm": max((w.get("VmHWM", 0) for w in workers), default=0),
+                "worker_anon": max((w.get("RssAnon", 0) for w in workers), default=0),
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument(
+        "--block-mb",
+        type=float,
+        default=BLOCK_BYTES / 2**20,
+        help="the pass's block_bytes, in MiB (default: lint_corpus's)",
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        measure_child(json.loads(Path(args.child).read_text()), int(args.block_mb * 2**20))
+        return
+    print(f"blocks of at most {args.block_mb:g} MiB")
+    print(
+        f"{'corpus':>7} {'files':>6} {'findings':>9} {'wall':>6}   {'driver: peak RSS':>16} "
+        f"{'own':>6}   {'largest worker: peak RSS':>24} {'own':>6}  workers  load"
+    )
+    for size in args.sizes:
+        files = parted(size)
+        listing = PARTS / f"files-{size}mb.json"
+        listing.write_text(json.dumps(files))
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(listing), "--block-mb", str(args.block_mb)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            sys.exit(f"{size} MB: the pass failed:\n{done.stderr[-3000:]}")
+        got = json.loads(done.stdout.strip().splitlines()[-1])
+        mb = sum(Path(f).stat().st_size for f in files) / 1e6
+        print(
+            f"{mb:5.1f}MB {len(files):>6} {got['findings']:>9,} {got['wall']:5.0f}s   "
+            f"{got['driver_hwm'] / 1024:13.0f} MB {got['driver_anon'] / 1024:3.0f} MB   "
+            f"{got['worker_hwm'] / 1024:21.0f} MB {got['worker_anon'] / 1024:3.0f} MB  "
+            f"{got['workers']:>7}  {os.getloadavg()[0]:4.1f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
