@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import sys
 import time
 import timeit
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ from cnlint.engine.defects import reported
 from cnlint.engine.linter import Linter
 from cnlint.finding import Applicability, Edit, Finding, Fix, FixSafety, Severity
 from cnlint.rule import Rule
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import time_linter  # bench/run.py, beside this script
 
 ROUNDS, NUMBER = 7, 20_000
 DENSE = Path(__file__).resolve().parent / "out" / "corpus-10mb"
@@ -81,13 +85,7 @@ def recorded_lint(texts: list[str]) -> tuple[list, list, float]:
             linter.lint(Document(text, path="bench.txt"))
     finally:
         Rule.finding, linter_module.reported = finding, step
-    seconds = []
-    for _ in range(2):
-        start = time.process_time()
-        for text in texts:
-            linter.lint(Document(text, path="bench.txt"))
-        seconds.append(time.process_time() - start)
-    return calls, steps, min(seconds)
+    return calls, steps, time_linter(linter, texts)
 
 
 def lint_replay(megabytes: float) -> None:
