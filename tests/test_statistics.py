@@ -101,3 +101,32 @@ def test_statistics_as_json_equal_the_findings(records):
         fixable
     )
     assert sum(file["findings"] for file in numbers["files"]) == len(records)
+
+
+def test_progress_counts_a_file_split_in_parts_once(monkeypatch):
+    """--statistics gets a large JSONL file back in parts (1 MB ranges, one record each); the
+    progress bar counts files, so it must not run past its total."""
+    import io
+
+    import rich.progress
+
+    from cnlint.cli import check as check_command
+    from cnlint.engine.run import FileResult
+
+    advanced = []
+
+    class Recording(rich.progress.Progress):
+        def advance(self, task, advance=1):
+            advanced.append(advance)
+            super().advance(task, advance)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(rich.progress, "Progress", Recording)
+    monkeypatch.setattr(check_command.sys, "stderr", Terminal())
+    parts = ["crawl.jsonl"] * 3 + [f"page{n:02}.txt" for n in range(20)]
+    results = check_command._collect(iter(FileResult(path) for path in parts), files=21)
+    assert [result.path for result in results] == parts
+    assert len(advanced) == 21

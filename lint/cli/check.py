@@ -470,7 +470,10 @@ def _report_streamed(
     return verdict.exit_code
 
 
-def _collect(results: Iterator[FileResult], files: int) -> list[FileResult]:
+def _collect(
+    results: Iterator[FileResult | RenderedResult], files: int
+) -> list[FileResult | RenderedResult]:
+    """The results, with a progress bar of ``files`` on a terminal for a long run."""
     if files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return list(results)
     collected = []
@@ -478,9 +481,12 @@ def _collect(results: Iterator[FileResult], files: int) -> list[FileResult]:
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Linting", total=files)
+        last = None
         for result in results:
             collected.append(result)
-            progress.advance(task)
+            if result.path != last:  # the parts of a large JSONL file count as one file
+                progress.advance(task)
+                last = result.path
     return collected
 
 
