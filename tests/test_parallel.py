@@ -438,3 +438,27 @@ def test_a_large_jsonl_file_read_in_parts_counts_as_one_file(tmp_path, monkeypat
     command = ["check", ".", "--no-cache", "-j", jobs, "--format", "concise"]
     summary = CliRunner().invoke(app, command).stderr
     assert f"of {len(lines) + 1} documents in 2 files" in summary, summary
+
+
+def test_a_pool_gets_the_last_ranges_and_batches_small(tmp_path):
+    """A large JSONL file at the end of the run: a pool's last ranges and batches shrink, so
+    no worker is left with a 1 MB range while the other waits; the ranges still cover the
+    file line by line, and one process keeps 1 MB ranges."""
+    from cnlint.engine import parallel
+
+    records = seed_records()
+    corpus = tmp_path / "records.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 3 * parallel.CHUNK_BYTES:
+            handle.write("\n".join(records) + "\n")
+    raw = corpus.read_bytes()
+    serial = parallel.plan([corpus], Mode(), parallel.CHUNK_BYTES, jobs=1)
+    pooled = parallel.plan([corpus], Mode(), parallel.CHUNK_BYTES, jobs=2)
+    assert all(task.size >= parallel.CHUNK_BYTES for task in serial[:-1])
+    for tasks in (serial, pooled):
+        assert [t.start for t in tasks[1:]] == [t.end for t in tasks[:-1]]
+        assert tasks[-1].end == len(raw)
+        assert [t.first_line for t in tasks] == [raw.count(b"\n", 0, t.start) + 1 for t in tasks]
+    assert pooled[-2].size < len(raw) // 16  # a 1 MB range would be a third of the file
+    last_batch = parallel.batches(pooled, 2)[-1]
+    assert sum(task.size for task in last_batch) <= 2 * parallel.MIN_CHUNK_BYTES

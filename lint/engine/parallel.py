@@ -40,6 +40,8 @@ from cnlint.inputs.sources import SourceError, SourceFile, SourceOptions, is_jso
 MIN_TASKS_FOR_POOL = 4
 # Uncompressed JSONL files larger than this are linted in ranges of about this size.
 CHUNK_BYTES = 1 << 20
+# The smallest range a pool's last tasks shrink to (see _chunk).
+MIN_CHUNK_BYTES = 64 << 10
 # A JSONL file read block by block (fixed, or compressed) and larger than this is streamed in
 # the parent instead of a worker: a worker sends a task's results back whole, so memory would
 # follow the file's size; in the parent it follows one block. Smaller ones stay parallel.
@@ -74,38 +76,66 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def plan(files: list[Path], mode: Mode, chunk_bytes: int = CHUNK_BYTES) -> list[Task]:
+def plan(
+    files: list[Path], mode: Mode, chunk_bytes: int = CHUNK_BYTES, jobs: int = 1
+) -> list[Task]:
     """One task per file; in lint mode, large uncompressed JSONL files in line-aligned ranges.
 
-    Fixing keeps whole files: a file is written once, from all its records.
+    Fixing keeps whole files: a file is written once, from all its records. For a pool of
+    ``jobs``, ranges shrink as the work after them does (see :func:`_chunk`).
     """
+    sizes = [_size(path) for path in files]
+    left = sum(sizes)  # bytes from the current file to the end
     tasks: list[Task] = []
-    for path in files:
+    for path, size in zip(files, sizes, strict=True):
         splittable = not mode.fix and is_jsonl(path.name) and compression_of(path.name) is None
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = 0  # the task reports the error
-        large = splittable and size > chunk_bytes
-        tasks.extend(_ranges(path, chunk_bytes) if large else [Task(path, size=size)])
+        if splittable and size > chunk_bytes:
+            tasks.extend(
+                _ranges(path, lambda done, left=left: _chunk(chunk_bytes, left - done, jobs))
+            )
+        else:
+            tasks.append(Task(path, size=size))
+        left -= size
     return tasks
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the task reports the error
+
+
+def _chunk(chunk_bytes: int, left: int, jobs: int) -> int:
+    """The size of the range that starts with ``left`` bytes of work still to come.
+
+    Workers finish together only if the last tasks are small: a 1 MB range handed out last
+    keeps one worker busy for a fifth of a second while the others wait (a large JSONL file
+    sorts after the text files of its folder, so its ranges come last). Ranges are at most a
+    quarter of each worker's share of what is left, so they shrink towards the end.
+    """
+    if jobs <= 1:
+        return chunk_bytes
+    return max(min(MIN_CHUNK_BYTES, chunk_bytes), min(chunk_bytes, left // (jobs * 4)))
 
 
 def batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
     """Consecutive tasks grouped into messages of similar input size.
 
-    A message costs the same whatever it carries, so small files travel together; a
-    batch stays below a quarter of each worker's share, so the last batches cannot leave
-    one worker with most of the work.
+    A message costs the same whatever it carries, so small files travel together. As the
+    ranges of :func:`plan`, batches shrink with the work left after them (each at most a
+    quarter of each worker's share of it): the last ones are small, so no worker is left
+    with a large batch while the others have nothing to do.
     """
-    total = sum(task.size for task in tasks)
-    limit = max(1, min(BATCH_BYTES, total // (jobs * 4)))
+    left = sum(task.size for task in tasks)
     grouped: list[list[Task]] = []
     current: list[Task] = []
     size = 0
     for task in tasks:
+        limit = max(1, min(BATCH_BYTES, left // (jobs * 4)))
         if current and (size + task.size > limit or len(current) >= MAX_BATCH_TASKS):
             grouped.append(current)
+            left -= size
             current, size = [], 0
         current.append(task)
         size += task.size
@@ -114,12 +144,13 @@ def batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
     return grouped
 
 
-def _ranges(path: Path, chunk_bytes: int) -> list[Task]:
-    """Ranges that end after a newline, with the line number each one starts at."""
+def _ranges(path: Path, chunk_at: Callable[[int], int]) -> list[Task]:
+    """Ranges that end after a newline, with the line number each one starts at; a range
+    starting at byte ``n`` holds about ``chunk_at(n)`` bytes."""
     tasks, start, line = [], 0, 1
     with path.open("rb") as handle:
         while True:
-            block = handle.read(chunk_bytes)
+            block = handle.read(chunk_at(start))
             if not block:
                 break
             rest = b"" if block.endswith(b"\n") else handle.readline()
@@ -240,7 +271,7 @@ def run_tasks(
     worker sends back is then only that. ``traffic`` counts the bytes workers send.
     """
     finish = finish or _as_is
-    tasks = plan(files, job.mode, CHUNK_BYTES)
+    tasks = plan(files, job.mode, CHUNK_BYTES, jobs)
     in_parent = {id(task) for task in tasks if _streams_in_parent(job, task)}
     pooled = [task for task in tasks if id(task) not in in_parent]
     jobs = min(jobs, len(pooled))
