@@ -130,7 +130,7 @@ def test_limits_hold_when_findings_are_streamed(seed_000_findings):
 
 def test_streamed_report_writes_each_file_before_the_next_is_linted(capsys):
     from cnlint.ci.limits import Limits
-    from cnlint.cli.check import _report_streamed
+    from cnlint.cli.check_output import report_streamed
     from cnlint.engine.linter import Linter
     from cnlint.engine.run import process_file
     from cnlint.finding import Severity
@@ -146,5 +146,5 @@ def test_streamed_report_writes_each_file_before_the_next_is_linted(capsys):
                 assert f"{seeds[index - 1]}:" in capsys.readouterr().out
             yield render(process_file(path, linter))
 
-    assert _report_streamed(results(), "concise", Severity.WARNING, Limits()) == 1
+    assert report_streamed(results(), "concise", Severity.WARNING, Limits()) == 1
     assert f"{seeds[-1]}:" in capsys.readouterr().out

@@ -110,7 +110,7 @@ def test_progress_counts_a_file_split_in_parts_once(monkeypatch):
 
     import rich.progress
 
-    from cnlint.cli import check as check_command
+    from cnlint.cli import check_output
     from cnlint.engine.run import FileResult
 
     advanced = []
@@ -125,8 +125,8 @@ def test_progress_counts_a_file_split_in_parts_once(monkeypatch):
             return True
 
     monkeypatch.setattr(rich.progress, "Progress", Recording)
-    monkeypatch.setattr(check_command.sys, "stderr", Terminal())
+    monkeypatch.setattr(check_output.sys, "stderr", Terminal())
     parts = ["crawl.jsonl"] * 3 + [f"page{n:02}.txt" for n in range(20)]
-    results = check_command._collect(iter(FileResult(path) for path in parts), files=21)
+    results = check_output.collect(iter(FileResult(path) for path in parts), files=21)
     assert [result.path for result in results] == parts
     assert len(advanced) == 21

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from cnlint.ci.limits import Limits
-from cnlint.cli import check as cli_check
+from cnlint.cli import check_output as cli_check
 from cnlint.config import load_config
 from cnlint.engine.linter import Linter
 from cnlint.engine.parallel import FileJob, Mode, run_files
@@ -150,7 +150,7 @@ def test_each_file_is_written_before_the_next_is_linted(results, fmt, capsys):
                 seen_by_then.append(capsys.readouterr().out)
             yield result
 
-    cli_check._report_streamed(lazily(), fmt, Severity.WARNING, Limits(None, None), quiet=True)
+    cli_check.report_streamed(lazily(), fmt, Severity.WARNING, Limits(None, None), quiet=True)
     written = seen_by_then[0] + capsys.readouterr().out
     assert checked[0].path in seen_by_then[0]
     assert written == rendered(Report(checked), fmt)
