@@ -81,6 +81,16 @@ def run_console_script(
     )
 
 
+@pytest.fixture(scope="module")
+def local_ray():
+    """A local Ray cluster for the tests of one module (2 CPUs, as CI has)."""
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     """A writable copy of the seed documents."""

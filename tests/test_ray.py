@@ -28,14 +28,7 @@ from cnlint.integrations.raydata import (
 from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
 
 # Slow (starts a Ray cluster): `-m "not slow"` skips it locally; CI runs it.
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("local_ray")]
 
 
 def cli_json(*args: str) -> list[dict]:

@@ -8,7 +8,6 @@ near copy and a breadcrumb shared by eight pages), on which D201, D202 and D203 
 import json
 
 import pytest
-import ray
 from test_corpus import build_corpus
 from typer.testing import CliRunner
 
@@ -23,14 +22,7 @@ from cnlint.report.locate import finding_dict
 from conftest import SEEDS, SHARED, need
 
 # Slow (starts a Ray cluster): `-m "not slow"` skips it locally; CI runs it.
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("local_ray")]
 
 
 def cli_records(*args: str) -> tuple[list[dict], str]:

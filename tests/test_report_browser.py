@@ -8,6 +8,7 @@ Skips with the reason when Chromium or Playwright is missing; ``.ci/run`` instal
 import shutil
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,24 @@ def report_page(tmp_path: Path):
         context.close()
 
 
+@contextmanager
+def chromium_page(init_script: str | None = None):
+    """A page in headless Chromium (1200×900), and the list its script errors land in."""
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        if init_script is not None:
+            page.add_init_script(init_script)
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        try:
+            yield page, problems
+        finally:
+            browser.close()
+
+
 def documents_shown(page) -> None:
     """Wait until the documents on screen are decoded and in place (aria-busy cleared)."""
     page.wait_for_selector("#documents:not([aria-busy])", state="attached", timeout=30_000)
@@ -199,13 +218,7 @@ def files_page(tmp_path: Path):
     result = run_cli("check", "--format", "html", ".", cwd=tmp_path / "corpus")
     report = tmp_path / "report.html"
     report.write_text(result.stdout, encoding="utf-8")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(str(e)))
+    with chromium_page() as (page, problems):
         started = time.perf_counter()
         page.goto(report.as_uri())
         page.wait_for_load_state("load")
@@ -213,7 +226,6 @@ def files_page(tmp_path: Path):
         # Reported, not asserted: bench/report_cost.py measures a large corpus's page.
         print(f"report of the seeds loaded in {time.perf_counter() - started:.2f} s")
         yield page, problems
-        browser.close()
 
 
 VISIBLE_FILES_JS = """
@@ -301,13 +313,7 @@ def large_report(tmp_path_factory) -> Path:
 
 
 def test_large_report_loads_opens_filters_searches_and_sorts_in_time(large_report):
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(str(e)))
+    with chromium_page() as (page, problems):
         page.goto(large_report.as_uri())
         page.wait_for_load_state("load")
         timings = {"load": page.evaluate(LOAD_JS)}
@@ -349,7 +355,6 @@ def test_large_report_loads_opens_filters_searches_and_sorts_in_time(large_repor
         timings["sort files"] = timed(page, header.click)
         paths = [path for path, _ in page.evaluate(VISIBLE_FILES_JS)]
         assert paths == sorted(paths)
-        browser.close()
     print(", ".join(f"{step} {seconds:.2f} s" for step, seconds in timings.items()))
     assert problems == []
     # Sanity bounds only (a shared CI machine): the measured figures are in docs/report.md.
@@ -360,14 +365,8 @@ def test_large_report_loads_opens_filters_searches_and_sorts_in_time(large_repor
 def test_a_browser_without_decompression_is_told_in_place_of_the_text(tmp_path):
     report = tmp_path / "report.html"
     report.write_text(run_cli("check", "--format", "html", str(SEEDS)).stdout, encoding="utf-8")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.add_init_script("delete window.DecompressionStream")  # as in an older browser
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(str(e)))
+    # As in an older browser: no DecompressionStream.
+    with chromium_page("delete window.DecompressionStream") as (page, problems):
         page.goto(report.as_uri())
         page.wait_for_load_state("load")
         documents_shown(page)
@@ -375,5 +374,4 @@ def test_a_browser_without_decompression_is_told_in_place_of_the_text(tmp_path):
         assert len(notices) == len(list(SEEDS.glob("*.txt")))
         assert all("cannot decompress" in n for n in notices)
         assert page.locator("table.files tbody tr").count() > 0  # the rest of the page works
-        browser.close()
     assert problems == []
