@@ -96,6 +96,15 @@ def test_a_file_with_one_bad_record_lints_the_others_and_is_not_fixed(bad_run):
     assert source.problems == [EXPECTED["not-json.jsonl"] + " at column 2)"]
 
 
+def test_a_bad_string_names_its_column_once():
+    # A raw tab inside the string (a writer that skipped escaping): json says "Invalid control
+    # character at", and the message must not read "at at column".
+    raw = GOOD_RECORD.replace("”,", "”\t").encode()
+    source = parse_source(raw, "tab.jsonl")
+    assert source.documents == []
+    assert source.problems == ["line 1: not valid JSON (Invalid control character at column 56)"]
+
+
 def test_a_record_over_the_size_limit_is_skipped_with_its_line():
     raw = f'{{"text": "短"}}\n{{"text": "{"长" * 400}"}}\n'.encode()
     source = parse_source(raw, "x.jsonl", SourceOptions(max_document_size=1000))

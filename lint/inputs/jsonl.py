@@ -165,7 +165,10 @@ def _load(body: bytes) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        # json's messages for a bad string end in "at" ("Invalid control character at"):
+        # drop it, or the column reads "at at column 15".
+        message = exc.msg.removesuffix(" at")
+        raise ValueError(f"not valid JSON ({message} at column {exc.colno})") from exc
     if not isinstance(record, dict):
         raise ValueError(f"record is a JSON {_json_type(record)}, not an object")
     return record
