@@ -120,6 +120,22 @@ def _drop_file_permission_override():
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
+def _check_fix_without_permission_override(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "cnlint", "check", "--fix", "--no-cache", "--format"]
+    if os.geteuid() != 0:
+        return run_cli("check", "--fix", "--no-cache", "--format", "concise", *args)
+    # chmod 000 does not stop root; drop the capabilities that let it read anyway.
+    try:
+        return subprocess.run(
+            [*command, "concise", *args],
+            preexec_fn=_drop_file_permission_override,
+            capture_output=True,
+            text=True,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"cannot drop root's file capabilities here: {exc}")
+
+
 def test_folder_and_file_without_permission(tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -129,21 +145,8 @@ def test_folder_and_file_without_permission(tmp_path):
     (tmp_path / "dirty.txt").write_text(DIRTY, encoding="utf-8")
     locked.chmod(0)
     secret.chmod(0)
-    command = [sys.executable, "-m", "cnlint", "check", "--fix", "--no-cache", "--format"]
     try:
-        if os.geteuid() == 0:
-            # chmod 000 does not stop root; drop the capabilities that let it read anyway.
-            try:
-                result = subprocess.run(
-                    [*command, "concise", str(tmp_path)],
-                    preexec_fn=_drop_file_permission_override,
-                    capture_output=True,
-                    text=True,
-                )
-            except (OSError, subprocess.SubprocessError) as exc:
-                pytest.skip(f"cannot drop root's file capabilities here: {exc}")
-        else:
-            result = run_cli("check", "--fix", "--no-cache", "--format", "concise", str(tmp_path))
+        result = _check_fix_without_permission_override(str(tmp_path))
     finally:
         locked.chmod(0o755)
         secret.chmod(0o644)
@@ -152,3 +155,19 @@ def test_folder_and_file_without_permission(tmp_path):
     assert f"{secret}: error: cannot read: Permission denied" in result.stderr
     assert (tmp_path / "dirty.txt").read_text(encoding="utf-8") == DIRTY.replace("”,", "”，")
     assert (locked / "inside.txt").read_text(encoding="utf-8") == DIRTY
+
+
+def test_an_unreadable_file_named_on_the_command_line_does_not_stop_the_run(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(DIRTY, encoding="utf-8")
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text(DIRTY, encoding="utf-8")
+    secret.chmod(0)
+    try:
+        result = _check_fix_without_permission_override(str(secret), str(dirty))
+    finally:
+        secret.chmod(0o644)
+    assert result.returncode == 2
+    assert f"{secret}: error: cannot read: Permission denied" in result.stderr
+    assert "Usage:" not in result.stderr
+    assert dirty.read_text(encoding="utf-8") == DIRTY.replace("”,", "”，")

@@ -58,6 +58,7 @@ def check(
         typer.Argument(
             metavar="PATH...",
             help="Files or folders (default: the current folder); - reads stdin.",
+            readable=False,  # an unreadable file gets its error line; the others are linted
         ),
     ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,

@@ -29,7 +29,11 @@ CORPUS_HELP = (
 def corpus_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="PATH...", help="Files or folders (default: the current folder)."),
+        typer.Argument(
+            metavar="PATH...",
+            help="Files or folders (default: the current folder).",
+            readable=False,  # an unreadable file gets its error line; the others are read
+        ),
     ] = None,
     output_format: FormatOption = "full",
     statistics: Annotated[

@@ -30,7 +30,12 @@ from cnlint.report.rejected import RejectedLog
 @interruptible
 def fix_command(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="Files or folders to copy fixed.")
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Files or folders to copy fixed.",
+            readable=False,  # an unreadable file gets its error line; the others are copied
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the fixed copies.")],
     unsafe_fixes: Annotated[
