@@ -19,6 +19,7 @@ from cnlint.finding import Severity
 from cnlint.inputs.discovery import discover
 from cnlint.inputs.writer import write_atomic
 from cnlint.report.rejected import RejectedLog
+from cnlint.report.summary import plural
 
 
 class CopyError(Exception):
@@ -126,16 +127,17 @@ def summary_line(
     summary: CopySummary, out: Path, drop_at: Severity | None, rejected: Path | None = None
 ) -> str:
     parts = [
-        f"Wrote {summary.written} files to {out} ({summary.changed} changed, "
-        f"{summary.fixed_count} findings fixed)."
+        f"Wrote {plural(summary.written, 'file')} to {out} ({summary.changed} changed, "
+        f"{plural(summary.fixed_count, 'finding')} fixed)."
     ]
     if drop_at is not None:
         parts.append(
-            f"Dropped {summary.dropped_records} JSONL records and {summary.dropped_files} text "
-            f"files with findings at or above {drop_at.value}."
+            f"Dropped {plural(summary.dropped_records, 'JSONL record')} and "
+            f"{plural(summary.dropped_files, 'text file')} "
+            f"with findings at or above {drop_at.value}."
         )
     if rejected is not None:
         parts.append(f"Dropped documents and their findings: {rejected}.")
     if summary.errors:
-        parts.append(f"{len(summary.errors)} files could not be read or written.")
+        parts.append(f"{plural(len(summary.errors), 'file')} could not be read or written.")
     return " ".join(parts)

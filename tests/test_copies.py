@@ -68,7 +68,7 @@ def test_drop_failing_leaves_out_failing_documents_and_counts_them(tmp_path):
     assert kept == records(CLEAN, DIRTY.replace("”,", "”，"), LEAK).replace(
         records(LEAK).replace("r0", "r2"), ""
     )
-    assert "Dropped 1 JSONL records and 1 text files" in result.stdout
+    assert "Dropped 1 JSONL record and 1 text file with findings" in result.stdout
 
 
 def test_nothing_is_dropped_unless_asked(tmp_path):
