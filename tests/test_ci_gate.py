@@ -111,6 +111,7 @@ def test_changed_since_uses_the_merge_base(repo):
 def test_changed_since_bad_ref_or_no_repo_exits_2(repo, tmp_path):
     result = run_cli("check", ".", "--changed-since", "no-such-ref", cwd=repo)
     assert result.returncode == 2 and "--changed-since no-such-ref" in result.stderr
+    assert "unknown git ref 'no-such-ref': no such commit in" in result.stderr
     (tmp_path / "loose").mkdir()
     result = run_cli("check", ".", "--changed-since", "main", cwd=tmp_path / "loose")
     assert result.returncode == 2

@@ -34,7 +34,10 @@ def changed_files(ref: str, folder: Path) -> set[Path]:
     """Absolute paths of files changed since ``ref`` (plus untracked ones) in folder's repo."""
     folder = folder if folder.is_dir() else folder.parent
     top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
-    _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    try:
+        _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except GitError as exc:  # --quiet: git says nothing, so say what went wrong here
+        raise GitError(f"unknown git ref {ref!r}: no such commit in {top}") from exc
     base = _git(top, "merge-base", ref, "HEAD").strip()
     diffed = _git(top, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", base, "--")
     untracked = _git(top, "ls-files", "--others", "--exclude-standard", "-z")
