@@ -80,3 +80,14 @@ def test_diff_reports_errors_on_stderr(corpus):
     assert result.returncode == 2
     assert ": error: " not in result.stdout
     assert SUMMARY in result.stderr
+
+
+def test_clean_files_beside_a_bad_one_are_said_to_be_read(tmp_path):
+    # Not "All checks passed" (a file was not checked), and not silence about the clean one.
+    # Seed 003's first line as --fix leaves it.
+    (tmp_path / "clean.txt").write_text("利民之事，丝发必兴。\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(BAD["binary.txt"])
+    result = check(tmp_path)
+    assert result.returncode == 2
+    assert "No findings in 1 file. 1 file could not be checked: 1 binary." in result.stdout
+    assert "All checks passed" not in result.stdout

@@ -110,6 +110,11 @@ class Counts:
 NUMBERS = tuple(f.name for f in fields(Counts) if f.name != "errors" and f.name[0] != "_")
 
 
+def _checked(counts: Counts) -> str:
+    """``5 files`` or ``120 documents in 2 files``: what was read."""
+    return counts.where().split(" of ", 1)[1]
+
+
 def summary_line(report: Report | Counts) -> str:
     """``Found 1550 findings in 5 of 5 files (1490 fixable with --fix [*]; 36 more with
     --unsafe-fixes [~]).``; after ``--fix`` it starts with what was fixed."""
@@ -136,8 +141,9 @@ def summary_line(report: Report | Counts) -> str:
         text = f"Found {plural(counts.findings, 'finding')} {counts.where()}"
         parts.append(text + (f" ({'; '.join(extras)})." if extras else "."))
     elif not counts.errors:
-        checked = counts.where().split(" of ", 1)[1]  # "5 files", "120 documents in 2 files"
-        parts.append(f"All checks passed ({checked}).")
+        parts.append(f"All checks passed ({_checked(counts)}).")
+    elif counts.files:  # beside files that could not be checked, "passed" would overstate
+        parts.append(f"No findings in {_checked(counts)}.")
     if counts.errors:
         parts.append(errors_summary(counts.errors))
     return " ".join(parts)
