@@ -46,6 +46,8 @@ class CopySummary:
 def plan(sources: list[Path], out: Path, config: Config) -> tuple[list[tuple[Path, Path]], list]:
     """(source file, target file) pairs and the folders that could not be read."""
     out_resolved = out.resolve()
+    if out_resolved.exists() and not out_resolved.is_dir():
+        raise CopyError(f"--out {out} is a file; give a folder for the copies")
     pairs: list[tuple[Path, Path]] = []
     problems: list[tuple[str, str]] = []
     targets: dict[Path, Path] = {}

@@ -183,3 +183,15 @@ def test_rejected_out_that_cannot_be_written_is_an_error(tmp_path):
         "--rejected-out", str(blocker / "rejected.jsonl"),
     )  # fmt: skip
     assert result.returncode == 2 and "cannot write --rejected-out" in result.stderr
+
+
+def test_out_that_is_a_file_is_refused_before_anything_is_fixed(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text(DIRTY, encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# notes\n", encoding="utf-8")
+    result = run_cli("fix", str(src), "--out", str(notes))
+    assert result.returncode == 2
+    assert f"--out {notes} is a file; give a folder for the copies" in result.stderr
+    assert "findings fixed" not in result.stdout  # nothing was fixed, so nothing is claimed
+    assert notes.read_text(encoding="utf-8") == "# notes\n"
