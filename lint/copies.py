@@ -40,7 +40,8 @@ class CopySummary:
 
     @property
     def fixed_count(self) -> int:
-        return sum(r.fixed_count for r in self.results)
+        """Fixes in the copies written: a copy that could not be written fixed nothing."""
+        return sum(r.fixed_count for r in self.results if not r.error)
 
 
 def plan(sources: list[Path], out: Path, config: Config) -> tuple[list[tuple[Path, Path]], list]:

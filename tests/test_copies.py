@@ -195,3 +195,14 @@ def test_out_that_is_a_file_is_refused_before_anything_is_fixed(tmp_path):
     assert f"--out {notes} is a file; give a folder for the copies" in result.stderr
     assert "findings fixed" not in result.stdout  # nothing was fixed, so nothing is claimed
     assert notes.read_text(encoding="utf-8") == "# notes\n"
+
+
+def test_a_copy_that_cannot_be_written_counts_no_fixes(tmp_path):
+    src, out = tmp_path / "corpus", tmp_path / "clean"
+    src.mkdir()
+    (src / "x.txt").write_text(DIRTY, encoding="utf-8")
+    (out / "x.txt").mkdir(parents=True)  # the copy's place is taken by a folder
+    result = run_cli("fix", str(src), "--out", str(out))
+    assert result.returncode == 2
+    assert f"cannot write {out / 'x.txt'}" in result.stderr
+    assert "Wrote 0 files" in result.stdout and "(0 changed, 0 findings fixed)" in result.stdout
