@@ -105,6 +105,17 @@ def test_a_bad_string_names_its_column_once():
     assert source.problems == ["line 1: not valid JSON (Invalid control character at column 56)"]
 
 
+def test_a_dataset_naming_its_text_otherwise_gets_the_keys_and_the_option_once():
+    line = json.dumps({"url": "u", "content": DIRTY}, ensure_ascii=False) + "\n"
+    source = parse_source((line * 3).encode(), "crawl.jsonl")
+    assert source.problems == [
+        "line 1: no text field 'text' (its keys: 'url', 'content'; "
+        "set --text-field or text-field in config)",
+        "line 2: no text field 'text'",
+        "line 3: no text field 'text'",
+    ]
+
+
 def test_a_record_over_the_size_limit_is_skipped_with_its_line():
     raw = f'{{"text": "短"}}\n{{"text": "{"长" * 400}"}}\n'.encode()
     source = parse_source(raw, "x.jsonl", SourceOptions(max_document_size=1000))

@@ -59,6 +59,7 @@ def parse(
     documents: list[Document] = []
     places: list[tuple[int, str]] = []
     problems: list[str] = []
+    hinted = False
     if first_line == 1 and (whole := _single_document(payload, lines)):
         problems.append(f"{whole}, not JSON Lines (one object a line); {WHOLE_FILE_HINT}")
         return documents, JsonLines(lines, text_path, places), problems
@@ -75,6 +76,12 @@ def parse(
             continue
         try:
             text, record_id, ignore = _fields(body, text_path, id_path, options)
+        except MissingTextField as exc:
+            # Every record of a dataset that names its text otherwise misses it: say how to
+            # fix that once, not on each line.
+            problems.append(f"line {number}: {exc.short if hinted else exc}")
+            hinted = True
+            continue
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
             continue
@@ -194,10 +201,25 @@ def field_value(line: bytes, path: tuple[str, ...]) -> Any:
     return value if found else None
 
 
+class MissingTextField(ValueError):
+    """A record without the text field. The full message names the record's keys (the text
+    is usually under another one: content, body) and the option; ``short`` says only what."""
+
+    def __init__(self, name: str, record: dict[str, Any]) -> None:
+        self.short = f"no text field {name!r}"
+        keys = ", ".join(repr(key) for key in list(record)[:MAX_KEYS_SHOWN])
+        more = ", …" if len(record) > MAX_KEYS_SHOWN else ""
+        has = f"its keys: {keys}{more}; " if record else ""
+        super().__init__(f"{self.short} ({has}set --text-field or text-field in config)")
+
+
+MAX_KEYS_SHOWN = 8
+
+
 def _text_of(record: dict[str, Any], path: tuple[str, ...], name: str) -> str:
     found, value = _lookup(record, path)
     if not found:
-        raise ValueError(f"no text field {name!r} (set --text-field or text-field in config)")
+        raise MissingTextField(name, record)
     if not isinstance(value, str):
         raise ValueError(f"text field {name!r} is a JSON {_json_type(value)}, not a string")
     return value
