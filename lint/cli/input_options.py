@@ -4,7 +4,8 @@ from typing import Annotated, Any
 
 import typer
 
-from cnlint.config import field_path
+from cnlint.cli.common import fail
+from cnlint.config import ConfigError, field_path
 
 TextFieldOption = Annotated[
     str | None,
@@ -46,8 +47,9 @@ def input_overrides(
     text_field: str | None, id_field: str | None, respect_gitignore: bool | None
 ) -> dict[str, Any]:
     """Config overrides from the input options (``None`` keeps the config's value)."""
-    return {
-        "text_field": field_path(text_field, "--text-field") if text_field is not None else None,
-        "id_field": field_path(id_field, "--id-field") if id_field is not None else None,
-        "respect_gitignore": respect_gitignore,
-    }
+    try:
+        text_path = field_path(text_field, "--text-field") if text_field is not None else None
+        id_path = field_path(id_field, "--id-field") if id_field is not None else None
+    except ConfigError as exc:  # a malformed key path ('', 'a..b'): a usage error, exit 2
+        raise fail(str(exc)) from exc
+    return {"text_field": text_path, "id_field": id_path, "respect_gitignore": respect_gitignore}
