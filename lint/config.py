@@ -185,7 +185,7 @@ def field_path(value: Any, where: str) -> str:
 def non_negative(value: Any, kind: type, where: str) -> Any:
     """A count (int) or threshold (float, ints accepted) that must not be negative."""
     _check_type(value, kind(), where)
-    if value < 0:
+    if not value >= 0:  # also nan, which compares false with everything: a gate never failing
         raise ConfigError(f"{where}: must be 0 or more, got {value!r}")
     return kind(value)
 

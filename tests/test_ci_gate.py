@@ -58,6 +58,8 @@ def test_gate_keys_in_config(tmp_path, seed_000_findings):
         ({"max-findings": True}, "max-findings in test: expected int"),
         ({"max-density": "high"}, "max-density in test: expected float"),
         ({"max-density": -0.1}, "max-density in test: must be 0 or more"),
+        # nan compares false with every density: the gate would never fail.
+        ({"max-density": float("nan")}, "max-density in test: must be 0 or more, got nan"),
     ],
 )
 def test_bad_gate_values_name_the_key(data, message):
@@ -72,6 +74,12 @@ def test_gate_values_accepted():
 
 def test_negative_cli_limit_is_a_usage_error():
     assert run_cli("check", str(SEED_000), "--max-findings", "-1").returncode == 2
+
+
+def test_nan_cli_density_is_a_usage_error_not_a_gate_that_never_fails():
+    result = run_cli("check", str(SEED_000), "--max-density", "nan")
+    assert result.returncode == 2
+    assert "--max-density must be a number of 0 or more, got nan" in result.stderr
 
 
 @pytest.fixture

@@ -222,6 +222,8 @@ def check(
         raise fail("--update-baseline needs --baseline FILE")
     if group_by is not None and not statistics:
         raise fail("--group-by needs --statistics")
+    if max_density is not None and not max_density >= 0:  # nan: the gate would never fail
+        raise fail(f"--max-density must be a number of 0 or more, got {max_density}")
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
