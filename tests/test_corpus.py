@@ -16,7 +16,7 @@ from cnlint.engine.run import Report
 from cnlint.fingerprint import HashCounter, band_keys, lsh_bands, minhash
 from cnlint.rule import best_original
 
-from conftest import DIRTY_CORPUS, SEEDS, need
+from conftest import DIRTY_CORPUS, SEEDS, need, run_cli
 
 BOILERPLATE_DOCS = 8
 
@@ -93,6 +93,17 @@ def test_corpus_verb_reports_json(tmp_path):
     assert result.exit_code == 1, result.output
     codes = Counter(record["code"] for record in json.loads(result.output))
     assert codes == {"D201": 1, "D202": 1, "D203": BOILERPLATE_DOCS}
+
+
+def test_corpus_verb_reports_unreadable_records_and_exits_2(tmp_path):
+    # A crawl whose text is under "content": no record is read, and the run must say so
+    # (it said 'All checks passed (0 documents in 1 file).' and exited 0).
+    line = json.dumps({"content": breadcrumb()}, ensure_ascii=False)
+    (tmp_path / "crawl.jsonl").write_text(f"{line}\n{line}\n", encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path / "crawl.jsonl"), "--format", "json")
+    assert result.returncode == 2
+    assert "crawl.jsonl: error: 2 records unreadable: line 1: no text field 'text'" in result.stderr
+    assert "All checks passed" not in result.stdout + result.stderr
 
 
 def test_check_with_corpus_adds_corpus_findings_to_rule_findings(tmp_path):

@@ -17,7 +17,7 @@ from cnlint.config import Config
 from cnlint.document import Document
 from cnlint.engine.linter import Linter
 from cnlint.engine.registry import Registry, load_registry
-from cnlint.engine.run import DocumentResult, FileResult, process_file
+from cnlint.engine.run import DocumentResult, FileResult, problems_line, process_file
 from cnlint.finding import Finding
 from cnlint.inputs.sources import SourceError, SourceOptions, read_source
 from cnlint.rule import CorpusRule
@@ -101,4 +101,6 @@ def _unlinted(path: Path, sources: SourceOptions) -> FileResult:
         source = read_source(path, sources)
     except SourceError as exc:
         return FileResult(str(path), error=str(exc))
-    return FileResult(source.display, [DocumentResult(doc, []) for doc in source.documents])
+    documents = [DocumentResult(doc, []) for doc in source.documents]
+    # Unreadable JSONL records are the file's error, as in a lint: not silently fewer documents.
+    return FileResult(source.display, documents, error=problems_line(source.problems))
