@@ -106,6 +106,15 @@ def test_corpus_verb_reports_unreadable_records_and_exits_2(tmp_path):
     assert "All checks passed" not in result.stdout + result.stderr
 
 
+def test_corpus_verb_takes_the_text_field_and_settings_like_check(tmp_path):
+    line = json.dumps({"content": breadcrumb()}, ensure_ascii=False)
+    (tmp_path / "crawl.jsonl").write_text(f"{line}\n{line}\n", encoding="utf-8")
+    for option in (["--text-field", "content"], ["--config", 'text-field = "content"']):
+        result = run_cli("corpus", str(tmp_path / "crawl.jsonl"), "--format", "json", *option)
+        assert result.returncode == 1, result.stderr
+        assert [record["code"] for record in json.loads(result.stdout)] == ["D201"]
+
+
 def test_check_with_corpus_adds_corpus_findings_to_rule_findings(tmp_path):
     build_corpus(tmp_path)
     plain = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"])

@@ -8,11 +8,18 @@ import typer
 
 from cnlint.cli.app import app
 from cnlint.cli.common import (
+    ConfigOption,
     FormatOption,
     fail,
+    load_config_or_fail,
     report_errors,
 )
-from cnlint.config import ConfigError, load_config
+from cnlint.cli.input_options import (
+    IdFieldOption,
+    RespectGitignoreOption,
+    TextFieldOption,
+    input_overrides,
+)
 from cnlint.engine.corpus import corpus_linter, run_corpus
 from cnlint.engine.run import Report
 from cnlint.inputs.discovery import iter_files
@@ -56,10 +63,10 @@ def corpus_command(
             help="Sets the boilerplate-min-docs option of the corpus rules (default 5).",
         ),
     ] = None,
-    config_path: Annotated[
-        Path | None,
-        typer.Option("--config", metavar="FILE", help="Config file (cnlint.toml or pyproject)."),
-    ] = None,
+    config_values: ConfigOption = None,
+    text_field: TextFieldOption = None,
+    id_field: IdFieldOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
 ) -> None:
     paths = paths or [Path(".")]
     if output_format not in REPORTERS:
@@ -69,10 +76,9 @@ def corpus_command(
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
-    try:
-        config = load_config(config_path, paths[0])
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
+    config = load_config_or_fail(config_values, paths[0]).with_overrides(
+        **input_overrides(text_field, id_field, respect_gitignore)
+    )
     flags = {
         "near-threshold": near_threshold,
         "ngram": ngram,
