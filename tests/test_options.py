@@ -58,6 +58,11 @@ def test_verbose_names_config_rules_and_files_on_stderr(folder):
     assert "cnlint: config: defaults" in result.stderr
     assert "cnlint: 2 files to check" in result.stderr
     assert json.loads(result.stdout)  # stdout is still the JSON report alone
+    # The rules that run: the corpus rules only with --corpus.
+    (rules,) = [line for line in result.stderr.splitlines() if " rules: " in line]
+    assert "P103" in rules and "D201" not in rules
+    with_corpus = run_cli("check", "--no-cache", "-v", "--corpus", ".", cwd=folder)
+    assert " D201 D202 D203 " in with_corpus.stderr
 
 
 def test_show_fixes_lists_what_fix_changed(folder):

@@ -48,6 +48,7 @@ from cnlint.inputs.gitdiff import GitError
 from cnlint.report import REPORTERS, WRITERS, full
 from cnlint.report.rendered import RENDERED_FORMATS, Recorder, Renderer
 from cnlint.report.summary import show_fixed, summary_line
+from cnlint.rule import CorpusRule
 
 
 @app.command()
@@ -243,7 +244,9 @@ def check(
     )
     say = Verbose(verbose)
     say(f"config: {config.source}")
-    say(f"{len(linter.rules)} rules: {' '.join(rule.code for rule in linter.rules)}")
+    # The corpus rules (D201-D203) are selected by default but run only with --corpus.
+    running = [rule.code for rule in linter.rules if corpus or not isinstance(rule, CorpusRule)]
+    say(f"{len(running)} rules: {' '.join(running)}")
 
     reading_stdin = [str(p) for p in paths] == ["-"]
     stdin_raw = sys.stdin.buffer.read() if reading_stdin else None
