@@ -19,21 +19,23 @@ find nothing), while paragraphs still repeat across documents (D203 as dense as 
 Each size runs in a fresh process: Ray in local mode (2 CPUs, a 512 MB object store), then
 ``lint_corpus`` (all default rules and D201-D203, as ``cnlint ray --corpus``, or with
 ``--rules corpus`` D201-D203 alone, as ``cnlint corpus``; ``--block-mb`` sets its
-``block_bytes``, the most a shuffle part holds), its findings counted batch by batch (or, with
-``--consume cli``, the ``cnlint ray --corpus --format json`` command run in the same process,
-its output to /dev/null). A thread reads, every 50 ms, /proc of
-the driver and of every Ray worker process (the ``ray::`` task processes the raylet under the
-driver starts) and the table shows, per process kind, the largest of:
+``block_bytes``, the most a shuffle part holds), its findings counted row by row as the
+command reads them (``file_rows``), or with ``--consume cli`` the ``cnlint ray --corpus
+--format json`` command run in the same process, its output to /dev/null. A thread reads,
+every 50 ms, /proc of the driver and of every Ray worker process (the ``ray::`` task
+processes the raylet under the driver starts) and the table shows, per process kind, the
+largest of:
 
 - ``peak RSS``: the kernel's high-water mark (VmHWM), which counts the object-store pages a
   process has mapped (shared with the store, not its own);
 - ``peak own``: the largest private resident memory seen (RssAnon, sampled): what the process
   itself holds.
 
-For the driver, /proc/PID/smaps_rollup is sampled too (``--smaps``): the largest USS (private
-pages, Private_Clean + Private_Dirty), PSS and shared-memory pages (Pss_Shmem: the object
-store's pages it maps) seen, and at the end the object references its core worker still
-holds.
+For the driver, /proc/PID/smaps_rollup is sampled too: the largest USS (private pages,
+Private_Clean + Private_Dirty), PSS and shared-memory pages (Pss_Shmem: the object store's
+pages it maps) seen, and at the end the object references its core worker still holds. For
+the largest worker, the task it was running (its process title) when its own memory last
+rose.
 
 What stays flat from one size to the next is bounded by the block (a file, a shuffle part), not
 by the corpus.
@@ -145,8 +147,9 @@ def smaps(pid: int) -> dict[str, int]:
     }
 
 
-def ray_workers(root: int) -> list[int]:
-    """The Ray worker processes below ``root`` (raylet starts them; raylet is its child)."""
+def ray_workers(root: int) -> dict[int, str]:
+    """The Ray worker processes below ``root`` (raylet starts them; raylet is its child), and
+    the task each is running (its process title)."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -159,7 +162,7 @@ def ray_workers(root: int) -> list[int]:
     while frontier:
         frontier = {pid for pid, parent in parents.items() if parent in frontier} - below
         below |= frontier
-    workers = []
+    workers = {}
     for pid in below:
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -171,7 +174,7 @@ def ray_workers(root: int) -> list[int]:
         if b"default_worker.py" in command or (
             title.startswith(b"ray::") and not title.endswith(b"Agent")
         ):
-            workers.append(pid)
+            workers[pid] = title.decode(errors="replace")
     return workers
 
 
@@ -183,13 +186,17 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
 
     me = os.getpid()
     peaks: dict[int, dict[str, int]] = {}
+    rising: dict[int, str] = {}  # the task each worker ran when its own memory last rose
     done = threading.Event()
 
     def poll() -> None:
         while not done.is_set():
-            for pid in [me, *ray_workers(me)]:
+            workers = ray_workers(me)
+            for pid in [me, *workers]:
                 seen = peaks.setdefault(pid, {})
                 found = status(pid) | (smaps(pid) if pid == me else {})
+                if pid in workers and found.get("RssAnon", 0) > seen.get("RssAnon", 0):
+                    rising[pid] = workers[pid].split("(")[-1].rstrip(")")
                 for name, kb in found.items():
                     seen[name] = max(seen.get(name, 0), kb)
             time.sleep(POLL_SECONDS)
@@ -212,6 +219,7 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
     held = len(ray._private.worker.global_worker.core_worker.get_all_reference_counts())
     ray.shutdown()
     workers = [seen for seen in peaks.values() if seen]
+    largest = max(peaks, key=lambda pid: peaks[pid].get("RssAnon", 0), default=None)
     print(
         json.dumps(
             {
@@ -227,6 +235,7 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
                 "workers": len(workers),
                 "worker_hwm": max((w.get("VmHWM", 0) for w in workers), default=0),
                 "worker_anon": max((w.get("RssAnon", 0) for w in workers), default=0),
+                "worker_task": rising.get(largest, ""),
             }
         )
     )
@@ -235,8 +244,7 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
 def run_pass(files: list[str], block_bytes: int, rules: str, consume: str) -> int:
     """The pass over ``files``; how many findings it gave (-1 when the command printed them)."""
     from cnlint.engine.corpus import corpus_linter
-    from cnlint.integrations.raycorpus import lint_corpus
-    from cnlint.integrations.raydata import FINDINGS_COLUMN
+    from cnlint.integrations.raycorpus import file_rows, lint_corpus
 
     if consume == "cli":
         import contextlib
@@ -249,8 +257,8 @@ def run_pass(files: list[str], block_bytes: int, rules: str, consume: str) -> in
     options = {} if rules == "all" else {"linter": corpus_linter(), "lint_documents": False}
     findings = 0
     dataset = lint_corpus(files, block_bytes=block_bytes, **options)
-    for batch in dataset.select_columns([FINDINGS_COLUMN]).iter_batches(batch_format="numpy"):
-        findings += sum(len(json.loads(cell)) for cell in batch[FINDINGS_COLUMN])
+    for _, _, cell, _ in file_rows(dataset):  # as the command reads them
+        findings += len(json.loads(cell))
     return findings
 
 
@@ -294,7 +302,7 @@ def main() -> None:
     print(
         f"{'corpus':>7} {'files':>6} {'findings':>9} {'wall':>6}   {'driver: peak RSS':>16} "
         f"{'own':>6} {'USS':>6} {'PSS':>6} {'shm':>6} {'refs':>6}   "
-        f"{'largest worker: peak RSS':>24} {'own':>6}  workers  load"
+        f"{'largest worker: peak RSS':>24} {'own':>6}  workers  load  largest task"
     )
     for size in args.sizes:
         files = unique(size) if args.corpus == "unique" else parted(size)
@@ -315,7 +323,7 @@ def main() -> None:
             f"{got['driver_uss'] / 1024:3.0f} MB {got['driver_pss'] / 1024:3.0f} MB "
             f"{got['driver_shmem'] / 1024:3.0f} MB {got['driver_refs']:>6}   "
             f"{got['worker_hwm'] / 1024:21.0f} MB {got['worker_anon'] / 1024:3.0f} MB  "
-            f"{got['workers']:>7}  {os.getloadavg()[0]:4.1f}",
+            f"{got['workers']:>7}  {os.getloadavg()[0]:4.1f}  {got['worker_task']}",
             flush=True,
         )
 
