@@ -13,21 +13,25 @@ from contextlib import redirect_stdout
 from itertools import chain
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pytest
-from test_corpus import build_corpus
+from test_corpus import build_corpus, edit_a_few_characters
 from typer.testing import CliRunner
 
 from cnlint.cli import app
 from cnlint.cli.ray import _print_records, corpus_records, rows_in_report_order
 from cnlint.config import load_config
+from cnlint.document import Document
 from cnlint.engine.corpus import corpus_linter, run_corpus
 from cnlint.inputs.discovery import iter_files
-from cnlint.integrations.raycorpus import file_rows, lint_corpus, report_order
+from cnlint.integrations import raycorpus
+from cnlint.integrations.raycorpus import Setup, file_rows, lint_corpus, report_order
 from cnlint.integrations.raydata import collect, record_order
 from cnlint.report.locate import finding_dict
+from cnlint.rule import CopyRule, document_label
 
-from conftest import SEEDS, SHARED, need
+from conftest import DIRTY_CORPUS, SEEDS, SHARED, need
 
 
 def cli_records(*args: str) -> tuple[list[dict], str]:
@@ -127,3 +131,26 @@ def test_a_row_the_corpus_pass_did_not_give_is_an_error_not_a_shorter_report():
     files = ["b.txt", "a.txt"]
     with pytest.raises(RuntimeError, match=r"no row for a\.txt"):
         list(rows_in_report_order([(0, "b.txt", "[]", "")], files))
+
+
+def test_a_band_group_gives_its_pairs_in_tables_of_a_bounded_size(monkeypatch):
+    # A SogouCS page and six near copies of it: one band group whose 21 pairs all score.
+    rng = random.Random(3)
+    page = (need(DIRTY_CORPUS) / "sogoucs_006.txt").read_text(encoding="utf-8")
+    texts = [page] + [edit_a_few_characters(page, rng) for _ in range(6)]
+    setup = Setup(corpus_linter(), partitions=2)
+    rules = setup.rules()
+    (number,) = [i for i, r in enumerate(rules) if isinstance(r, CopyRule) and not r.transitive]
+    docs = [Document(text, path=f"p{i}.txt") for i, text in enumerate(texts)]
+    sketches = [raycorpus._dump(rules[number].sketch(doc)) for doc in docs]
+    group = {
+        "order": np.array([i << raycorpus.DOCUMENT_BITS for i in range(len(docs))]),
+        "label": np.array([document_label(doc) for doc in docs], dtype=object),
+        "sketch": np.array(sketches, dtype=object),
+    }
+    whole = pa.concat_tables(raycorpus._group_pairs(group, number, setup))
+    assert whole.num_rows == 21
+    monkeypatch.setattr(raycorpus, "VERDICT_BLOCK", 4)
+    tables = list(raycorpus._group_pairs(group, number, setup))
+    assert [t.num_rows for t in tables] == [4, 4, 4, 4, 4, 1]
+    assert pa.concat_tables(tables).equals(whole)

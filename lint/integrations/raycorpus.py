@@ -62,7 +62,8 @@ from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document
 DOCUMENT_BITS = 32
 # The column of the dataset's rows that gives the file's number in ``files``.
 FILE_COLUMN = "file"
-# Verdicts go from the driver to the object store in blocks of this many rows.
+# Verdicts go from the driver to the object store, and a band group's pairs out of its task,
+# in tables of at most this many rows.
 VERDICT_BLOCK = 65536
 # The most a shuffle's part holds, in bytes of rows (and in the last step, of files): a
 # reduce task holds one part.
@@ -325,7 +326,8 @@ def _copy_verdicts(state, number: int, rule: CopyRule, setup: Setup):
 
 def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
     """The pairs of a group: each document with every earlier one it copies (a transitive
-    rule: with the first one only)."""
+    rule: with the first one only), in tables of at most ``VERDICT_BLOCK`` pairs: a band
+    group of *k* near copies gives up to *k*(*k*-1)/2 pairs, which are not held at once."""
     rule = setup.rules()[number]
     assert isinstance(rule, CopyRule)
     ranked = np.argsort(group["order"], kind="stable")
@@ -339,7 +341,10 @@ def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
             if score is not None:
                 later, (earlier, label, _) = members[j][0], members[i]
                 _append_verdict(pairs, number, later, label, score, earlier=earlier)
-    return _verdict_table(pairs)
+                if len(pairs["order"]) == VERDICT_BLOCK:
+                    yield _verdict_table(pairs)
+                    pairs = _verdict_columns()
+    yield _verdict_table(pairs)
 
 
 # What the reduce steps give: a row per verdict on a document (or per file, ``rule`` -1).
