@@ -17,11 +17,13 @@ sources at random, so no two share their paragraphs or come near each other (D20
 find nothing), while paragraphs still repeat across documents (D203 as dense as before).
 
 Each size runs in a fresh process: Ray in local mode (2 CPUs, a 512 MB object store), then
-``lint_corpus`` (all default rules and D201-D203, as ``cnlint ray --corpus``, or with
-``--rules corpus`` D201-D203 alone, as ``cnlint corpus``; ``--block-mb`` sets its
-``block_bytes``, the most a shuffle part holds), its findings counted row by row as the
-command reads them (``file_rows``), or with ``--consume cli`` the ``cnlint ray --corpus
---format json`` command run in the same process, its output to /dev/null. A thread reads,
+``lint_corpus`` (all default rules and D201-D203, as ``cnlint ray --corpus``; with
+``--rules corpus`` D201-D203 alone, as ``cnlint corpus``; with ``--rules documents`` the
+pass's steps with the default rules alone, whose findings per file do not grow with the
+corpus; ``--block-mb`` sets its ``block_bytes``, the most a shuffle part holds), its findings
+counted row by row as the command reads them (``file_rows``; the table shows the most one
+file had), or with ``--consume cli`` the ``cnlint ray --corpus --format json`` command run in
+the same process, its output to /dev/null. A thread reads,
 every 50 ms, /proc of the driver and of every Ray worker process (the ``ray::`` task
 processes the raylet under the driver starts) and the table shows, per process kind, the
 largest of:
@@ -210,7 +212,7 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
     watcher = threading.Thread(target=poll, daemon=True)
     watcher.start()
     started, cpu = time.perf_counter(), time.process_time()
-    findings = run_pass(files, block_bytes, rules, consume)
+    findings, most = run_pass(files, block_bytes, rules, consume)
     wall = time.perf_counter() - started
     time.sleep(2 * POLL_SECONDS)  # a last reading of every worker still alive
     done.set()
@@ -224,6 +226,7 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
         json.dumps(
             {
                 "findings": findings,
+                "file_findings": most,
                 "wall": wall,
                 "driver_cpu": time.process_time() - cpu,
                 "driver_hwm": driver.get("VmHWM", 0),
@@ -241,9 +244,12 @@ def measure_child(files: list[str], block_bytes: int, rules: str, consume: str) 
     )
 
 
-def run_pass(files: list[str], block_bytes: int, rules: str, consume: str) -> int:
-    """The pass over ``files``; how many findings it gave (-1 when the command printed them)."""
+def run_pass(files: list[str], block_bytes: int, rules: str, consume: str) -> tuple[int, int]:
+    """The pass over ``files``: how many findings it gave, and the most one file had (-1, -1
+    when the command printed them)."""
+    from cnlint.config import Config
     from cnlint.engine.corpus import corpus_linter
+    from cnlint.engine.linter import Linter
     from cnlint.integrations.raycorpus import file_rows, lint_corpus
 
     if consume == "cli":
@@ -253,13 +259,18 @@ def run_pass(files: list[str], block_bytes: int, rules: str, consume: str) -> in
 
         with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
             app(["ray", "--corpus", "--format", "json", *files], standalone_mode=False)
-        return -1
-    options = {} if rules == "all" else {"linter": corpus_linter(), "lint_documents": False}
-    findings = 0
+        return -1, -1
+    options: dict = {}
+    if rules == "corpus":
+        options = {"linter": corpus_linter(), "lint_documents": False}
+    elif rules == "documents":  # the pass's steps, with no corpus rule to give verdicts
+        options = {"linter": Linter(Config(extend_ignore=("D201", "D202", "D203")))}
+    findings, most = 0, 0
     dataset = lint_corpus(files, block_bytes=block_bytes, **options)
     for _, _, cell, _ in file_rows(dataset):  # as the command reads them
-        findings += len(json.loads(cell))
-    return findings
+        found = len(json.loads(cell))
+        findings, most = findings + found, max(most, found)
+    return findings, most
 
 
 def main() -> None:
@@ -279,9 +290,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--rules",
-        choices=("all", "corpus"),
+        choices=("all", "corpus", "documents"),
         default="all",
-        help="all default rules and D201-D203, or D201-D203 alone",
+        help="all default rules and D201-D203, D201-D203 alone, or the default rules alone",
     )
     parser.add_argument(
         "--consume",
@@ -302,7 +313,8 @@ def main() -> None:
     print(
         f"{'corpus':>7} {'files':>6} {'findings':>9} {'wall':>6}   {'driver: peak RSS':>16} "
         f"{'own':>6} {'USS':>6} {'PSS':>6} {'shm':>6} {'refs':>6}   "
-        f"{'largest worker: peak RSS':>24} {'own':>6}  workers  load  largest task"
+        f"{'largest worker: peak RSS':>24} {'own':>6}  workers  load  largest task (file's "
+        "findings)"
     )
     for size in args.sizes:
         files = unique(size) if args.corpus == "unique" else parted(size)
@@ -323,7 +335,8 @@ def main() -> None:
             f"{got['driver_uss'] / 1024:3.0f} MB {got['driver_pss'] / 1024:3.0f} MB "
             f"{got['driver_shmem'] / 1024:3.0f} MB {got['driver_refs']:>6}   "
             f"{got['worker_hwm'] / 1024:21.0f} MB {got['worker_anon'] / 1024:3.0f} MB  "
-            f"{got['workers']:>7}  {os.getloadavg()[0]:4.1f}  {got['worker_task']}",
+            f"{got['workers']:>7}  {os.getloadavg()[0]:4.1f}  {got['worker_task']} "
+            f"({got['file_findings']:,})",
             flush=True,
         )
 
