@@ -21,9 +21,10 @@ from typer.testing import CliRunner
 
 from cnlint.cli import app
 from cnlint.cli.ray import _print_records, corpus_records, rows_in_report_order
-from cnlint.config import load_config
+from cnlint.config import Config, load_config
 from cnlint.document import Document
 from cnlint.engine.corpus import corpus_linter, run_corpus
+from cnlint.engine.linter import Linter
 from cnlint.inputs.discovery import iter_files
 from cnlint.integrations import raycorpus
 from cnlint.integrations.raycorpus import Setup, file_rows, lint_corpus, report_order
@@ -78,6 +79,17 @@ def test_corpus_rules_alone_with_options_match_the_pass_on_one_machine(tmp_path)
     # The rows come in the order of the report, which is not the corpus order.
     assert [number for number, *_ in file_rows(dataset)] == report_order(paths)
     assert report_order(paths) != list(range(len(paths)))
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("local_ray")
+def test_the_pass_without_corpus_rules_gives_the_findings_of_check():
+    files = [str(path) for path in sorted(SEEDS.glob("*.txt"))[:2]]
+    config = Config(extend_ignore=("D201", "D202", "D203"))
+    result = CliRunner().invoke(app, ["check", "--format", "json", *files])  # no corpus rule
+    expected = sorted(json.loads(result.stdout), key=record_order)
+    assert expected
+    assert collect(lint_corpus(files, linter=Linter(config))) == (expected, [])
 
 
 class Blocks:

@@ -176,7 +176,8 @@ def _plan(files: list[str], setup: Setup, lint_documents: bool):
     places = np.empty(len(files), dtype=np.int64)
     places[report_order(files)] = np.arange(len(files))
     # Grouped by the file's place in the report, the rows come in the report's order.
-    grouped = _typed(heads.union(*verdicts), VERDICT_FIELDS, ray.put(places))
+    heads_and_verdicts = heads.union(*verdicts) if verdicts else heads  # no corpus rule
+    grouped = _typed(heads_and_verdicts, VERDICT_FIELDS, ray.put(places))
     return (
         _parts(grouped, setup, -(-corpus_bytes // setup.block_bytes))
         .groupby("file")
