@@ -19,11 +19,11 @@ find nothing), while paragraphs still repeat across documents (D203 as dense as 
 Each size runs in a fresh process: Ray in local mode (2 CPUs, a 512 MB object store), then
 ``lint_corpus`` (all default rules and D201-D203, as ``cnlint ray --corpus``; with
 ``--rules corpus`` D201-D203 alone, as ``cnlint corpus``; with ``--rules documents`` the
-pass's steps with the default rules alone, whose findings per file do not grow with the
-corpus; ``--block-mb`` sets its ``block_bytes``, the most a shuffle part holds), its findings
-counted row by row as the command reads them (``file_rows``; the table shows the most one
-file had), or with ``--consume cli`` the ``cnlint ray --corpus --format json`` command run in
-the same process, its output to /dev/null. A thread reads,
+pass's steps with the default rules alone, whose findings on a document do not depend on
+the other documents; ``--block-mb`` sets its ``block_bytes``, the most a shuffle part
+holds), its findings counted row by row as the command reads them (``file_rows``; the table
+shows the most one file had), or with ``--consume cli`` the ``cnlint ray --corpus --format
+json`` command run in the same process, its output to /dev/null. A thread reads,
 every 50 ms, /proc of the driver and of every Ray worker process (the ``ray::`` task
 processes the raylet under the driver starts) and the table shows, per process kind, the
 largest of:
