@@ -3,6 +3,7 @@
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,7 @@ from cnlint.cli.common import (
 from cnlint.config import Config, ConfigError, load_config
 from cnlint.finding import Severity
 from cnlint.report.console import make_console
+from cnlint.report.jsonenc import IndentedArray
 
 
 @app.command("ray")
@@ -96,21 +98,81 @@ def ray_command(
     if corpus:
         from cnlint.integrations.raycorpus import lint_corpus
 
-        dataset = lint_corpus(files, config).materialize()
+        dataset = lint_corpus(files, config)
+        if output is not None:
+            dataset = dataset.materialize()  # written, then read: linted once
+            dataset.write_parquet(str(output))
+        errors: list[str] = []
+        records: Iterable[dict] = corpus_records(dataset, files, errors)
     else:
         dataset = _ray_lint(files, config, text_column, fix, unsafe_fixes, drop, rejected_out)
-    if output is not None:
-        dataset.write_parquet(str(output))
-    records, errors = raydata.collect(dataset)
-    if output_format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        _print_record_statistics(records)
-    for error in errors:
+        if output is not None:
+            dataset.write_parquet(str(output))
+        records, errors = raydata.collect(dataset)
+    failing = _print_records(records, output_format, config.fail_on.rank)
+    for error in sorted(errors):
         print(error, file=sys.stderr)
-    failing = [r for r in records if Severity(r["severity"]).rank >= config.fail_on.rank]
     raise typer.Exit(2 if errors else (1 if failing else 0))
+
+
+def corpus_records(dataset, files: list[str], errors: list[str]) -> Iterator[dict]:
+    """The records of ``lint_corpus``'s rows in the order ``raydata.collect`` sorts them
+    (by path, then place), written as the rows come: the pass sends them in that order
+    (:func:`~cnlint.integrations.raycorpus.report_order`), so this holds one file's records;
+    a row that comes early waits for the rows before it. The files that could not be read
+    are added to ``errors`` as ``path: error: reason`` lines."""
+    from cnlint.integrations.raycorpus import file_rows
+    from cnlint.integrations.raydata import record_order
+
+    same_path: list[dict] = []
+    for path, findings, error in rows_in_report_order(file_rows(dataset), files):
+        if same_path and same_path[0]["path"] != path:
+            yield from sorted(same_path, key=record_order)
+            same_path = []
+        same_path.extend(json.loads(findings))
+        if error:
+            errors.append(f"{path}: error: {error}")
+    yield from sorted(same_path, key=record_order)
+
+
+def rows_in_report_order(
+    rows: Iterable[tuple[int, str, str, str]], files: list[str]
+) -> Iterator[tuple[str, str, str]]:
+    """(path, findings, error) of each (file number, path, findings, error) row, in
+    ``report_order(files)`` whatever order the rows come in."""
+    from cnlint.integrations.raycorpus import report_order
+
+    order = report_order(files)
+    place = {number: at for at, number in enumerate(order)}
+    waiting: dict[int, tuple[str, str, str]] = {}
+    following = 0
+    for number, path, findings, error in rows:
+        waiting[place[number]] = (path, findings, error)
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
+    if following < len(order):
+        raise RuntimeError(f"the corpus pass gave no row for {files[order[following]]}")
+
+
+def _print_records(records: Iterable[dict], output_format: str, floor: int) -> bool:
+    """Print the records (a JSON array, or a table of counts per rule) as they come;
+    whether one of them is at or above the ``floor`` severity rank."""
+    failing = False
+    counts: Counter[tuple[str, str]] = Counter()
+    array = IndentedArray(sys.stdout) if output_format == "json" else None
+    for record in records:
+        failing = failing or Severity(record["severity"]).rank >= floor
+        if array is None:
+            counts[record["code"], record["name"]] += 1
+        else:
+            array.add(record)
+    if array is None:
+        _print_rule_counts(counts)
+    else:
+        array.close()
+        sys.stdout.write("\n")
+    return failing
 
 
 def _ray_lint(
@@ -142,8 +204,7 @@ def _ray_lint(
     return dataset
 
 
-def _print_record_statistics(records: list[dict]) -> None:
-    counts = Counter((r["code"], r["name"]) for r in records)
+def _print_rule_counts(counts: Counter[tuple[str, str]]) -> None:
     from rich.table import Table
 
     table = Table(title="Findings by rule", title_justify="left")

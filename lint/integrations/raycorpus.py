@@ -30,7 +30,9 @@ and :class:`cnlint.rule.CountRule`), the same code as the pass on one machine
 3. a group by file: a task reads the file again, lints its documents (``lint_documents``)
    and adds the findings the verdicts of its documents give; a row per file with
    ``path``, ``cnlint_findings`` (the ``check --format json`` records) and ``cnlint_error``,
-   as :func:`cnlint.integrations.raydata.lint_dataset` gives.
+   as :func:`cnlint.integrations.raydata.lint_dataset` gives, and ``file`` (its number in
+   ``files``). The rows come in :func:`report_order`, so a reader that writes each file's
+   findings as its row comes holds one row at a time (:func:`file_rows` reads them so).
 """
 
 from __future__ import annotations
@@ -58,7 +60,10 @@ from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document
 
 # A document's place in the corpus: its file's number, then its number in the file.
 DOCUMENT_BITS = 32
-# Verdicts go from the driver to the object store in blocks of this many rows.
+# The column of the dataset's rows that gives the file's number in ``files``.
+FILE_COLUMN = "file"
+# Verdicts go from the driver to the object store, and a band group's pairs out of its task,
+# in tables of at most this many rows.
 VERDICT_BLOCK = 65536
 # The most a shuffle's part holds, in bytes of rows (and in the last step, of files): a
 # reduce task holds one part.
@@ -74,8 +79,9 @@ def lint_corpus(
     partitions: int | None = None,
     block_bytes: int = BLOCK_BYTES,
 ):
-    """A dataset with a row per file: its path, the JSON array of its findings (the corpus
-    rules', and with ``lint_documents`` every other selected rule's) and its read error.
+    """A dataset with a row per file: its number in ``files``, its path, the JSON array of
+    its findings (the corpus rules', and with ``lint_documents`` every other selected rule's)
+    and its read error, in :func:`report_order`.
 
     ``files`` in the order ``cnlint check`` walks them: the corpus rules judge a document
     against the documents before it. ``linter`` (default: one for ``config``) selects the
@@ -94,29 +100,58 @@ def lint_corpus(
         return _plan(files, setup, lint_documents)
 
 
+def report_order(files: list[str]) -> list[int]:
+    """The numbers of ``files`` in the order ``cnlint ray --corpus`` reports their findings:
+    by the path the findings name (as ``cnlint check`` displays it), a file named twice in
+    the order given. The last step's group-by is keyed on this order, so its rows come in
+    it."""
+    return sorted(range(len(files)), key=lambda number: (str(Path(files[number])), number))
+
+
+def file_rows(dataset) -> Iterator[tuple[int, str, str, str]]:
+    """The rows of :func:`lint_corpus`'s dataset as they come, one at a time: (file number,
+    path, findings JSON, read error). Each block is read as it is stored (Arrow, mapped from
+    the object store) and one cell turned into Python at a time: a batch in numpy holds the
+    findings of up to 256 files as Python strings at once."""
+    columns = (FILE_COLUMN, "path", FINDINGS_COLUMN, ERROR_COLUMN)
+    for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+        cells = [block.column(name) for name in columns]
+        for i in range(block.num_rows):
+            number, path, findings, error = (cell[i].as_py() for cell in cells)
+            yield number, path, findings, error
+
+
 @contextmanager
 def _task_shuffles():
     """Datasets made in this block shuffle with tasks (each dataset keeps the context it was
     made in): the default of Ray Data 2.60, ``SHUFFLE_V2``, starts aggregator actors for
     every group-by, which cost this pass's nine shuffles 2-8 s each on a corpus of any size,
-    where the sort-based pull shuffle runs in the worker pool in under a second."""
+    where the sort-based pull shuffle runs in the worker pool in under a second. They also
+    keep their blocks in order (``preserve_order``): the last step's rows come in the order
+    of its group-by's key, :func:`report_order`, not as its tasks finish."""
     from ray.data import DataContext
 
     context = DataContext.get_current()
-    if not hasattr(context, "shuffle_strategy"):  # older Ray: task shuffles are the default
-        yield
-        return
-    from ray.data.context import ShuffleStrategy
-
-    before = context.shuffle_strategy
-    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    before = context.execution_options.preserve_order
+    context.execution_options.preserve_order = True
     try:
-        yield
+        if not hasattr(context, "shuffle_strategy"):  # older Ray: task shuffles are the default
+            yield
+            return
+        from ray.data.context import ShuffleStrategy
+
+        strategy = context.shuffle_strategy
+        context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+        try:
+            yield
+        finally:
+            context.shuffle_strategy = strategy
     finally:
-        context.shuffle_strategy = before
+        context.execution_options.preserve_order = before
 
 
 def _plan(files: list[str], setup: Setup, lint_documents: bool):
+    import ray
     import ray.data
 
     rules = setup.rules()
@@ -138,7 +173,11 @@ def _plan(files: list[str], setup: Setup, lint_documents: bool):
     # The last step's task lints the files of its part and holds their findings: as many
     # parts as the files' bytes fill blocks, whatever the size of the verdicts it groups.
     corpus_bytes = int(heads.sum("count") or 0)
-    grouped = _typed(heads.union(*verdicts), VERDICT_FIELDS)
+    places = np.empty(len(files), dtype=np.int64)
+    places[report_order(files)] = np.arange(len(files))
+    # Grouped by the file's place in the report, the rows come in the report's order.
+    heads_and_verdicts = heads.union(*verdicts) if verdicts else heads  # no corpus rule
+    grouped = _typed(heads_and_verdicts, VERDICT_FIELDS, ray.put(places))
     return (
         _parts(grouped, setup, -(-corpus_bytes // setup.block_bytes))
         .groupby("file")
@@ -207,21 +246,31 @@ def _expand_batch(batch: dict[str, np.ndarray], rows, fields: dict[str, str], *a
     return pa.Table.from_pylist(out, schema=pa.schema(list(fields.items())))
 
 
-def _typed(dataset, fields: dict[str, str]):
+def _typed(dataset, fields: dict[str, str], places=None):
     """The dataset with every block cast to ``fields``, before a shuffle concatenates them:
-    in Ray 2.60 a shuffle's reduce can meet an empty block without columns and fail."""
+    in Ray 2.60 a shuffle's reduce can meet an empty block without columns and fail. With
+    ``places`` (a reference to an array: each file's place in the report), the ``file``
+    column gives the file's place instead of its number."""
     import ray
     import ray.data
 
     cast = ray.remote(_cast_block)
-    return ray.data.from_arrow_refs([cast.remote(b, fields) for b in dataset.to_arrow_refs()])
+    blocks = [cast.remote(b, fields, places) for b in dataset.to_arrow_refs()]
+    return ray.data.from_arrow_refs(blocks)
 
 
-def _cast_block(table, fields: dict[str, str]):
+def _cast_block(table, fields: dict[str, str], places: np.ndarray | None = None):
     import pyarrow as pa
 
     schema = pa.schema(list(fields.items()))
-    return schema.empty_table() if table.num_rows == 0 else table.select(list(fields)).cast(schema)
+    if table.num_rows == 0:
+        return schema.empty_table()
+    table = table.select(list(fields)).cast(schema)
+    if places is None:
+        return table
+    column = table.schema.get_field_index("file")
+    placed = pa.array(places[table.column(column).to_numpy()], type=pa.int64())
+    return table.set_column(column, "file", placed)
 
 
 def _sketch_rows(row: dict[str, Any], setup: Setup) -> list[dict[str, Any]]:
@@ -278,7 +327,8 @@ def _copy_verdicts(state, number: int, rule: CopyRule, setup: Setup):
 
 def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
     """The pairs of a group: each document with every earlier one it copies (a transitive
-    rule: with the first one only)."""
+    rule: with the first one only), in tables of at most ``VERDICT_BLOCK`` pairs: a band
+    group of *k* near copies gives up to *k*(*k*-1)/2 pairs, which are not held at once."""
     rule = setup.rules()[number]
     assert isinstance(rule, CopyRule)
     ranked = np.argsort(group["order"], kind="stable")
@@ -292,7 +342,10 @@ def _group_pairs(group: dict[str, np.ndarray], number: int, setup: Setup):
             if score is not None:
                 later, (earlier, label, _) = members[j][0], members[i]
                 _append_verdict(pairs, number, later, label, score, earlier=earlier)
-    return _verdict_table(pairs)
+                if len(pairs["order"]) == VERDICT_BLOCK:
+                    yield _verdict_table(pairs)
+                    pairs = _verdict_columns()
+    yield _verdict_table(pairs)
 
 
 # What the reduce steps give: a row per verdict on a document (or per file, ``rule`` -1).
@@ -436,6 +489,7 @@ def _finish_file(group: dict[str, np.ndarray], setup: Setup, lint_documents: boo
     rules = setup.rules()
     (head,) = np.flatnonzero(group["rule"] == -1)
     path = str(group["path"][head])
+    file_number = int(group["order"][head]) >> DOCUMENT_BITS
     by_document: dict[int, list[int]] = {}
     for i, order in enumerate(group["order"]):
         if group["rule"][i] >= 0:
@@ -448,6 +502,7 @@ def _finish_file(group: dict[str, np.ndarray], setup: Setup, lint_documents: boo
         add_corpus_findings(doc_result, found, linter, rules)
         records.extend(finding_dict(doc, finding) for finding in doc_result.findings)
     return {
+        FILE_COLUMN: [file_number],
         "path": [result.path],
         FINDINGS_COLUMN: [json.dumps(records, ensure_ascii=False)],
         ERROR_COLUMN: [result.error or ""],

@@ -220,11 +220,11 @@ def collect(dataset) -> tuple[list[dict[str, Any]], list[str]]:
             records.extend(json.loads(cell))
             if error:
                 errors.append(f"{path}: error: {error}")
-    records.sort(key=_record_order)
+    records.sort(key=record_order)
     return records, sorted(errors)
 
 
-def _record_order(record: dict[str, Any]) -> tuple:
+def record_order(record: dict[str, Any]) -> tuple:
     row = record["record"] or {}
     return (
         record["path"],
