@@ -79,7 +79,7 @@ def run_corpus(
                 copy = rule.add(doc, copy) or copy
     results = []
     for path in files:
-        result = process_file(path, linter) if lint_documents else _unlinted(path, sources)
+        result = process_file(path, linter) if lint_documents else unlinted(path, sources)
         for doc_result in result.documents:
             # Every rule sees every document (its cursor advances).
             found = [finding for rule in rules for finding in rule.findings(doc_result.doc)]
@@ -107,7 +107,8 @@ def add_corpus_findings(
     result.findings.sort(key=lambda f: (f.start, f.end, f.code))
 
 
-def _unlinted(path: Path, sources: SourceOptions) -> FileResult:
+def unlinted(path: Path, sources: SourceOptions) -> FileResult:
+    """A file's documents without findings (the corpus rules alone judge them), or its error."""
     try:
         source = read_source(path, sources)
     except SourceError as exc:

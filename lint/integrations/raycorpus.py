@@ -49,9 +49,9 @@ import numpy as np
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.engine.corpus import add_corpus_findings, corpus_rules
+from cnlint.engine.corpus import add_corpus_findings, corpus_rules, unlinted
 from cnlint.engine.linter import Linter
-from cnlint.engine.run import DocumentResult, FileResult, process_file
+from cnlint.engine.run import process_file
 from cnlint.finding import Finding
 from cnlint.inputs.sources import SourceError, SourceOptions, read_source
 from cnlint.integrations.raydata import ERROR_COLUMN, FINDINGS_COLUMN
@@ -494,7 +494,11 @@ def _finish_file(group: dict[str, np.ndarray], setup: Setup, lint_documents: boo
     for i, order in enumerate(group["order"]):
         if group["rule"][i] >= 0:
             by_document.setdefault(int(order) & ((1 << DOCUMENT_BITS) - 1), []).append(i)
-    result = process_file(Path(path), linter) if lint_documents else _unlinted(path, linter)
+    result = (
+        process_file(Path(path), linter)
+        if lint_documents
+        else unlinted(Path(path), SourceOptions.from_config(linter.config))
+    )
     records = []
     for number, doc_result in enumerate(result.documents):
         doc = doc_result.doc
@@ -526,11 +530,3 @@ def _verdict_findings(
         rule = rules[number]
         assert isinstance(rule, CountRule)
         yield from rule.count_findings(doc, counts)
-
-
-def _unlinted(path: str, linter: Linter) -> FileResult:
-    try:
-        source = read_source(Path(path), SourceOptions.from_config(linter.config))
-    except SourceError as exc:
-        return FileResult(path, error=str(exc))
-    return FileResult(source.display, [DocumentResult(doc, []) for doc in source.documents])
