@@ -1,6 +1,6 @@
 """Fast versions of rule internals give exactly what the plain versions give."""
 
-from conftest import SEEDS
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS
 
 SEED_LINES = [
     line
@@ -30,6 +30,35 @@ def test_vectorised_repetition_count_equals_counting_substrings():
     ]:
         for size in (1, 3, 10):
             assert repeated_ngrams(line, size) == by_counter(line, size), (line, size)
+
+
+def test_the_repetition_bound_decides_as_the_exact_count():
+    # Real texts cut to many lengths (a paragraph to a page), clean and dirty: wherever the
+    # share of repeated n-grams exceeds the maximum, the count is exact; elsewhere it is
+    # an upper bound that stays within the maximum, so the rule decides alike.
+    from cnlint.document import Document
+    from cnlint.rules._text.census import content_of
+    from cnlint.rules.quality.q103_repetition_ratio import repeated_ngrams, without_entities
+
+    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(DIRTY_CORPUS.glob("*.txt"))[:60]]
+    paths += sorted(CLEAN_CORPUS.glob("*.txt"))[:20]
+    over = bounded = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for length in (40, 150, 600, 1500, 5000):
+            content = without_entities(content_of(Document(text[:length])))
+            for size in (3, 10):
+                exact, total = repeated_ngrams(content, size)
+                for within in (0.1, 0.3):
+                    count, same_total = repeated_ngrams(content, size, within)
+                    assert same_total == total
+                    if total and exact / total > within:
+                        assert count == exact, (path.name, length, size, within)
+                        over += 1
+                    else:
+                        assert exact <= count <= within * total, (path.name, length, size)
+                        bounded += count > exact
+    assert over > 50 and bounded > 50  # both ways taken, and the bound not always exact
 
 
 def test_newline_first_blank_runs_equal_the_plain_pattern():
