@@ -236,3 +236,44 @@ def test_census_shortcuts_change_no_finding():
     ]
 
     assert_shortcuts_change_nothing(rules, texts)
+
+
+def test_wrap_width_stops_early_and_agrees_with_all_gaps():
+    # The hard-wrap test gives up at the first uneven gap; the full computation sorts them all.
+    from itertools import pairwise
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cnlint.rules.structure.t105_cjk_space import (
+        ANY_SPACE,
+        MIN_WRAP_WIDTH,
+        MIN_WRAPS,
+        WRAP_TOLERANCE,
+        wrap_width,
+    )
+
+    def from_all_gaps(paragraph):
+        positions = [m.start() for m in ANY_SPACE.finditer(paragraph)]
+        if len(positions) < MIN_WRAPS:
+            return 0
+        gaps = sorted(b - a for a, b in pairwise(positions))
+        width = gaps[len(gaps) // 2]
+        if width < MIN_WRAP_WIDTH or gaps[-1] - gaps[0] > 2 * WRAP_TOLERANCE:
+            return 0
+        return width - 1
+
+    # Seed 001, line 7: pieces of 15 to 19 characters joined by a space, as a hard wrap does.
+    line = "各地开展我为群众办实事实践活动，让群众感受到实实在在的变化和温暖"
+    pieces = st.lists(st.integers(0, len(line)), max_size=12)
+
+    @settings(max_examples=300, deadline=None)
+    @given(pieces, st.integers(15, 19), st.sampled_from([" ", "\u3000"]))
+    def check(cuts, width, space):
+        wrapped = space.join(line[:width] for _ in range(len(cuts)))
+        assert wrap_width(wrapped) == from_all_gaps(wrapped)
+        spaced = "".join(line[:cut] + space for cut in cuts)
+        assert wrap_width(spaced) == from_all_gaps(spaced)
+
+    check()
+    assert wrap_width(" ".join([line[:17]] * 5)) == 17
