@@ -277,3 +277,42 @@ def test_wrap_width_stops_early_and_agrees_with_all_gaps():
 
     check()
     assert wrap_width(" ".join([line[:17]] * 5)) == 17
+
+
+def test_halfwidth_syntax_spans_equal_the_plain_patterns():
+    # P103's smileys, one pattern per eye, and its ?argument? pattern, '?'-led, find what the
+    # class-led and lookbehind-led patterns find.
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cnlint.rules.punctuation.p103_halfwidth_punctuation import (
+        HTML_ENTITY,
+        OPTIONAL_ARGUMENT,
+        not_punctuation,
+    )
+
+    emoticon = re.compile(r"[:;=]-?[()\[\]DPp](?![A-Za-z0-9])")
+    optional = re.compile(r"(?<![^\s{\[])\?[^\s?{}]{1,40}\?(?![^\s}\]])")
+
+    def plain(text):
+        spans = [m.span() for m in emoticon.finditer(text)] if ":" in text or ";" in text else []
+        if "&" in text:
+            spans += [m.span() for m in HTML_ENTITY.finditer(text)]
+        if "?" in text:
+            spans += [m.span() for m in optional.finditer(text)]
+        return sorted(spans)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(st.sampled_from(list(":;=-()[]DPpa1 ?{}\n标签&#;"))))
+    def check(text):
+        assert [m.span() for m in OPTIONAL_ARGUMENT.finditer(text)] == [
+            m.span() for m in optional.finditer(text)
+        ]
+        assert not_punctuation(text) == plain(text)
+
+    check()
+    synopsis = "{checkbutton 菜单名 ?标签列表? ?描述? ?快捷键? ?选项值? ...}"  # manpages-zh
+    assert not_punctuation(synopsis) == plain(synopsis) != []
+    assert not_punctuation("收到了，很喜欢:) 下次还来;-)") == [(7, 9), (14, 17)]
