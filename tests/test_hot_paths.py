@@ -316,3 +316,13 @@ def test_halfwidth_syntax_spans_equal_the_plain_patterns():
     synopsis = "{checkbutton 菜单名 ?标签列表? ?描述? ?快捷键? ?选项值? ...}"  # manpages-zh
     assert not_punctuation(synopsis) == plain(synopsis) != []
     assert not_punctuation("收到了，很喜欢:) 下次还来;-)") == [(7, 9), (14, 17)]
+
+
+def test_the_gbk_signature_search_finds_what_the_set_holds():
+    from cnlint.rules._text.mojibake import GBK_SIGNATURE, GBK_SIGNATURE_CHARACTER
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in DIRTY_CORPUS.glob("*.txt")]
+    texts += SEED_LINES + [f"民生{c}事" for c in sorted(GBK_SIGNATURE)]  # each one alone
+    found = [bool(GBK_SIGNATURE_CHARACTER.search(text)) for text in texts]
+    assert found == [not GBK_SIGNATURE.isdisjoint(text) for text in texts]
+    assert any(found[: -len(GBK_SIGNATURE)]) and not all(found)
