@@ -16,7 +16,7 @@ from cnlint.engine.run import Report
 from cnlint.fingerprint import HashCounter, band_keys, lsh_bands, minhash
 from cnlint.rule import best_original
 
-from conftest import DIRTY_CORPUS, SEEDS, need
+from conftest import CLEAN_CORPUS, DIRTY_CORPUS, SEEDS, need
 
 BOILERPLATE_DOCS = 8
 
@@ -32,6 +32,10 @@ def edit_a_few_characters(text: str, rng: random.Random) -> str:
     for i in rng.sample(han, 6):
         chars[i] = "某"
     return "".join(chars)
+
+
+def first_paragraph(path) -> str:
+    return next(p for p in path.read_text(encoding="utf-8").split("\n") if len(p.strip()) > 20)
 
 
 def build_corpus(folder):
@@ -95,13 +99,43 @@ def test_corpus_verb_reports_json(tmp_path):
     assert codes == {"D201": 1, "D202": 1, "D203": BOILERPLATE_DOCS}
 
 
+def check_json(*args: str) -> list[dict]:
+    result = CliRunner().invoke(app, ["check", *args, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    return json.loads(result.output)
+
+
 def test_check_with_corpus_adds_corpus_findings_to_rule_findings(tmp_path):
-    build_corpus(tmp_path)
-    plain = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"])
-    both = CliRunner().invoke(app, ["check", str(tmp_path), "--corpus", "--format", "json"])
-    plain_codes = Counter(r["code"] for r in json.loads(plain.output))
-    both_codes = Counter(r["code"] for r in json.loads(both.output))
+    """A shared paragraph no rule flags is D203's; the breadcrumbs are B102's alone: its fix
+    drops the line, so the boilerplate paragraph is the same defect (one defect, one finding)."""
+    boilerplate, shared = build_corpus(tmp_path)
+    remark = "\n\n" + first_paragraph(sorted(need(CLEAN_CORPUS).glob("*.txt"))[0])
+    for name in shared:
+        with (tmp_path / name).open("a", encoding="utf-8") as out:
+            out.write(remark)
+    plain = check_json(str(tmp_path))
+    both = check_json(str(tmp_path), "--corpus")
+    plain_codes = Counter(r["code"] for r in plain)
+    both_codes = Counter(r["code"] for r in both)
     assert both_codes - plain_codes == {"D201": 1, "D202": 1, "D203": BOILERPLATE_DOCS}
+    assert {r["text"] for r in both if r["code"] == "D203"} == {remark.strip()}
+    breadcrumbs = [r for r in both if r["code"] == "B102"]
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in breadcrumbs) == shared
+    assert {r["text"].rstrip("\n") for r in breadcrumbs} == {boilerplate}  # the line it drops
+
+
+def test_a_copy_is_reported_when_a_fix_drops_its_first_paragraph(tmp_path):
+    """D201 and D202 judge the whole document; they only sit on its first paragraph."""
+    boilerplate, _ = build_corpus(tmp_path)
+    for name in ("sogoucs_003.txt", "z_copy.txt", "z_near.txt"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(boilerplate + "\n\n" + text, encoding="utf-8")
+    found = check_json(str(tmp_path), "--corpus")
+    copies = {r["code"]: r for r in found if r["code"] in ("D201", "D202")}
+    assert set(copies) == {"D201", "D202"}
+    for record in copies.values():
+        assert record["text"] == boilerplate
+        assert any(r["code"] == "B102" and r["path"] == record["path"] for r in found)
 
 
 def test_corpus_rules_are_selected_ignored_and_explained_like_any_rule(tmp_path):

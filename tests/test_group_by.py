@@ -266,3 +266,19 @@ def test_group_names_and_key_are_printed_as_they_are(tmp_path):
     assert result.returncode in (0, 1), result.stderr
     assert "\n [/bold][red]人民网 " in result.stdout
     assert "Documents by src (1 group;" in result.stdout
+
+
+def test_a_group_named_all_is_told_apart_from_the_total(tmp_path):
+    """A field value "all" is one group; the row of every document is "(all)"."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(CLEAN_CORPUS).glob("*.txt"))[:3]]
+    records = [{"text": t, "src": "all" if i else "人民网"} for i, t in enumerate(texts)]
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+    (tmp_path / "a.jsonl").write_text("".join(lines), "utf-8")
+    args = ("--statistics", "--group-by", "src", str(tmp_path))
+    result = run_cli("check", "--no-cache", *args, env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert result.returncode in (0, 1), result.stderr
+    counts = result.stdout.split("Documents by src (2 groups")[1].split("Chinese share")[0]
+    rows = {cells[0]: cells[1] for cells in map(str.split, counts.splitlines()) if len(cells) > 5}
+    assert rows["all"] == "2" and rows["(all)"] == "3" and rows["人民网"] == "1"
+    numbers = grouped_json("--group-by", "src", str(tmp_path))["group_by"]
+    assert numbers["all"]["name"] == "(all)" and numbers["all"]["documents"] == 3

@@ -14,13 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnlint.config import Config
-from cnlint.document import Document
+from cnlint.engine.defects import uncovered
 from cnlint.engine.linter import Linter
 from cnlint.engine.registry import Registry, load_registry
 from cnlint.engine.run import DocumentResult, FileResult, process_file
 from cnlint.finding import Finding
 from cnlint.inputs.sources import SourceError, SourceOptions, read_source
-from cnlint.rule import CorpusRule
+from cnlint.rule import CopyRule, CorpusRule
 
 
 def corpus_rules(linter: Linter) -> list[CorpusRule]:
@@ -81,19 +81,30 @@ def run_corpus(
     for path in files:
         result = process_file(path, linter) if lint_documents else _unlinted(path, sources)
         for doc_result in result.documents:
-            doc_result.findings.extend(_corpus_findings(linter, rules, doc_result.doc))
-            doc_result.findings.sort(key=lambda f: (f.start, f.end, f.code))
+            # Every rule sees every document (its cursor advances).
+            found = [finding for rule in rules for finding in rule.findings(doc_result.doc)]
+            add_corpus_findings(doc_result, found, linter, rules)
         if not lint_documents:
             result.documents = [d for d in result.documents if d.findings]
         results.append(result)
     return results
 
 
-def _corpus_findings(linter: Linter, rules: list[CorpusRule], doc: Document) -> list[Finding]:
-    # Every rule sees every document (its cursor advances); per-file ignores drop findings.
-    found = [finding for rule in rules for finding in rule.findings(doc)]
-    applying = {rule.code for rule in linter.rules_for(doc.path)}
-    return [finding for finding in found if finding.code in applying]
+def add_corpus_findings(
+    result: DocumentResult, found: list[Finding], linter: Linter, rules: list[CorpusRule]
+) -> None:
+    """Add the corpus ``rules``' ``found`` findings of a document to its result: those of
+    rules that apply to its path (per-file ignores) and, for paragraphs (D203), those no fix of
+    its findings covers (:func:`~cnlint.engine.defects.uncovered`); in span order."""
+    applying = {rule.code for rule in linter.rules_for(result.doc.path)}
+    # A copy rule's finding (D201, D202) judges the whole document and only sits on its first
+    # paragraph: a fix of that paragraph leaves the document a copy all the same.
+    whole = {rule.code for rule in rules if isinstance(rule, CopyRule)}
+    found = [finding for finding in found if finding.code in applying]
+    paragraphs = [finding for finding in found if finding.code not in whole]
+    documents = [finding for finding in found if finding.code in whole]
+    result.findings.extend([*documents, *uncovered(paragraphs, result.findings)])
+    result.findings.sort(key=lambda f: (f.start, f.end, f.code))
 
 
 def _unlinted(path: Path, sources: SourceOptions) -> FileResult:

@@ -23,6 +23,12 @@ of the rule class (``document_verdict``), never by rule names:
 
 Only the findings of the rules that ran take part: with the outer rule not selected, the inner
 finding is reported.
+
+The corpus rules judge a document after its own rules, with every document at hand. Their
+findings have no fix, so they cover nothing; :func:`uncovered` drops the boilerplate
+paragraphs (D203) that a fix of the document's reported findings covers (a byline line that
+B104 drops is not also a boilerplate paragraph). The verdict's count is not redone: it was
+made before.
 """
 
 from __future__ import annotations
@@ -59,6 +65,22 @@ def reported(findings: Sequence[Finding], verdicts: Collection[str] = ()) -> lis
             covered = sweep.covered([c for c in covers if c[3] not in covered])
         kept = [f for i, f in enumerate(findings) if i not in covered]
     return _with_verdict(kept, verdicts) if verdicts else kept
+
+
+def uncovered(added: Sequence[Finding], findings: Sequence[Finding]) -> list[Finding]:
+    """The ``added`` findings that no fix of ``findings`` (already reported) covers."""
+    if not added or not findings:
+        return list(added)
+    combined = [*findings, *added]
+    applicabilities = [f.fix_applicability for f in combined]
+    covers = [c for c in _covers(combined, applicabilities) if c[3] < len(findings)]
+    if not covers:
+        return list(added)
+    starts = [f.start for f in combined]
+    order = sorted(range(len(combined)), key=starts.__getitem__)
+    sweep = _Sweep(combined, order, [False] * len(combined), applicabilities)
+    covered = sweep.covered(covers)
+    return [f for i, f in enumerate(added, len(findings)) if i not in covered]
 
 
 # An edit's replaced range, the span of the finding whose fix holds it, and that finding's

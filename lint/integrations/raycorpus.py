@@ -47,7 +47,7 @@ import numpy as np
 
 from cnlint.config import Config
 from cnlint.document import Document
-from cnlint.engine.corpus import corpus_rules
+from cnlint.engine.corpus import add_corpus_findings, corpus_rules
 from cnlint.engine.linter import Linter
 from cnlint.engine.run import DocumentResult, FileResult, process_file
 from cnlint.finding import Finding
@@ -445,9 +445,7 @@ def _finish_file(group: dict[str, np.ndarray], setup: Setup, lint_documents: boo
     for number, doc_result in enumerate(result.documents):
         doc = doc_result.doc
         found = list(_verdict_findings(doc, rules, group, by_document.get(number, [])))
-        applying = {rule.code for rule in linter.rules_for(doc.path)}
-        doc_result.findings.extend(f for f in found if f.code in applying)
-        doc_result.findings.sort(key=lambda f: (f.start, f.end, f.code))
+        add_corpus_findings(doc_result, found, linter, rules)
         records.extend(finding_dict(doc, finding) for finding in doc_result.findings)
     return {
         "path": [result.path],

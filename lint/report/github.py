@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from cnlint.document import Document
 from cnlint.engine.run import Report
-from cnlint.finding import Severity
+from cnlint.finding import Finding, Severity
 from cnlint.report.locate import position_dict
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,26 +36,32 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    for doc, finding in report.findings:
-        message = finding.message
-        if doc.record is not None:
-            # A finding inside a JSONL record: annotate the record's line of the file and
-            # say where in the record's text the finding is.
-            where = {"line": doc.record.line}
-            line, column = doc.position(finding.start)
-            record = doc.record.id or f"line {doc.record.line}"
-            message = f"{message} (record {record}, text {line}:{column})"
-        else:
-            span = position_dict(doc, finding.start, finding.end)
-            where = {
-                "line": span["line"],
-                "endLine": span["end_line"],
-                "col": span["column"],
-                "endColumn": span["end_column"],
-            }
-        properties = {"file": doc.path, **where, "title": f"{finding.code} {finding.name}"}
-        stream.write(command(COMMANDS[finding.severity], properties, message) + "\n")
-    for result in report.errors:
-        stream.write(
-            command("error", {"file": result.path, "title": "cnlint"}, result.error) + "\n"
-        )
+    # File by file, a file's error after its findings: the order the streamed run writes in,
+    # so the output is the same whether a run streams it or renders its whole report.
+    for result in report.files:
+        for doc, finding in result.findings:
+            stream.write(annotation(doc, finding) + "\n")
+        if result.error:
+            error = command("error", {"file": result.path, "title": "cnlint"}, result.error)
+            stream.write(error + "\n")
+
+
+def annotation(doc: Document, finding: Finding) -> str:
+    message = finding.message
+    if doc.record is not None:
+        # A finding inside a JSONL record: annotate the record's line of the file and
+        # say where in the record's text the finding is.
+        where = {"line": doc.record.line}
+        line, column = doc.position(finding.start)
+        record = doc.record.id or f"line {doc.record.line}"
+        message = f"{message} (record {record}, text {line}:{column})"
+    else:
+        span = position_dict(doc, finding.start, finding.end)
+        where = {
+            "line": span["line"],
+            "endLine": span["end_line"],
+            "col": span["column"],
+            "endColumn": span["end_column"],
+        }
+    properties = {"file": doc.path, **where, "title": f"{finding.code} {finding.name}"}
+    return command(COMMANDS[finding.severity], properties, message)

@@ -51,7 +51,8 @@ class GroupedStats:
         self._values = [[doc.measures[m] for doc in stats.documents] for m in range(len(metrics))]
         groups = [self._group(name, indices) for name, indices in members.items()]
         self.groups = sorted(groups, key=lambda g: (-g.documents, g.name))
-        self.total = self._group("all", range(len(stats.documents)))
+        # Parenthesised like "(no KEY)" and "(N more groups)": a field value "all" is a group.
+        self.total = self._group("(all)", range(len(stats.documents)))
 
     def pooled(self, name: str, groups: Sequence[GroupStats]) -> GroupStats:
         """One row for several groups (the ones a table leaves out), measured together."""
