@@ -3,6 +3,7 @@ found, lists a garbage document's verdict with a few examples, and ``--fix`` fix
 what the report lists."""
 
 import json
+import random
 import time
 
 from cnlint import Document
@@ -95,6 +96,66 @@ def test_equal_spans_and_points_at_an_edge_stay():
     b = finding("P102", 2, 4, Applicability.SAFE, "。")
     point = finding("T203", 4, 4, Applicability.SAFE, "\n")
     assert reported([a, b, point]) == [a, b, point]
+
+
+def covered_by_definition(findings, owners, judged):
+    """The findings inside another finding's fix, straight from the module's definition: each
+    finding against each cover, no sweep."""
+    covered = set()
+    for index, inner in enumerate(findings):
+        if judged[index]:
+            continue
+        for owner in owners:
+            outer = findings[owner]
+            if outer.fix is None or (outer.start, outer.end) == (inner.start, inner.end):
+                continue
+            inner_safe = inner.fix is not None and inner.fix.applicability is Applicability.SAFE
+            if outer.fix.applicability is Applicability.UNSAFE and inner_safe:
+                continue  # --fix applies the inner fix alone
+            writing = sum(1 for edit in outer.fix.edits if edit.content)
+            for edit in outer.fix.edits:
+                if edit.start == edit.end or writing - bool(edit.content):
+                    continue
+                if inner.start == inner.end:
+                    inside = edit.start < inner.start < edit.end
+                else:
+                    inside = edit.start <= inner.start and inner.end <= edit.end
+                if inside:
+                    covered.add(index)
+    return covered
+
+
+def reported_by_definition(findings, verdicts):
+    judged = [f.code in verdicts for f in findings]
+    covered = covered_by_definition(findings, range(len(findings)), judged)
+    if covered:
+        outer = [i for i in range(len(findings)) if i not in covered]
+        covered = covered_by_definition(findings, outer, judged)
+    return [f for i, f in enumerate(findings) if i not in covered]
+
+
+def test_the_sweep_reports_what_the_definition_says():
+    # Crowded spans on a short text: nested, equal and overlapping spans, points, fixes whose
+    # edits lie outside their finding, safe and unsafe, and a verdict.
+    rng = random.Random(17)
+    for _ in range(3000):
+        findings = []
+        for _ in range(rng.randint(2, 9)):
+            start = rng.randint(0, 12)
+            end = start + rng.choice([0, 1, 1, 2, 3, 6, 12])
+            applicability = rng.choice([None, Applicability.SAFE, Applicability.UNSAFE])
+            fix = None
+            if applicability is not None:
+                edits = [Edit(start, end, rng.choice(["", "，"]))]
+                if rng.random() < 0.3:  # another edit, anywhere: it may write or delete
+                    other = rng.randint(0, 14)
+                    edits.append(Edit(other, other + rng.randint(0, 8), rng.choice(["", "\n"])))
+                fix = Fix(applicability, tuple(edits))
+            code = rng.choice(["P101", "P103", "B105", "Q102"])
+            findings.append(Finding(code, code, Severity.WARNING, start, end, code, fix))
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        verdicts = {"Q102"} if rng.random() < 0.2 else set()  # lists all: under 10 findings
+        assert reported(findings, verdicts) == reported_by_definition(findings, verdicts)
 
 
 def test_fix_counts_one_fix_per_defect_on_the_seeds():

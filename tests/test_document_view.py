@@ -76,3 +76,30 @@ def test_paragraph_lookups_agree_with_the_paragraph_split():
     given(st.text(alphabet))(agree)()
     for seed in sorted(SEEDS.glob("*.txt")):
         agree(seed.read_text(encoding="utf-8"))
+
+
+def test_line_spans_end_at_every_line_break():
+    # Lines end at \n, \r\n and a lone \r and exclude it; texts without \r take a shorter way.
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from conftest import SEEDS
+
+    def by_splitlines(text):
+        spans, start = [], 0
+        for line in text.splitlines(keepends=True):
+            content = line.rstrip("\r\n")
+            spans.append((start, start + len(content)))
+            start += len(line)
+        if not text or text[-1] in "\r\n":
+            spans.append((start, start))  # the empty line after a final line break
+        return spans
+
+    def check(text):
+        assert [(s.start, s.end) for s in Document(text).lines] == by_splitlines(text)
+
+    alphabet = st.sampled_from(list(" \r\n中文，"))
+    given(st.text(alphabet))(check)()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        check(seed.read_text(encoding="utf-8"))
+        check(seed.read_text(encoding="utf-8").replace("\n", "\r\n"))

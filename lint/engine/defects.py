@@ -33,7 +33,6 @@ made before.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -50,14 +49,21 @@ def reported(findings: Sequence[Finding], verdicts: Collection[str] = ()) -> lis
     """
     if len(findings) < 2:
         return _with_verdict(list(findings), verdicts) if verdicts else list(findings)
-    judged = [f.code in verdicts for f in findings]
-    covered = _covered(findings, judged, range(len(findings)))
-    if covered:
-        # Only findings still reported cover others: an inner finding whose cover is itself
-        # covered may outlive the outermost fix.
-        outer = [i for i in range(len(findings)) if i not in covered]
-        covered = _covered(findings, judged, outer)
-    kept = [f for i, f in enumerate(findings) if i not in covered]
+    applicabilities = [f.fix_applicability for f in findings]
+    covers = _covers(findings, applicabilities)
+    if not covers:
+        kept = list(findings)
+    else:
+        judged = [f.code in verdicts for f in findings]
+        starts = [f.start for f in findings]
+        order = sorted(range(len(findings)), key=starts.__getitem__)
+        sweep = _Sweep(findings, order, judged, applicabilities)
+        covered = sweep.covered(covers)
+        if covered:
+            # Only findings still reported cover others: an inner finding whose cover is
+            # itself covered may outlive the outermost fix.
+            covered = sweep.covered([c for c in covers if c[3] not in covered])
+        kept = [f for i, f in enumerate(findings) if i not in covered]
     return _with_verdict(kept, verdicts) if verdicts else kept
 
 
@@ -66,87 +72,143 @@ def uncovered(added: Sequence[Finding], findings: Sequence[Finding]) -> list[Fin
     if not added or not findings:
         return list(added)
     combined = [*findings, *added]
-    covered = _covered(combined, [False] * len(combined), range(len(findings)))
+    applicabilities = [f.fix_applicability for f in combined]
+    covers = [c for c in _covers(combined, applicabilities) if c[3] < len(findings)]
+    if not covers:
+        return list(added)
+    starts = [f.start for f in combined]
+    order = sorted(range(len(combined)), key=starts.__getitem__)
+    sweep = _Sweep(combined, order, [False] * len(combined), applicabilities)
+    covered = sweep.covered(covers)
     return [f for i, f in enumerate(added, len(findings)) if i not in covered]
 
 
-def _covered(findings: Sequence[Finding], judged: list[bool], owners: Sequence[int]) -> set[int]:
-    """Indexes of the findings an edit of an ``owners`` finding's fix covers."""
-    safe, unsafe = [], []
-    for owner in owners:
-        finding = findings[owner]
-        applicability = finding.fix_applicability
+# An edit's replaced range, the span of the finding whose fix holds it, and that finding's
+# index. Sorted, covers are in start order.
+Cover = tuple[int, int, tuple[int, int], int]
+
+
+def _covers(
+    findings: Sequence[Finding], applicabilities: list[Applicability | None]
+) -> list[Cover]:
+    """The ranges the findings' fixes replace, sorted (see :data:`Cover`).
+
+    An edit covers nothing when another edit of its fix writes text: the fix may move what
+    it deletes.
+    """
+    covers: list[Cover] = []
+    for owner, applicability in enumerate(applicabilities):
         if applicability is None:
             continue
-        into = safe if applicability is Applicability.SAFE else unsafe
+        finding = findings[owner]
+        span = (finding.start, finding.end)
         # Spans, not the fix: most findings' fixes are never built (see Finding).
         edits = finding.edit_spans()
         if len(edits) == 1:
             start, end, _ = edits[0]
             if start < end:
-                into.append((start, end, owner))
+                covers.append((start, end, span, owner))
             continue
         writing = sum(1 for _, _, content in edits if content)
-        into.extend(
-            (start, end, owner)
+        covers.extend(
+            (start, end, span, owner)
             for start, end, content in edits
             if start < end and writing - bool(content) == 0
         )
-    covered = _stabbed(findings, judged, safe) if safe else set()
-    if unsafe:
-        # An unsafe fix covers no finding that --fix would fix alone.
-        kept_from_unsafe = [
-            j or f.fix_applicability is Applicability.SAFE
-            for f, j in zip(findings, judged, strict=True)
-        ]
-        covered |= _stabbed(findings, kept_from_unsafe, unsafe)
-    return covered
-
-
-def _stabbed(
-    findings: Sequence[Finding], excluded: list[bool], covers: list[tuple[int, int, int]]
-) -> set[int]:
-    """Indexes of the findings (bar ``excluded`` ones) inside a cover of another finding.
-
-    A sweep in start order with the open covers in a heap by end: the widest open cover is
-    checked first, and the few that cannot count (the finding's own edit, one with the
-    finding's own span) are set aside and put back, so each finding costs O(log c).
-    """
     covers.sort()
-    order = sorted(range(len(findings)), key=lambda i: findings[i].start)
-    heap: list[tuple[int, int, int]] = []
-    taken = 0
-    found: set[int] = set()
-    for index in order:
-        if excluded[index]:
-            continue
-        finding = findings[index]
-        start, end = finding.start, finding.end
-        while taken < len(covers) and covers[taken][0] <= start:
-            cover_start, cover_end, owner = covers[taken]
-            heapq.heappush(heap, (-cover_end, cover_start, owner))
-            taken += 1
-        while heap and -heap[0][0] < start:
-            heapq.heappop(heap)  # ends before this finding, so before every later one
-        aside = []
-        while heap and -heap[0][0] >= end:
-            cover_end, cover_start, owner = -heap[0][0], heap[0][1], heap[0][2]
-            if _contains(findings, owner, index, cover_start, cover_end):
+    return covers
+
+
+class _Sweep:
+    """The findings of one document in start order, ready to be checked against covers."""
+
+    def __init__(
+        self,
+        findings: Sequence[Finding],
+        order: list[int],
+        judged: list[bool],
+        applicabilities: list[Applicability | None],
+    ) -> None:
+        self.findings = findings
+        self.order = order
+        self.judged = judged
+        self.applicabilities = applicabilities
+        self._fixed_alone: list[bool] | None = None
+
+    def covered(self, covers: list[Cover]) -> set[int]:
+        """Indexes of the findings inside one of the ``covers``: a safe fix covers any
+        finding, an unsafe one only findings without a safe fix (``--fix`` would apply that
+        safe fix on its own). Findings of document verdicts are never covered."""
+        applicabilities = self.applicabilities
+        safe = [c for c in covers if applicabilities[c[3]] is Applicability.SAFE]
+        unsafe = [c for c in covers if applicabilities[c[3]] is not Applicability.SAFE]
+        covered = self._stabbed(self.judged, safe) if safe else set()
+        if unsafe:
+            if self._fixed_alone is None:
+                self._fixed_alone = [
+                    j or a is Applicability.SAFE
+                    for a, j in zip(applicabilities, self.judged, strict=True)
+                ]
+            covered |= self._stabbed(self._fixed_alone, unsafe)
+        return covered
+
+    def _stabbed(self, excluded: list[bool], covers: list[Cover]) -> set[int]:
+        """Indexes of the findings (bar ``excluded`` ones) inside one of the ``covers``.
+
+        A finding at ``[start, end)`` lies inside a cover that opens at or before ``start``
+        and ends at or after ``end`` (a finding of no width: strictly inside), unless the
+        cover's finding has the finding's own span. So a sweep in start order need only
+        know, of the covers opened so far, the one that ends last and the one that ends last
+        among those of another finding span than it: one of the two is the widest cover that
+        may count. A cover that ended before a finding needs no removing: it is never the
+        widest of any span a finding after it looks for. Constant work per finding and cover.
+        """
+        findings = self.findings
+        closed, open_ = _Widest(), _Widest()  # covers opening at or before / before a finding
+        to_closed = to_open = 0
+        found: set[int] = set()
+        for index in self.order:
+            if excluded[index]:
+                continue
+            finding = findings[index]
+            start, end = finding.start, finding.end
+            while to_closed < len(covers) and covers[to_closed][0] <= start:
+                closed.add(covers[to_closed])
+                to_closed += 1
+            span = (start, end)
+            if start < end:
+                if closed.widest_end(span) >= end:
+                    found.add(index)
+                continue
+            while to_open < len(covers) and covers[to_open][0] < start:
+                open_.add(covers[to_open])
+                to_open += 1
+            if open_.widest_end(span) > start:  # a point at the edge of a range survives it
                 found.add(index)
-                break
-            aside.append(heapq.heappop(heap))
-        for cover in aside:
-            heapq.heappush(heap, cover)
-    return found
+        return found
 
 
-def _contains(findings: Sequence[Finding], owner: int, index: int, start: int, end: int) -> bool:
-    inner, outer = findings[index], findings[owner]
-    if owner == index or (outer.start, outer.end) == (inner.start, inner.end):
-        return False
-    if inner.start == inner.end:  # a point at the edge of a replaced range survives it
-        return start < inner.start < end
-    return start <= inner.start and inner.end <= end
+class _Widest:
+    """Of the covers added, the end of the one that ends last, and of the one that ends last
+    among those of another finding span than that one."""
+
+    __slots__ = ("end", "other_end", "span")
+
+    def __init__(self) -> None:
+        self.end, self.span, self.other_end = -1, None, -1
+
+    def add(self, cover: Cover) -> None:
+        _, end, span, _ = cover
+        if end > self.end:
+            if span != self.span:
+                self.other_end = self.end
+            self.end, self.span = end, span
+        elif end > self.other_end and span != self.span:
+            self.other_end = end
+
+    def widest_end(self, span: tuple[int, int]) -> int:
+        """The end of the widest cover not of a finding with ``span`` (-1: none)."""
+        return self.end if span != self.span else self.other_end
 
 
 def _with_verdict(findings: list[Finding], verdicts: Collection[str]) -> list[Finding]:

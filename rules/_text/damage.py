@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from cnlint import Document, Edit
 from cnlint.patterns import regex
-from cnlint.rules._text.mojibake import GBK_SIGNATURE, debris_of, gbk_mojibake_spans, in_debris
+from cnlint.rules._text.mojibake import (
+    GBK_SIGNATURE_CHARACTER,
+    debris_of,
+    gbk_mojibake_spans,
+    in_debris,
+)
 
 # UTF-16 read with its bytes swapped turns ASCII into U+XX00: '2' (0x32) becomes ㈀ (U+3200),
 # '-' becomes ⴀ, a space becomes U+2000. The class holds the ones for space to 'M' that are
@@ -41,7 +46,7 @@ def damage_of(doc: Document) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of mojibake and debris (``doc.view``: computed once)."""
     text = doc.text
     spans = list(doc.view(debris_of)) + doc.view(utf16_debris_of)
-    if not GBK_SIGNATURE.isdisjoint(text):
+    if GBK_SIGNATURE_CHARACTER.search(text):
         spans += [(start, end) for start, end, _ in gbk_mojibake_spans(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

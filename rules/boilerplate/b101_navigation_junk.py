@@ -225,8 +225,14 @@ class NavigationJunk(PhraseLineRule):
                     yield self._cross_reference(doc, index, core, reference)
                     continue
             # Two linked titles (上一篇：… 下一篇：…) may be twice a control row's length and
-            # end with the titles' own marks.
-            if len(core) <= 2 * limit and PREV_NEXT.search(core) and not CLAUSE_MARK.search(core):
+            # end with the titles' own marks. PREV_NEXT opens with a line start or a class, so
+            # `re` tries it at every position: the 一 every link holds is asked for first.
+            if (
+                len(core) <= 2 * limit
+                and "一" in core
+                and PREV_NEXT.search(core)
+                and not CLAUSE_MARK.search(core)
+            ):
                 yield self.drop(doc, index, f"Previous/next link {core!r}")
                 continue
             if len(core) > limit or has_sentence_mark(core):

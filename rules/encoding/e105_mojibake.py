@@ -10,6 +10,7 @@ from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import (
     CP1252_HIGH,
     GBK_SIGNATURE,
+    GBK_SIGNATURE_CHARACTER,
     LATIN_MOJIBAKE,
     gbk_mojibake_spans,
     latin_round_trip,
@@ -76,7 +77,7 @@ class Mojibake(Rule):
         text = doc.text
         if LATIN_MOJIBAKE.search(text):
             yield from self._latin(text)
-        if not GBK_SIGNATURE.isdisjoint(text):
+        if GBK_SIGNATURE_CHARACTER.search(text):
             yield from self._gbk(text)
         if "?" in text or "？" in text:
             for match in LOST_CHARACTER.finditer(text):

@@ -46,9 +46,12 @@ class EnglishLeak(Rule):
     severity = Severity.WARNING
     # Every finding is a lowercase run between Han characters (spaces allowed around it)
     # with a word of two letters or more, and a space somewhere in between: a second word,
-    # or a space on one side (a single word glued to Han on both sides passes).
+    # or a space on one side (a single word glued to Han on both sides passes). The Han
+    # character before the run is not asked for: a pattern that opens with a Han character
+    # keeps the gate's Hyperscan scan busy at most characters of a Chinese text (4 us of a
+    # dense document's 20), and the run opens with a Latin letter or a space. L101 then runs
+    # on 76 of the 1,360 dense bench documents instead of 52.
     prefilter = (
-        f"[{HAN}][ \u3000a-zI]*"
         "(?:[a-z][a-z][ \u3000a-zI]*[ \u3000]|[ \u3000][ \u3000a-zI]*[a-z][a-z])"
         f"[ \u3000a-zI]*[{HAN}]"
     )

@@ -27,12 +27,16 @@ HALFWIDTH_MARK = regex(
 # One level of nesting is allowed: 街(社區(qū)) holds a leaked annotation inside an aside.
 PAREN_PAIR = regex(r"\(((?:[^()\n]|\([^()\n]*\)){0,200})\)")
 # Smileys are not punctuation: :) :-( ;P =D. A letter after the mouth makes it a word (:Dan).
-EMOTICON = regex(r"[:;=]-?[()\[\]DPp](?![A-Za-z0-9])")
+# One pattern per eye: `re` finds a literal first character far faster than one of a class
+# (1.5 against 8 us on a dense bench document), and no smiley can start inside another.
+EMOTICONS = {eye: regex(rf"{eye}-?[()\[\]DPp](?![A-Za-z0-9])") for eye in ":;="}
 # An HTML entity left in the text (&#12288; &nbsp;): its ';' is markup, html-leftover's defect.
 HTML_ENTITY = regex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 # An optional argument in a command synopsis (Tcl, man pages): ?标签列表? ?选项值?. The marks
-# stand on their own word, between spaces or braces, and are syntax.
-OPTIONAL_ARGUMENT = regex(r"(?<![^\s{\[])\?[^\s?{}]{1,40}\?(?![^\s}\]])")
+# stand on their own word, between spaces or braces, and are syntax. The pattern opens with
+# the '?' and looks behind it from there: opening with the lookbehind made `re` try every
+# position (27 us a dense bench document instead of 1.3).
+OPTIONAL_ARGUMENT = regex(r"\?(?<![^\s{\[]\?)[^\s?{}]{1,40}\?(?![^\s}\]])")
 # What may follow a question mark that ends a sentence: the line's end, a space, a closing
 # quote or bracket, another mark. Before a Chinese character a '?' may also be a character
 # that a lossy encoding turned into '?' (电话永远?请耐心等待?,): only a reader can tell, so
@@ -184,7 +188,11 @@ class HalfwidthPunctuation(Rule):
 def not_punctuation(text: str) -> list[tuple[int, int]]:
     """Sorted spans of half-width marks that are no punctuation: smileys, entities,
     ?arguments?."""
-    spans = [m.span() for m in EMOTICON.finditer(text)] if ":" in text or ";" in text else []
+    spans = []
+    if ":" in text or ";" in text:
+        for eye, emoticon in EMOTICONS.items():
+            if eye in text:
+                spans += [m.span() for m in emoticon.finditer(text)]
     if "&" in text:
         spans += [m.span() for m in HTML_ENTITY.finditer(text)]
     if "?" in text:

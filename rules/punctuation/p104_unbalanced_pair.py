@@ -155,7 +155,11 @@ class UnbalancedPair(Rule):
         of the block (at most QUOTE_LINES lines on) when the lines between hold no mark of
         that kind; only what is left after that is reported, line by line.
         """
-        leftovers = [self._unmatched(text, start, end, debris) for start, end in spans]
+        marks_of = [set(PAIR_MARK.findall(text, start, end)) for start, end in spans]
+        leftovers = [
+            self._unmatched(text, start, end, debris) if marks else ([], [])
+            for (start, end), marks in zip(spans, marks_of, strict=True)
+        ]  # a line without marks (most lines of a block) leaves nothing
         still_open = [set(unclosed) for unclosed, _ in leftovers]
         # Per opening mark, the (line in block, offset) of openers still open, latest last.
         open_marks: dict[str, list[tuple[int, int]]] = {}
@@ -172,7 +176,7 @@ class UnbalancedPair(Rule):
             stray[:] = unmatched
             # A quotation left open runs on only over lines without marks of its kind: a
             # line that opens or closes others of them has moved on.
-            for mark in set(PAIR_MARK.findall(text, *spans[index])):
+            for mark in marks_of[index]:
                 open_marks.pop(OPENER_OF.get(mark, mark), None)
             # An opener after a stray closer of its kind pairs with it reversed (”我的天啊“):
             # it is not a quotation that goes on.
@@ -187,7 +191,11 @@ class UnbalancedPair(Rule):
         for index, ((start, end), (unclosed, stray)) in enumerate(
             zip(spans, leftovers, strict=True)
         ):
-            if continued_quotation(text, spans[index + 1 : index + 1 + QUOTE_LINES]):
+            if not unclosed and not stray:
+                continue  # most lines of a block: nothing left to report
+            if any(text[p] == "“" for p in unclosed) and continued_quotation(
+                text, spans[index + 1 : index + 1 + QUOTE_LINES]
+            ):
                 unclosed = [p for p in unclosed if text[p] != "“"]  # the next paragraph's “
             yield from self._report(text, start, end, unclosed, stray)
 
@@ -254,7 +262,7 @@ class UnbalancedPair(Rule):
         ascii_brackets = CHINESE_CHAR.search(text, start, end) is not None
         for match in PAIR_MARK.finditer(text, start, end):
             position, mark = match.start(), match[0]
-            if position in skip or APOSTROPHE.match(text, position):
+            if position in skip or (mark == "’" and APOSTROPHE.match(text, position)):
                 continue
             if mark in "()" and not ascii_brackets:
                 continue

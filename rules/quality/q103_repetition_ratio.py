@@ -57,7 +57,7 @@ class RepetitionRatio(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         size = self.option_values["ngram"]
-        repeated, total = repetition(doc, size)
+        repeated, total = repetition(doc, size, self.option_values["max-ratio"])
         if not total:
             return
         share = repeated / total
@@ -74,14 +74,15 @@ class RepetitionRatio(Rule):
         return repeated / total if total else None
 
 
-def repetition(doc: Document, size: int) -> tuple[int, int]:
+def repetition(doc: Document, size: int, within: float | None = None) -> tuple[int, int]:
     """How many of the document's character ``size``-grams occur more than once, of how many.
 
     A long document is judged on its first part: repetition shows within 100,000
     characters, and counting every n-gram of a 10 MB dump costs seconds and memory.
+    ``within``: see :func:`repeated_ngrams`.
     """
     content = without_entities(content_of(doc)[:MAX_NGRAM_CHARS])
-    return repeated_ngrams(content, size)
+    return repeated_ngrams(content, size, within)
 
 
 # An HTML character reference (&#12288;, &nbsp;) stands for one character: the same
@@ -99,24 +100,47 @@ def without_entities(content: str) -> str:
 _NGRAM_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
-def repeated_ngrams(content: str, size: int) -> tuple[int, int]:
+def repeated_ngrams(content: str, size: int, within: float | None = None) -> tuple[int, int]:
     """How many of the text's character n-grams occur more than once, and how many there are.
 
     Vectorised (9x faster than a Counter of substrings): each n-gram becomes a 64-bit
     hash, the hashes are sorted, and an n-gram repeats when its hash equals a neighbour's.
     A false match needs a 64-bit collision among at most 100,000 n-grams (odds below one
     in 10^9), which moves the ratio by 1/total at most.
+
+    With ``within`` (a share: the rule's maximum), a text whose share of repeated n-grams
+    cannot exceed it gets an upper bound of the count instead, one no greater than
+    ``within`` of the total: enough to decide that nothing is reported, without the sort
+    (see :func:`repeated_at_most`). Every text over the share gets its exact count.
     """
     total = len(content) - size + 1
     if total <= 0:
         return 0, 0
     hashes = ngram_hashes(content, size, total)
+    if within is not None:
+        bound = repeated_at_most(hashes)
+        if bound / total <= within:
+            return bound, total
     hashes.sort()
     same = hashes[1:] == hashes[:-1]
     repeated = np.zeros(total, dtype=bool)
     repeated[1:] |= same
     repeated[:-1] |= same
     return int(np.count_nonzero(repeated)), total
+
+
+def repeated_at_most(hashes: np.ndarray) -> int:
+    """An upper bound of how many of the hashes occur more than once, without sorting.
+
+    Each hash falls into one of at least four times as many buckets as there are hashes
+    (its top bits); a hash alone in its bucket occurs once, so the others bound the
+    repeated ones. Clean prose repeats few n-grams and scatters the rest: counting the
+    buckets costs less than the sort it spares (a third less on a 1.4 KB document).
+    """
+    bits = max(8, (4 * len(hashes)).bit_length())
+    buckets = (hashes >> np.uint64(64 - bits)).astype(np.intp)
+    alone = np.count_nonzero(np.bincount(buckets, minlength=1 << bits) == 1)
+    return len(hashes) - int(alone)
 
 
 def ngram_hashes(content: str, size: int, total: int) -> np.ndarray:
@@ -144,10 +168,13 @@ def bmp_pieces(data: bytes, size: int) -> list[np.ndarray]:
     """For each piece of a ``size``-gram (4, 4 … then 2 and 1 characters), the integers
     of that piece of every n-gram: piece k of the n-gram at i is element i of array k."""
     pieces, offset = [], 0
-    for width in (4, 2, 1):
+    for width, dtype in _PIECE_TYPES:
         while size - offset >= width:
             shape = (len(data) // 2 - offset - width + 1,)
-            dtype = f"<u{2 * width}"  # 4 code units are one 8-byte integer, and so on
             pieces.append(np.ndarray(shape, dtype, data, offset=2 * offset, strides=(2,)))
             offset += width
     return pieces
+
+
+# 4 code units are one 8-byte integer, and so on (dtype objects: a string is parsed per call).
+_PIECE_TYPES = [(width, np.dtype(f"<u{2 * width}")) for width in (4, 2, 1)]

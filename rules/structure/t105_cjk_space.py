@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import pairwise
 
 from cnlint import Bad, Document, Examples, Finding, FixSafety, Rule, Severity
 from cnlint.chars import HAN
@@ -67,12 +66,24 @@ def wrap_width(paragraph: str) -> int:
     (雅 致, 马洛庄园 的主人). Clause spaces of chat, subtitle cues and name lists fall where
     the words end, at uneven distances. 0 when the spacing is not that regular.
     """
-    positions = [match.start() for match in ANY_SPACE.finditer(paragraph)]
-    if len(positions) < MIN_WRAPS:
+    gaps: list[int] = []
+    previous = shortest = longest = -1
+    for match in ANY_SPACE.finditer(paragraph):
+        position = match.start()
+        if previous >= 0:
+            gap = position - previous
+            gaps.append(gap)
+            shortest = gap if shortest < 0 else min(shortest, gap)
+            longest = max(longest, gap)
+            if longest - shortest > 2 * WRAP_TOLERANCE:
+                # Uneven already, and more gaps cannot make it even: most paragraphs stop
+                # here (one of thousands of spaces in a spaced-out chat log).
+                return 0
+        previous = position
+    if len(gaps) + 1 < MIN_WRAPS:
         return 0
-    gaps = sorted(b - a for a, b in pairwise(positions))
-    width = gaps[len(gaps) // 2]
-    if width < MIN_WRAP_WIDTH or gaps[-1] - gaps[0] > 2 * WRAP_TOLERANCE:
+    width = sorted(gaps)[len(gaps) // 2]
+    if width < MIN_WRAP_WIDTH:
         return 0
     return width - 1  # characters between two spaces: the width of a wrapped line
 
