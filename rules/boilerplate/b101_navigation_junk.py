@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from cnlint import Bad, Document, Edit, Examples, Finding, FixSafety, Severity
 from cnlint.chars import han_count
@@ -82,6 +82,24 @@ BUTTON_ROW = regex(r"(?:(?:【[^【】]{1,10}】|\[[^\[\]]{1,10}\])\s*){3,}")
 MENU_SEPARATOR = regex(r"\s*[|｜»›]\s*")
 MENU_LABEL = regex(r"^[^|｜»›:：]{1,12}[:：]\s*")
 MENU_ITEM = regex(r"[^\s，,、。“”\"]{0,3}[\u4e00-\u9fff][^，,、。“”\"]{0,9}")
+# Words of the phrase list that also name a program's functions: alone, or joined into one
+# phrase (默认设置, 打印和打印预览, 修改打印机设置), they are a manual's heading or a table's
+# cell; a row of controls separates them (登录 | 注册) or holds a control's own phrase
+# (打印本页, 返回顶部).
+FUNCTION_WORDS = frozenset(
+    {"设置", "默认", "打印", "搜索", "下载", "放大", "缩小", "关闭", "书签", "登录", "注册", "退出"}
+)
+WORD_GAP = regex(r"[\s|｜/\\、,，·•»›]")
+SECTION_NUMBER = regex(r"^\d+(?:\.\d+)*\.?\s+")
+# A scraped page shows its chrome more than once (目录, 详情, 换源, 主页 of a novel reader);
+# a manual's page has at most its contents heading.
+MIN_PAGE_CHROME = 2
+EDGE_DECORATION = " \t\u3000-–—=*~•·|｜【】[]()（）<>《》»«›‹:："
+# A step of a procedure: a click or a choice down a menu path (点击 文件 – 打开).
+MENU_STEP = regex(r"^(?:点击|单击|双击|选择|选取)\s*[^\s–—>→]+\s*[–—>→]\s*\S")
+# A URL before a full stop, comma or semicolon ends a line of an English sentence
+# (… release appeared on linuxfr.org.), not a watermark.
+SENTENCE_TAIL = regex(r"[.,;]$")
 # Clause punctuation and quotes: a line holding them is written, not a row of controls.
 CLAUSE_MARK = regex(r"[，,、“”\"「」]")
 # A line of controls holds few words besides the controls' own.
@@ -99,6 +117,19 @@ def names_link(above: str) -> bool:
         and not has_sentence_mark(above)
         and not CLAUSE_MARK.search(above)
     )
+
+
+def is_function_heading(core: str, hits: list[str]) -> bool:
+    """One phrase made of words that name a program's functions (打印, 默认设置, 4. 打印)."""
+    phrase = SECTION_NUMBER.sub("", core.strip(EDGE_DECORATION))
+    return all(hit in FUNCTION_WORDS for hit in hits) and not WORD_GAP.search(phrase)
+
+
+def neighbours(cores: list[str], index: int) -> list[str]:
+    """The nearest non-blank line above and below line ``index``."""
+    above = next((cores[i] for i in range(index - 1, -1, -1) if cores[i]), "")
+    below = next((cores[i] for i in range(index + 1, len(cores)) if cores[i]), "")
+    return [above, below]
 
 
 def ui_matcher():
@@ -125,9 +156,15 @@ class NavigationJunk(PhraseLineRule):
         "vocabulary (data/navigation-ui.txt: 登录, 分享, 打印, 字体 …) with at most four "
         "other characters, or one beside a control's marks (▲, a bracketed button, a count "
         "such as （已有12条）). So 他用手机下载了文件。 and a man page's -v 打印版本号 stay "
-        "prose. A line that is only a URL or domain (a site watermark such as "
-        "-- www.5183.com --) is flagged too, unless the line above names it (a label with a "
-        "colon, a title, a short name: a colophon's project address); and so is a short tag "
+        "prose, and so does a step down a menu (点击 文件 – 打开). Words that also name a "
+        "program's functions (打印, 设置, 默认, 搜索, 下载, 放大, 缩小 …), alone or joined into "
+        "one phrase (默认设置, 打印和打印预览), are a manual's heading or a table's cell: they "
+        "are chrome only beside another line of chrome (a reader's 换源 / 设置 / 主页) or on "
+        "a page with two or more others (a manual's page has at most its 目录). A "
+        "line that is only a URL or domain (a site watermark such as -- www.5183.com --) is "
+        "flagged too, unless the line above names it (a label with a colon, a title, a short "
+        "name: a colophon's project address) or a full stop or comma after it ends a line "
+        "of an English sentence (… release appeared on linuxfr.org.); and so is a short tag "
         "stamped after the final stop of two or more lines that names a site (…没有了。白马书院 "
         "… 出水面。白马_书院: a name ending in 书院, 小说, 文学, 网, com …); a forum's "
         "repeated 谢谢 after a question is the poster's. A print edition's cross-reference "
@@ -149,6 +186,12 @@ class NavigationJunk(PhraseLineRule):
             "-v 打印版本号\n",
             # benchmark corpus, People's Daily 2013 00000088: a subhead
             "与更多人分享就业机会\n",
+            # Debian libreoffice-help-zh-cn, writer borders: a heading of two function words
+            "默认设置\n\n点击任一「默认」图标，以设置或重置多个边框。\n",
+            # Debian libreoffice-help-zh-cn, shared doc_open: the steps of a procedure
+            "执行以下操作之一:\n\n点击 文件 – 打开\n\n点击 文件 – 打开远程\n",
+            # Debian lilypond-doc-html-zh, attic: an English sentence that ends with a domain
+            "A French article on the new LilyPond\nrelease appeared on linuxfr.org.\n",
         ],
         bad=[
             Bad(
@@ -182,6 +225,12 @@ class NavigationJunk(PhraseLineRule):
                 note="a menu of a government portal",
             ),
             Bad("正文。\n【打印本页】【关闭窗口】【返回顶部】\n", fixed="正文。\n"),
+            Bad(
+                "当时他并未在意。\n设置\n花开两岸，彼此遥见。\n详情\n大漠孤烟直，长河落日圆。\n换源\n",
+                fixed="当时他并未在意。\n花开两岸，彼此遥见。\n大漠孤烟直，长河落日圆。\n",
+                flagged=["设置\n", "详情\n", "换源\n"],
+                note="dirty corpus novel_ws_001.txt: a reader's buttons among its lines, apart",
+            ),
             Bad("正文。\n登录 | 注册\n", fixed="正文。\n"),
             Bad(
                 "　　（相关报道见第十三版）\n",
@@ -215,7 +264,16 @@ class NavigationJunk(PhraseLineRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         limit = self.option_values["max-chars"]
         previous = ""
-        for index, core in enumerate(doc.view(line_cores)):
+        cores = doc.view(line_cores)
+        page_chrome: list[bool] = []  # computed once, for the first function word alone
+
+        def page_of_chrome() -> bool:
+            if not page_chrome:
+                lines = sum(1 for core in cores if self._is_listed_chrome(core, limit))
+                page_chrome.append(lines >= MIN_PAGE_CHROME)
+            return page_chrome[0]
+
+        for index, core in enumerate(cores):
             if not core:
                 continue
             above, previous = previous, core
@@ -238,9 +296,9 @@ class NavigationJunk(PhraseLineRule):
             if len(core) > limit or has_sentence_mark(core):
                 continue
             if is_url_only(core):
-                if not names_link(above):
+                if not names_link(above) and not SENTENCE_TAIL.search(core):
                     yield self.drop(doc, index, f"Site watermark {core!r}")
-            elif self.matcher is not None and self._is_chrome(core):
+            elif self.matcher is not None and self._is_chrome(core, cores, index, page_of_chrome):
                 yield self.drop(doc, index, f"Navigation or share chrome {core!r}")
             elif self._is_control_row(core):
                 yield self.drop(doc, index, f"Row of page controls {core!r}")
@@ -267,13 +325,13 @@ class NavigationJunk(PhraseLineRule):
         """Page controls in words the phrase list does not hold: a menu of short items
         between separators, or the controls' vocabulary (登录, 分享, 打印 …) twice, or once
         beside a control's marks, with few other words."""
-        if CLAUSE_MARK.search(core):
+        if CLAUSE_MARK.search(core) or MENU_STEP.match(core):
             return False
         if self._is_menu(core):
             return True
         ui = ui_matcher()
         hits = ui.findall(core)
-        if not hits:
+        if not hits or is_function_heading(core, hits):
             return False
         marks = CONTROL_MARK.search(core) is not None
         if BUTTON_ROW.fullmatch(core):
@@ -312,10 +370,30 @@ class NavigationJunk(PhraseLineRule):
                     title="Delete the watermark",
                 )
 
-    def _is_chrome(self, core: str) -> bool:
+    def _is_chrome(
+        self, core: str, cores: list[str], index: int, on_page_of_chrome: Callable[[], bool]
+    ) -> bool:
         hits = self.matcher.findall(core)
         if not hits:
             return False
+        if is_function_heading(core, hits):
+            # A reader's buttons one to a line (换源 / 设置 / 主页) come with more chrome; a
+            # manual's heading stands among written lines.
+            limit = self.option_values["max-chars"]
+            return on_page_of_chrome() or any(
+                self._is_listed_chrome(line, limit) for line in neighbours(cores, index)
+            )
+        return self._phrases_fill(core, hits)
+
+    def _is_listed_chrome(self, core: str, limit: int) -> bool:
+        """A short line of listed phrases with little else, function words alone not counted."""
+        if not core or len(core) > limit or has_sentence_mark(core):
+            return False
+        hits = self.matcher.findall(core)
+        return bool(hits) and not is_function_heading(core, hits) and self._phrases_fill(core, hits)
+
+    def _phrases_fill(self, core: str, hits: list[str]) -> bool:
+        """The phrases are the line, but for a URL or a few characters."""
         without_urls = URL.sub("", core)
         rest = han_count(self.matcher.sub("", without_urls))
         # One phrase must be the whole line ("收藏家" is a word); two or more may leave a

@@ -36,6 +36,14 @@ HEADING_WORDS = regex(r"(?:版权|著作权|版权信息|版权声明|copyright|
 CLAUSE_MARKS = regex(r"[，,。；;：:]")
 # Groups that make a notice a notice, besides where it is.
 CORE_GROUPS = frozenset({"rights", "copying", "registration"})
+# Everyday verbs of software help (复制单元格, 引用单元格, 镜像对象): they tell a notice only
+# beside the terms that forbid or allow them (未经授权，请勿复制).
+EVERYDAY_COPYING = frozenset({"复制", "引用", "镜像"})
+# English "copyright" marks a notice when it opens the line (Copyright (C) 1999 …) or stands
+# before its mark or year; inside a sentence it is the prose of a licence (… the copyright
+# holder …, … under copyright law.).
+ENGLISH_NOTICE = regex(r"copyright\s*(?:©|\(c\)|\d{4})", re.IGNORECASE)
+ENGLISH_NOTICE_HEADS = ("Copyright", "COPYRIGHT")
 # A notice told by its vocabulary is a footer line, never a paragraph; a longer line must
 # say more of what a notice says (a sentence of a law or a licence mentions rights and terms).
 MIN_GROUPS = 2
@@ -57,7 +65,20 @@ def vocabulary() -> tuple[LazyPattern, dict[str, str]]:
 
 def notice_groups(core: str) -> set[str]:
     matcher, groups = vocabulary()
-    return {groups[word] for word in matcher.findall(core)}
+    words = matcher.findall(core)
+    found = {groups[word] for word in words}
+    if "terms" not in found and all(
+        word in EVERYDAY_COPYING for word in words if groups[word] == "copying"
+    ):
+        found.discard("copying")
+    return found
+
+
+def english_prose(core: str, hit: str) -> bool:
+    """A hit of the word copyright inside an English sentence, not heading a notice."""
+    if hit.lower() != "copyright" or ENGLISH_NOTICE.search(core):
+        return False
+    return not DECORATION.sub("", core).startswith(ENGLISH_NOTICE_HEADS)
 
 
 class CopyrightFooter(PhraseLineRule):
@@ -72,11 +93,14 @@ class CopyrightFooter(PhraseLineRule):
         "other words is told by what its words do (data/copyright-vocabulary.txt): a line of at "
         "most 30 characters with words of two groups (three up to 50 characters: a law's or a "
         "licence's sentence names rights and terms too), one of them rights, copying or "
-        "registration (本文版权属…, 引用请标明出处, 未经授权，请勿复制, © 2014 … 保留一切权利). "
+        "registration (本文版权属…, 引用请标明出处, 未经授权，请勿复制, © 2014 … 保留一切权利); "
+        "the everyday verbs 复制, 引用 and 镜像 count only beside terms such as 未经 or 请勿. "
         "Left alone: a numbered heading (第二节 著作权归属, a section of the Copyright Law), a "
         "heading that is only the word copyright (版权 (COPYRIGHT)), a sentence that names "
-        "notices as its object (保存文件的所有版权声明。, a clause of the GFDL), and quoted "
-        "speech."
+        "notices as its object (保存文件的所有版权声明。, a clause of the GFDL), help text "
+        "about copying (打开要在其中合并所有复制件的原始文档。), English copyright inside a "
+        "sentence (under copyright law.; a notice opens with Copyright or gives ©, (C) or a "
+        "year), and quoted speech."
     )
     fix_safety = FixSafety.SAFE
     fix_note = "Drops the whole line with its newline."
@@ -100,6 +124,12 @@ class CopyrightFooter(PhraseLineRule):
             # benchmark corpus, china-laws: a law's sentence on rights and licences
             "著作权人可以许可他人行使前款第五项至第十七项规定的权利，"
             "并依照约定或者本法有关规定获得报酬。\n",
+            # Debian libreoffice-help-zh-cn, a related-topics link and a step of a procedure:
+            # 复制 is the editor's copy command
+            "复制电子表格区域至文本文档\n",
+            "打开要在其中合并所有复制件的原始文档。\n",
+            # Debian lilypond-doc-html-zh, fdl.zh.txt: a line of the GFDL's English text
+            "Preserve all the copyright notices of the Document.\n",
         ],
         bad=[
             Bad(
@@ -135,7 +165,7 @@ class CopyrightFooter(PhraseLineRule):
             return False
         if HEADING_WORDS.fullmatch(DECORATION.sub("", core)):
             return False
-        hits = self.matcher.findall(core)
+        hits = [hit for hit in self.matcher.findall(core) if not english_prose(core, hit)]
         if hits and not self._names_notices(core, hits):
             rest = YEARS.sub("", URL.sub("", self.matcher.sub("", core)))
             if han_count(rest) <= self.option_values["max-other-chars"]:
