@@ -1,8 +1,11 @@
 """Language rules (L1xx) on the seeds and on real text from ../shared/corpus."""
 
+import re
+
 import pytest
 
 from cnlint.config import Config
+from cnlint.document import Document
 from cnlint.engine.linter import Linter
 from cnlint.inputs.sources import read_text_file
 from cnlint.rules.language import EnglishLeak, NonChineseDocument
@@ -129,3 +132,17 @@ def test_one_english_word_weighs_as_much_as_a_chinese_word_not_as_its_letters():
     )
     assert findings_of(NonChineseDocument, text, {"min-words": 1}) == []
     assert findings_of(NonChineseDocument, text, {"min-words": 1, "min-chinese-share": 0.8})
+
+
+def test_a_share_just_below_the_minimum_does_not_read_as_the_minimum():
+    """Seed 004 (Chinese with English sentences) against a minimum a hair above its share:
+    whole percentages would print "N% (below N%)"."""
+    text = (SEEDS / "004_9fc1004924d35701.txt").read_text(encoding="utf-8")
+    share = NonChineseDocument().measure(Document(text))
+    minimum = share + 0.0004
+    (finding,) = findings_of(NonChineseDocument, text, {"min-chinese-share": minimum})
+    shown, below = re.fullmatch(
+        r"Chinese words are ([\d.]+)% of the words \(below ([\d.]+)%\): not a Chinese document",
+        finding.message,
+    ).groups()
+    assert float(shown) < float(below) and shown != f"{minimum:.0%}".rstrip("%")

@@ -85,6 +85,15 @@ def test_a_simplified_document_keeps_one_finding_per_traditional_paragraph():
     assert not any(f.message.startswith("Written in") for f in findings)
 
 
+def test_one_traditional_character_is_counted_in_the_singular():
+    # Seed 000's first long line with one character in its traditional form (务 -> 務).
+    line = next(
+        x for x in SIMPLIFIED_SEEDS[0].read_text(encoding="utf-8").splitlines() if "务" in x
+    )
+    (finding,) = lint(line.replace("务", "務", 1), "S101")
+    assert finding.message.startswith("1 traditional character in simplified text: ")
+
+
 def test_seed_003_fixed_is_simplified():
     fixed = Linter(Config(select=("S",))).fix(Document(SEED_003)).text
     assert traditional_positions(fixed) == ()

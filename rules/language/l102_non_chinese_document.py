@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -99,11 +100,11 @@ class NonChineseDocument(Rule):
         share = self._share(text)
         if share is not None and share < threshold:
             first = doc.paragraphs[0]
+            shown, minimum = percentages(share, threshold)
             yield self.finding(
                 first.start,
                 first.end,
-                f"Chinese words are {share:.0%} of the words "
-                f"(below {threshold:.0%}): not a Chinese document",
+                f"Chinese words are {shown} of the words (below {minimum}): not a Chinese document",
             )
 
     def measure(self, doc: Document) -> float | None:
@@ -130,3 +131,13 @@ class NonChineseDocument(Rule):
         most_foreign = letters + syllabic / CHARS_PER_WORD
         total = chinese + most_foreign
         return bool(total) and chinese / total >= self.option_values["min-chinese-share"]
+
+
+def percentages(share: float, threshold: float) -> tuple[str, str]:
+    """``share`` and ``threshold`` as whole percentages, or to a tenth (the share cut, the
+    threshold rounded up) where whole ones would read the same: 0.4996 is below 0.5, and
+    "50% (below 50%)" says otherwise."""
+    shown = f"{share:.0%}", f"{threshold:.0%}"
+    if shown[0] != shown[1]:
+        return shown
+    return f"{math.floor(share * 1000) / 10:.1f}%", f"{math.ceil(threshold * 1000) / 10:.1f}%"

@@ -125,8 +125,8 @@ class TraditionalInSimplified(Rule):
             yield self.finding(
                 start,
                 end,
-                f"Written in traditional script: {len(positions)} traditional characters in "
-                f"{len(paragraphs)} paragraphs: {listing(text, positions)}",
+                f"Written in traditional script: {counted(len(positions), 'traditional character')}"
+                f" in {counted(len(paragraphs), 'paragraph')}: {listing(text, positions)}",
                 edits=edits or None,
                 title=f"Convert the document to simplified (OpenCC {self.opencc_config})",
             )
@@ -137,7 +137,7 @@ class TraditionalInSimplified(Rule):
             yield self.finding(
                 start,
                 end,
-                f"{len(positions)} traditional characters in simplified text: "
+                f"{counted(len(positions), 'traditional character')} in simplified text: "
                 f"{listing(text, positions)}",
                 edits=edits or None,
                 title=f"Convert to simplified (OpenCC {self.opencc_config})",
@@ -153,3 +153,8 @@ class TraditionalInSimplified(Rule):
             <= len(paragraphs.get(span, ()))
             for span in doc.paragraphs
         )
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 paragraph``, ``3 paragraphs``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
