@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,9 +74,7 @@ def compile_all(patterns: Iterable[LazyPattern]) -> None:
         try:
             entry = opcodes(*key)
             pattern.install(_sre.compile(key[0], *entry))
-        except re.error:
-            continue
-        except Exception:  # re's internals are not what this module expects
+        except Exception:  # it does not compile, or re's internals are not what is expected
             _compile_plainly(pattern)
             continue
         entries[key] = entry
@@ -90,7 +87,8 @@ def compile_all(patterns: Iterable[LazyPattern]) -> None:
 
 
 def _compile_plainly(pattern: LazyPattern) -> None:
-    with contextlib.suppress(re.error):
+    """``re.compile`` it; one that raises stays lazy and raises where it is used, as before."""
+    with contextlib.suppress(Exception):
         pattern.compiled()
 
 
@@ -130,5 +128,9 @@ def load(path: Path) -> dict[Key, Entry]:
 
 
 def save(path: Path, entries: dict[Key, Entry]) -> None:
-    payload = marshal.dumps(entries)
+    """Write the entries (a cache that cannot be written is no error: the next run compiles)."""
+    try:
+        payload = marshal.dumps(entries)
+    except ValueError:  # a value marshal cannot write: not this module's entries
+        return
     store_atomically(path, hashlib.sha256(payload).digest()[:_DIGEST] + payload)
