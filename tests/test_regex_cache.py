@@ -71,6 +71,26 @@ def test_a_damaged_cache_is_not_used(cache_home, monkeypatch):
     assert again.compiled() == re.compile("[\u4e00-\u9fff]{2,}[，。]", re.I)
 
 
+def test_without_res_internals_patterns_compile_as_before(cache_home, monkeypatch):
+    """Another Python (no ``_sre``), or a ``re`` whose code generator changed: re.compile."""
+    monkeypatch.setattr(regex_cache, "_sre", None)
+    plain = regex("本报记者[\u4e00-\u9fff]{2,3}")
+    regex_cache.compile_all([plain])
+    assert plain.compiled() == re.compile("本报记者[\u4e00-\u9fff]{2,3}")
+    assert not list(cache_home.glob("cnlint/regex-*"))
+
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+
+    def changed(pattern, flags):
+        raise AttributeError("module 're._compiler' has no attribute '_code'")
+
+    monkeypatch.setattr(regex_cache, "opcodes", changed)
+    fallback = regex("据(?:新华社|中新社)报道")
+    regex_cache.compile_all([fallback])
+    assert fallback.compiled() == re.compile("据(?:新华社|中新社)报道")
+
+
 def test_a_pattern_that_does_not_compile_still_fails_where_it_is_used(cache_home):
     broken = regex("(来源")
     regex_cache.compile_all([broken])
