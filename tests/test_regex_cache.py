@@ -4,6 +4,7 @@ forked worker gets them compiled from its parent."""
 from __future__ import annotations
 
 import importlib
+import pickle
 import pkgutil
 import re
 
@@ -126,3 +127,13 @@ def test_forked_workers_use_the_parents_compiled_patterns(cache_home, monkeypatc
     in_workers = [compiled for _, compiled in results]
     assert len(in_workers) == len(files) >= 4
     assert not in_parent & {pattern for compiled in in_workers for pattern in compiled}
+
+
+def test_a_job_pickled_to_a_spawned_worker_arrives_compiled(cache_home):
+    """Where processes are spawned, the job is pickled: its linter's patterns come back as
+    new stand-ins, which it compiles on arrival (from the cache) rather than one by one."""
+    job = FileJob(Linter(), Mode())
+    arrived = pickle.loads(pickle.dumps(job))
+    assert arrived.linter is not job.linter
+    assert arrived.linter._gate is not None
+    assert not patterns.pending()
