@@ -2,10 +2,10 @@
 
 Each worker process gets the compiled linter once (inherited through fork, or pickled once
 per worker where processes are spawned, and compiled there from the disk caches) and then
-receives tasks only: a path, or a byte
-range of a large JSONL file, so one big file still keeps every core busy. What crosses
-between processes is a task in and a result out; results come back in task order
-(:mod:`cnlint.engine.workers`), and the ranges of one file are joined back into one result.
+receives tasks only: a path, or a byte range of a large JSONL file, so one big file still
+keeps every core busy. What crosses between processes is a task in and a result out; results
+come back in task order (:mod:`cnlint.engine.workers`), and the ranges of one file are joined
+back into one result.
 
 A result is a :class:`~cnlint.engine.run.FileResult` (documents and findings), or, with ``finish``,
 whatever that function makes of it in the worker: the streamed formats send each file's

@@ -2,8 +2,8 @@
 
 Compiling them costs about a quarter of a second, every process: ``re`` fills its tables for
 a class such as ``[{HAN}]`` entry by entry in Python, and the byline and credit patterns hold
-dozens of such classes. With a pool of workers each worker paid it again, at the start of
-its share of the run. What ``re`` compiles a pattern to is a list of opcodes: kept on disk
+dozens of such classes. Compiled lazily, every worker of a pool would pay it again at the
+start of its share of the run. What ``re`` compiles a pattern to is a list of opcodes: kept on disk
 (beside the gate's Hyperscan database), it builds the same pattern object in microseconds.
 
 The opcodes come from ``re``'s own parser and code generator (``re._parser``,
