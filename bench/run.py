@@ -3,6 +3,7 @@
     .venv/bin/pip install -e . -r bench/requirements.txt
     .venv/bin/python bench/run.py                 # 10 MB and 100 MB corpora
     .venv/bin/python bench/run.py --sizes 20      # one 20 MB corpus
+    .venv/bin/python bench/run.py --sizes 10 40 --workers-only --rounds 3
 
 It builds each corpus (fixed random seed) from the paragraphs of the seeds and of
 ../shared/corpus/external/dirty/ into bench/out/ (git-ignored): documents of about 5 KB, each
@@ -205,6 +206,39 @@ def pool_line(one: dict, many: dict, cores: int, load: float) -> str:
     )
 
 
+def pool_runs(folder: Path, cores: int, output: str, rounds: int) -> tuple[dict, dict, float]:
+    """1 worker then ``cores`` workers, ``rounds`` times in turn: the pair whose wall-time
+    ratio is the median, and the load average before the first run.
+
+    A pair measured back to back sees nearly the same load; on a shared machine the ratio
+    of one pair still varies by 10 % and more, so several pairs show how far to trust it.
+    """
+    load = os.getloadavg()[0]
+    pairs = [
+        (lint_in_child(folder, 1, output), lint_in_child(folder, cores, output))
+        for _ in range(rounds)
+    ]
+    pairs.sort(key=lambda pair: pair[0]["wall"] / pair[1]["wall"])
+    if rounds > 1:
+        ratios = ", ".join(f"{one['wall'] / many['wall']:.2f}" for one, many in pairs)
+        print(f"  {output:8} wall-time ratios of {rounds} pairs: {ratios}", flush=True)
+    one, many = pairs[len(pairs) // 2]
+    return one, many, load
+
+
+def print_ratios(rows: list, cores: int) -> None:
+    print("\nRatios (same run):")
+    for size, size_mb, raw, pools in rows:
+        speed = size_mb / pools["results"][0]["cpu"]
+        print(f"  {size} MB: cnlint 1 worker / raw read = {speed / raw:.3f}")
+        for output, (one, many, _) in pools.items():
+            print(
+                f"  {size} MB, {output}: {cores} workers / 1 worker = "
+                f"{one['wall'] / many['wall']:.2f}x wall, "
+                f"{projected(one, many, cores):.2f}x projected on idle cores"
+            )
+
+
 def lint_in_child(folder: Path, jobs: int, output: str = "results") -> dict:
     command = [sys.executable, __file__, "--child", str(folder), "--jobs", str(jobs)]
     command += ["--output", output]
@@ -284,6 +318,17 @@ def main() -> None:
     parser.add_argument("--child")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--output", choices=OUTPUTS, default="results")
+    parser.add_argument(
+        "--workers-only",
+        action="store_true",
+        help="only the worker section: 1 worker against all cores, per way of output",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="pairs of runs (1 worker, then all cores) per way of output; the median ratio",
+    )
     args = parser.parse_args()
     if args.child:
         lint_child(args.child, args.jobs, args.output)
@@ -297,11 +342,7 @@ def main() -> None:
         folder = build(size)
         size_mb = corpus_bytes(folder) / MB
         raw = size_mb / read_floor(folder)
-        pools = {}
-        for output in OUTPUTS:
-            load = os.getloadavg()[0]
-            pools[output] = (lint_in_child(folder, 1, output), lint_in_child(folder, cores, output))
-            pools[output] += (load,)
+        pools = {output: pool_runs(folder, cores, output, args.rounds) for output in OUTPUTS}
         one = pools["results"][0]
         rows.append((size, size_mb, raw, pools))
         print(
@@ -312,6 +353,9 @@ def main() -> None:
         )
         for output, (one, many, load) in pools.items():
             print(f"  {output:8} {pool_line(one, many, cores, load)}", flush=True)
+    if args.workers_only:
+        print_ratios(rows, cores)
+        return
 
     docs = in_memory_documents(build(args.sizes[0]))
     doc_mb = sum(len(t.encode()) for t in docs) / MB
@@ -342,16 +386,7 @@ def main() -> None:
 
     print_table(docs, clean)
 
-    print("\nRatios (same run):")
-    for size, size_mb, raw, pools in rows:
-        speed = size_mb / pools["results"][0]["cpu"]
-        print(f"  {size} MB: cnlint 1 worker / raw read = {speed / raw:.3f}")
-        for output, (one, many, _) in pools.items():
-            print(
-                f"  {size} MB, {output}: {cores} workers / 1 worker = "
-                f"{one['wall'] / many['wall']:.2f}x wall, "
-                f"{projected(one, many, cores):.2f}x projected on idle cores"
-            )
+    print_ratios(rows, cores)
     if theirs is not None:
         print(f"  lint only: cnlint / AutoCorrect = {theirs / everything:.2f}x")
     if len(rows) > 1:

@@ -40,11 +40,11 @@ def compiled(expressions: list[bytes], flags: int) -> Any:
         elements=len(expressions),
         flags=[flags] * len(expressions),
     )
-    _store(path, hyperscan.dumpb(database))
+    store_atomically(path, hyperscan.dumpb(database))
     return database
 
 
-def _store(path: Path, data: bytes) -> None:
+def store_atomically(path: Path, data: bytes) -> None:
     """Write atomically (temp file + rename); a cache that cannot be written is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,10 @@ from cnlint.document import Document
 from cnlint.engine.defects import reported
 from cnlint.engine.fixer import Written, apply_edits, choose_fixes
 from cnlint.engine.gate import Gate
+from cnlint.engine.regex_cache import compile_all
 from cnlint.engine.registry import Registry, load_registry
 from cnlint.finding import Applicability, Finding
+from cnlint.patterns import pending
 from cnlint.rule import Rule
 
 # Fix passes every document may take; a document gets one more per paragraph, since a rule
@@ -60,8 +62,10 @@ class Linter:
         return {**self.__dict__, "_gate": None}
 
     def prepare(self) -> None:
-        """Compile the gate now: worker processes forked afterwards inherit it."""
+        """Compile the gate and the rules' patterns now: worker processes forked afterwards
+        inherit them, instead of each compiling its own at the start of its work."""
         self.gate  # noqa: B018 (the property compiles it)
+        compile_all(pending())
 
     @property
     def gate(self) -> Gate:

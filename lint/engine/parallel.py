@@ -1,10 +1,11 @@
 """Running files through the linter: serially or in a pool of processes, with the result cache.
 
 Each worker process gets the compiled linter once (inherited through fork, or pickled once
-per worker where processes are spawned) and then receives tasks only: a path, or a byte
-range of a large JSONL file, so one big file still keeps every core busy. What crosses
-between processes is a task in and a result out; results come back in task order
-(:mod:`cnlint.engine.workers`), and the ranges of one file are joined back into one result.
+per worker where processes are spawned, and compiled there from the disk caches) and then
+receives tasks only: a path, or a byte range of a large JSONL file, so one big file still
+keeps every core busy. What crosses between processes is a task in and a result out; results
+come back in task order (:mod:`cnlint.engine.workers`), and the ranges of one file are joined
+back into one result.
 
 A result is a :class:`~cnlint.engine.run.FileResult` (documents and findings), or, with ``finish``,
 whatever that function makes of it in the worker: the streamed formats send each file's
@@ -172,6 +173,12 @@ class FileJob:
         self.options = SourceOptions.from_config(linter.config)
         use_cache = cache_dir is not None and not mode.fix
         self.cache = ResultCache(cache_dir, linter.rules) if use_cache else None
+
+    def __setstate__(self, state: dict) -> None:
+        # A spawned worker (where there is no fork) gets the job pickled: it compiles the gate
+        # and the patterns at once, from the disk caches, not each pattern on first use.
+        self.__dict__.update(state)
+        self.linter.prepare()
 
     def __call__(self, task: Task | Path) -> FileResult:
         """The task's one result (a streamed file's parts joined: what a worker sends back)."""
