@@ -6,6 +6,8 @@ real text (the seeds, the dirty and clean corpora, every rule example) with the 
 wherever it reports something, the gate must have selected it.
 """
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -160,3 +162,25 @@ def test_compiled_gate_is_cached_on_disk_and_a_bad_cache_file_is_recompiled(tmp_
         assert loaded.select(RULES, text) == expected
         assert recompiled.select(RULES, text) == expected
     assert cached.read_bytes() != b"not a database"  # rewritten by the recompile
+
+
+def test_the_disk_cache_keeps_only_the_databases_written_last(tmp_path, monkeypatch):
+    pytest.importorskip("hyperscan")
+    from cnlint.engine import hyperscan_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "cnlint"
+    folder.mkdir()
+    # Databases of earlier selections, written one after another long ago.
+    for age in range(hyperscan_cache.KEPT_DATABASES + 8):
+        old = folder / f"gate-{age:032x}.hsdb"
+        old.write_bytes(b"an older database")
+        os.utime(old, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    regex_cache = folder / "regex-0.bin"
+    regex_cache.write_bytes(b"not a gate database")
+    Gate(RULES, "hyperscan")
+    kept = sorted(folder.glob("gate-*.hsdb"))
+    assert len(kept) == hyperscan_cache.KEPT_DATABASES
+    assert folder / f"gate-{0:032x}.hsdb" in kept  # the newest of the old ones stays
+    assert folder / f"gate-{hyperscan_cache.KEPT_DATABASES:032x}.hsdb" not in kept
+    assert regex_cache.exists()

@@ -9,11 +9,17 @@ Hyperscan version; anything unreadable there is compiled afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+# A database per rule selection and Hyperscan version: a folder shared by every project and
+# every upgrade would only grow, so writing one deletes all but the last ones written (a
+# database deleted while still in use is compiled again, once).
+KEPT_DATABASES = 32
 
 
 def cache_folder() -> Path:
@@ -41,7 +47,21 @@ def compiled(expressions: list[bytes], flags: int) -> Any:
         flags=[flags] * len(expressions),
     )
     store_atomically(path, hyperscan.dumpb(database))
+    prune(path.parent, "gate-*.hsdb", KEPT_DATABASES)
     return database
+
+
+def prune(folder: Path, pattern: str, keep: int) -> None:
+    """Delete the files matching ``pattern`` but the ``keep`` written last. Another process
+    may be pruning too: a file already gone is no error, nor is a folder that cannot be read."""
+    written: list[tuple[int, Path]] = []
+    for path in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            written.append((path.stat().st_mtime_ns, path))
+    written.sort(reverse=True)
+    for _, path in written[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def store_atomically(path: Path, data: bytes) -> None:
