@@ -118,30 +118,31 @@ def parted(size_mb: int) -> list[str]:
     return texts + [str(path) for path in sorted(parts.glob("docs-*.jsonl"))]
 
 
-def status(pid: int) -> dict[str, int]:
-    """The memory lines of /proc/PID/status, in KB (empty once the process is gone)."""
+def proc_fields(path: str) -> dict[str, int]:
+    """The ``Name:  value kB`` lines of a /proc file, in KB (empty once the process is gone)."""
     try:
-        text = Path(f"/proc/{pid}/status").read_text()
+        text = Path(path).read_text()
     except OSError:
         return {}
     fields = {}
     for line in text.splitlines():
         name, _, value = line.partition(":")
-        if name in ("VmHWM", "RssAnon"):
+        if value.strip().endswith("kB"):
             fields[name] = int(value.split()[0])
     return fields
 
 
+def status(pid: int) -> dict[str, int]:
+    """The memory lines of /proc/PID/status that the table shows, in KB."""
+    fields = proc_fields(f"/proc/{pid}/status")
+    return {name: fields[name] for name in ("VmHWM", "RssAnon") if name in fields}
+
+
 def smaps(pid: int) -> dict[str, int]:
     """The driver's USS, PSS and mapped object-store pages (Pss_Shmem), in KB."""
-    try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
+    fields = proc_fields(f"/proc/{pid}/smaps_rollup")
+    if not fields:
         return {}
-    fields = {}
-    for line in text.splitlines()[1:]:
-        name, _, value = line.partition(":")
-        fields[name] = int(value.split()[0])
     return {
         "USS": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0),
         "PSS": fields.get("Pss", 0),
