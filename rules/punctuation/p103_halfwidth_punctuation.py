@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnlint import Applicability, Bad, Document, Edit, Examples, Finding, Fix, FixSafety, Rule
-from cnlint.chars import CHINESE, CHINESE_CHAR
+from cnlint.chars import CHINESE, CHINESE_CHAR, HAN_CHAR
 from cnlint.patterns import regex
 from cnlint.rules._text.mojibake import debris_of, in_debris
 
@@ -45,6 +45,9 @@ OPTIONAL_ARGUMENT = regex(r"\?(?<![^\s{\[]\?)[^\s?{}]{1,40}\?(?![^\s}\]])")
 SENTENCE_END_AFTER = " \t\r\n”’」』）)】》!?！？…\"'"
 NOT_A_QUESTION_AFTER = ",;:，；：、"
 NOT_A_QUESTION_BEFORE = " \t\n,;:，；：、。（(“‘「『【《"
+# Curly quotes, which English text uses too (the corner brackets 「」 it does not).
+OPENING_QUOTES = "“‘"
+CLOSING_QUOTES = "”’"
 
 
 @lru_cache(maxsize=4096)
@@ -94,6 +97,8 @@ class HalfwidthPunctuation(Rule):
             # manpages-zh MainFrame.3tk: optional arguments of a Tcl synopsis
             "{checkbutton 菜单名 ?标签列表? ?描述? ?快捷键? ?选项值? ...}",
             "收到了，很喜欢:) 下次还来;-)",
+            # libreoffice-help-zh-cn, regular expressions: an English sentence left in the help
+            'the search string "*cast" will match “cast”, “forecast”, and “outcast”, but',
             # cppjieba-reviews review-73: the ';' belongs to an entity (html-leftover's defect)
             "标&#12288;&#12288;签：效果不错",
         ],
@@ -110,6 +115,12 @@ class HalfwidthPunctuation(Rule):
                 flagged=[":", ":"],
             ),
             Bad("“咚!咚!咚!”", fixed="“咚！咚！咚！”", flagged=["!", "!", "!"]),
+            Bad(
+                "据《人民日报》报道:“三基”,“三化”。",
+                fixed="据《人民日报》报道：“三基”，“三化”。",
+                flagged=[":", ","],
+                note="between quotes of Chinese words: Chinese text (English quotes are not)",
+            ),
             Bad("好的,谢谢!!", fixed="好的，谢谢！！", flagged=[",", "!!"]),
             Bad("文峰区(高新区)深化改革", fixed="文峰区（高新区）深化改革", flagged=["(高新区)"]),
             Bad("你好, 世界", fixed="你好，世界", flagged=[", "]),
@@ -145,6 +156,8 @@ class HalfwidthPunctuation(Rule):
                 continue  # a lost byte, not a mark: misaligned-gbk reports it
             if syntax and in_debris(syntax, start, start + len(marks)):
                 continue  # a smiley, an entity's ';' or a synopsis' ?argument?
+            if between_latin_quotes(text, start, start + len(marks)):
+                continue  # “cast”, “forecast”, and …: an English sentence's commas
             message, wide, title = halfwidth_fix(marks)
             if set(marks) == {"?"}:
                 after = text[start + len(marks) : start + len(marks) + 1]
@@ -183,6 +196,37 @@ class HalfwidthPunctuation(Rule):
                     ],
                     title="Replace with （ ）",
                 )
+
+
+def between_latin_quotes(text: str, start: int, end: int) -> bool:
+    """Is the mark's only Chinese neighbour a curly quote around text without Han characters?
+
+    English in Chinese documents uses “ ” as well: in ‘will match “cast”, “forecast”, and’
+    the quotes are no Chinese context, and a full-width comma there would be wrong.
+    """
+    before = text[start - 1] if start else ""
+    if before not in CLOSING_QUOTES or HAN_CHAR.search(quoted_before(text, start - 1)):
+        return False
+    rest = text[end:].lstrip(" ")
+    after = rest[:1]
+    if after in OPENING_QUOTES:
+        return not HAN_CHAR.search(quoted_after(rest))
+    return not CHINESE_CHAR.match(after)
+
+
+def quoted_before(text: str, closing: int) -> str:
+    """What the quote closed at ``closing`` holds, on its line (up to 200 characters)."""
+    window = text[max(0, closing - 200) : closing]
+    opened = max(window.rfind(quote) for quote in OPENING_QUOTES)
+    inside = window[opened + 1 :] if opened >= 0 else window
+    return inside.rsplit("\n", 1)[-1]
+
+
+def quoted_after(rest: str) -> str:
+    """What the quote opening ``rest`` holds, on its line (up to 200 characters)."""
+    window = rest[1:201].split("\n", 1)[0]
+    closed = [i for i in (window.find(quote) for quote in CLOSING_QUOTES) if i >= 0]
+    return window[: min(closed)] if closed else window
 
 
 def not_punctuation(text: str) -> list[tuple[int, int]]:
