@@ -165,6 +165,17 @@ def test_stdin_lints_and_fixes_by_the_stdin_filename(tmp_path):
     assert "P103" not in fixed.stderr
 
 
+def test_stdin_is_jsonl_when_a_jsonl_field_is_named():
+    data = json.dumps({"id": "s", "body": DIRTY}, ensure_ascii=False) + "\n"
+    report = run_cli("check", "-", "--text-field", "body", "--format", "concise", stdin=data)
+    assert report.returncode == 1
+    assert report.stdout.startswith("-:1 [id s] 1:34: P103")
+    fixed = run_cli("check", "--fix", "-", "--text-field", "body", stdin=data)
+    assert fixed.stdout == data.replace("”,", "”，")
+    as_text = run_cli("check", "-", "--format", "concise", stdin=data)
+    assert "[id s]" not in as_text.stdout  # no field named: the bytes are text
+
+
 def test_parse_source_is_a_function_of_bytes_and_options():
     raw = (json.dumps({"body": DIRTY}, ensure_ascii=False) + "\n").encode()
     source = parse_source(raw, "x.jsonl", SourceOptions(text_field="body"))

@@ -254,7 +254,13 @@ def check(
         emit = fix and not diff
         results = [
             _check_stdin(
-                stdin_raw, stdin_filename, linter, fix=fix or diff, unsafe=unsafe_fixes, emit=emit
+                stdin_raw,
+                stdin_filename,
+                linter,
+                fix=fix or diff,
+                unsafe=unsafe_fixes,
+                emit=emit,
+                jsonl=text_field is not None or id_field is not None,
             )
         ]
     else:
@@ -372,10 +378,23 @@ def check(
 
 
 def _check_stdin(
-    raw: bytes, name: str | None, linter: Linter, *, fix: bool, unsafe: bool, emit: bool
+    raw: bytes,
+    name: str | None,
+    linter: Linter,
+    *,
+    fix: bool,
+    unsafe: bool,
+    emit: bool,
+    jsonl: bool,
 ) -> FileResult:
-    """Lint stdin; with ``emit`` the fixed bytes (or the input, if unfixable) go to stdout."""
-    result, output = process_stdin(raw, name or "-", linter, fix=fix, unsafe=unsafe)
+    """Lint stdin; with ``emit`` the fixed bytes (or the input, if unfixable) go to stdout.
+
+    Without ``--stdin-filename`` it is text, or JSON Lines when ``jsonl`` (a JSONL field was
+    named on the command line: what else would it name?)."""
+    read_as = name or ("-.jsonl" if jsonl else "-")
+    result, output = process_stdin(
+        raw, read_as, linter, fix=fix, unsafe=unsafe, display=name or "-"
+    )
     if emit:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()

@@ -38,7 +38,10 @@ StdinFilenameOption = Annotated[
     typer.Option(
         "--stdin-filename",
         metavar="NAME",
-        help="Name for `-` (stdin) in reports and config; its suffix picks the format.",
+        help=(
+            "Name for `-` (stdin) in reports and config; its suffix picks the format "
+            "(without it: text, or JSONL when --text-field or --id-field is given)."
+        ),
     ),
 ]
 

@@ -179,17 +179,25 @@ def fixed_bytes(source: SourceFile, result: FileResult) -> bytes:
 
 
 def process_stdin(
-    raw: bytes, name: str, linter: Linter, *, fix: bool = False, unsafe: bool = False
+    raw: bytes,
+    name: str,
+    linter: Linter,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    display: str | None = None,
 ) -> tuple[FileResult, bytes]:
-    """Lint or fix bytes read from stdin as if they were file ``name``.
+    """Lint or fix bytes read from stdin as if they were file ``name`` (reported as
+    ``display``, by default ``name``).
 
     Returns the result and the bytes to pass on: the fixed bytes, or the input unchanged when
     nothing was fixed or part of it could not be read or fixed (a pipe never loses data).
     """
+    display = display or name
     try:
-        source = parse_source(raw, name, SourceOptions.from_config(linter.config), name)
+        source = parse_source(raw, name, SourceOptions.from_config(linter.config), display)
     except SourceError as exc:
-        return FileResult(name, error=str(exc)), raw
+        return FileResult(display, error=str(exc)), raw
     result = process_source(source, linter, fix=fix, unsafe=unsafe, write=False)
     return result, raw if result.error else fixed_bytes(source, result)
 
