@@ -45,6 +45,14 @@ def test_extend_select_and_extend_ignore_add_to_the_selection(folder):
     )
 
 
+@pytest.mark.parametrize("flag", ["--select", "--ignore", "--extend-select"])
+def test_an_empty_selector_is_refused_not_ignored(folder, flag):
+    """``--select "$CODES"`` with the variable unset must not lint with every rule."""
+    result = run_cli("check", "--no-cache", flag, " , ", ".", cwd=folder)
+    assert result.returncode == 2 and f"{flag} names no rule" in result.stderr
+    assert codes(folder, "--select", "P101,") == {"P101"}  # a trailing comma is fine
+
+
 def test_quiet_prints_findings_only(folder):
     result = run_cli("check", "--no-cache", "-q", ".", cwd=folder)
     assert result.returncode == 1

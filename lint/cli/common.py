@@ -110,6 +110,9 @@ def configured_linter(
     flags = [("--select", select), ("--ignore", ignore)]
     flags += [(f"--{key.replace('_', '-')}", overrides.get(key)) for key in EXTEND_KEYS]
     for flag, values in flags:
+        if values is not None and not split_codes(values):
+            # An empty shell variable ($CODES) would otherwise quietly mean the config's rules.
+            raise fail(f"{flag} names no rule; give codes, prefixes or names (see `cnlint rules`)")
         unknown = [s for s in split_codes(values) or () if not registry.matching(s)]
         if unknown:
             raise fail(f"unknown rule selector {unknown[0]!r} ({flag}); see `cnlint rules`")
