@@ -20,14 +20,21 @@ from test_corpus import build_corpus, edit_a_few_characters
 from typer.testing import CliRunner
 
 from cnlint.cli import app
-from cnlint.cli.ray import _print_records, corpus_records, rows_in_report_order
+from cnlint.cli.ray import _print_records
 from cnlint.config import Config, load_config
 from cnlint.document import Document
 from cnlint.engine.corpus import corpus_linter, run_corpus
 from cnlint.engine.linter import Linter
 from cnlint.inputs.discovery import iter_files
 from cnlint.integrations import raycorpus
-from cnlint.integrations.raycorpus import Setup, file_rows, lint_corpus, report_order
+from cnlint.integrations.raycorpus import (
+    Setup,
+    corpus_records,
+    file_rows,
+    lint_corpus,
+    report_order,
+    rows_in_report_order,
+)
 from cnlint.integrations.raydata import collect, record_order
 from cnlint.report.locate import finding_dict
 from cnlint.rule import CopyRule, document_label

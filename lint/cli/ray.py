@@ -1,9 +1,8 @@
 """`cnlint ray`: the rules over a Ray Data dataset, on one machine or a cluster."""
 
-import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -96,7 +95,7 @@ def ray_command(
         raise fail(f"nothing to lint in {', '.join(paths)}")
     ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
     if corpus:
-        from cnlint.integrations.raycorpus import lint_corpus
+        from cnlint.integrations.raycorpus import corpus_records, lint_corpus
 
         dataset = lint_corpus(files, config)
         if output is not None:
@@ -113,46 +112,6 @@ def ray_command(
     for error in sorted(errors):
         print(error, file=sys.stderr)
     raise typer.Exit(2 if errors else (1 if failing else 0))
-
-
-def corpus_records(dataset, files: list[str], errors: list[str]) -> Iterator[dict]:
-    """The records of ``lint_corpus``'s rows in the order ``raydata.collect`` sorts them
-    (by path, then place), written as the rows come: the pass sends them in that order
-    (:func:`~cnlint.integrations.raycorpus.report_order`), so this holds one file's records;
-    a row that comes early waits for the rows before it. The files that could not be read
-    are added to ``errors`` as ``path: error: reason`` lines."""
-    from cnlint.integrations.raycorpus import file_rows
-    from cnlint.integrations.raydata import record_order
-
-    same_path: list[dict] = []
-    for path, findings, error in rows_in_report_order(file_rows(dataset), files):
-        if same_path and same_path[0]["path"] != path:
-            yield from sorted(same_path, key=record_order)
-            same_path = []
-        same_path.extend(json.loads(findings))
-        if error:
-            errors.append(f"{path}: error: {error}")
-    yield from sorted(same_path, key=record_order)
-
-
-def rows_in_report_order(
-    rows: Iterable[tuple[int, str, str, str]], files: list[str]
-) -> Iterator[tuple[str, str, str]]:
-    """(path, findings, error) of each (file number, path, findings, error) row, in
-    ``report_order(files)`` whatever order the rows come in."""
-    from cnlint.integrations.raycorpus import report_order
-
-    order = report_order(files)
-    place = {number: at for at, number in enumerate(order)}
-    waiting: dict[int, tuple[str, str, str]] = {}
-    following = 0
-    for number, path, findings, error in rows:
-        waiting[place[number]] = (path, findings, error)
-        while following in waiting:
-            yield waiting.pop(following)
-            following += 1
-    if following < len(order):
-        raise RuntimeError(f"the corpus pass gave no row for {files[order[following]]}")
 
 
 def _print_records(records: Iterable[dict], output_format: str, floor: int) -> bool:

@@ -54,7 +54,7 @@ from cnlint.engine.linter import Linter
 from cnlint.engine.run import process_file
 from cnlint.finding import Finding
 from cnlint.inputs.sources import SourceError, SourceOptions, read_source
-from cnlint.integrations.raydata import ERROR_COLUMN, FINDINGS_COLUMN
+from cnlint.integrations.raydata import ERROR_COLUMN, FINDINGS_COLUMN, record_order
 from cnlint.report.locate import finding_dict
 from cnlint.rule import CopyRule, CorpusRule, CountRule, best_original, document_label
 
@@ -119,6 +119,41 @@ def file_rows(dataset) -> Iterator[tuple[int, str, str, str]]:
         for i in range(block.num_rows):
             number, path, findings, error = (cell[i].as_py() for cell in cells)
             yield number, path, findings, error
+
+
+def corpus_records(dataset, files: list[str], errors: list[str]) -> Iterator[dict]:
+    """The records of :func:`lint_corpus`'s rows in the order ``raydata.collect`` sorts them
+    (by path, then place), given as the rows come: the pass sends them in that order
+    (:func:`report_order`), so this holds one file's records;
+    a row that comes early waits for the rows before it. The files that could not be read
+    are added to ``errors`` as ``path: error: reason`` lines."""
+    same_path: list[dict] = []
+    for path, findings, error in rows_in_report_order(file_rows(dataset), files):
+        if same_path and same_path[0]["path"] != path:
+            yield from sorted(same_path, key=record_order)
+            same_path = []
+        same_path.extend(json.loads(findings))
+        if error:
+            errors.append(f"{path}: error: {error}")
+    yield from sorted(same_path, key=record_order)
+
+
+def rows_in_report_order(
+    rows: Iterable[tuple[int, str, str, str]], files: list[str]
+) -> Iterator[tuple[str, str, str]]:
+    """(path, findings, error) of each (file number, path, findings, error) row, in
+    ``report_order(files)`` whatever order the rows come in."""
+    order = report_order(files)
+    place = {number: at for at, number in enumerate(order)}
+    waiting: dict[int, tuple[str, str, str]] = {}
+    following = 0
+    for number, path, findings, error in rows:
+        waiting[place[number]] = (path, findings, error)
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
+    if following < len(order):
+        raise RuntimeError(f"the corpus pass gave no row for {files[order[following]]}")
 
 
 @contextmanager
