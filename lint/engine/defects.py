@@ -55,9 +55,7 @@ def reported(findings: Sequence[Finding], verdicts: Collection[str] = ()) -> lis
         kept = list(findings)
     else:
         judged = [f.code in verdicts for f in findings]
-        starts = [f.start for f in findings]
-        order = sorted(range(len(findings)), key=starts.__getitem__)
-        sweep = _Sweep(findings, order, judged, applicabilities)
+        sweep = _Sweep(findings, judged, applicabilities)
         covered = sweep.covered(covers)
         if covered:
             # Only findings still reported cover others: an inner finding whose cover is
@@ -76,9 +74,7 @@ def uncovered(added: Sequence[Finding], findings: Sequence[Finding]) -> list[Fin
     covers = [c for c in _covers(combined, applicabilities) if c[3] < len(findings)]
     if not covers:
         return list(added)
-    starts = [f.start for f in combined]
-    order = sorted(range(len(combined)), key=starts.__getitem__)
-    sweep = _Sweep(combined, order, [False] * len(combined), applicabilities)
+    sweep = _Sweep(combined, [False] * len(combined), applicabilities)
     covered = sweep.covered(covers)
     return [f for i, f in enumerate(added, len(findings)) if i not in covered]
 
@@ -125,12 +121,12 @@ class _Sweep:
     def __init__(
         self,
         findings: Sequence[Finding],
-        order: list[int],
         judged: list[bool],
         applicabilities: list[Applicability | None],
     ) -> None:
         self.findings = findings
-        self.order = order
+        starts = [f.start for f in findings]
+        self.order = sorted(range(len(findings)), key=starts.__getitem__)
         self.judged = judged
         self.applicabilities = applicabilities
         self._fixed_alone: list[bool] | None = None
