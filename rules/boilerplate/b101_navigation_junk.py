@@ -265,13 +265,14 @@ class NavigationJunk(PhraseLineRule):
         limit = self.option_values["max-chars"]
         previous = ""
         cores = doc.view(line_cores)
-        page_chrome: list[bool] = []  # computed once, for the first function word alone
+        page_chrome: bool | None = None  # counted once, for the first function word alone
 
         def page_of_chrome() -> bool:
-            if not page_chrome:
+            nonlocal page_chrome
+            if page_chrome is None:
                 lines = sum(1 for core in cores if self._is_listed_chrome(core, limit))
-                page_chrome.append(lines >= MIN_PAGE_CHROME)
-            return page_chrome[0]
+                page_chrome = lines >= MIN_PAGE_CHROME
+            return page_chrome
 
         for index, core in enumerate(cores):
             if not core:
